@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+// extract: figures, dates and organizations from Chinese news text, as exact records.
+// No third-party dependencies by design (standard library, Foundation, Dispatch only).
+import PackageDescription
+
+let package = Package(
+    name: "extract",
+    products: [
+        .library(name: "Extractor", targets: ["Extractor"]),
+        .library(name: "Normalizer", targets: ["Normalizer"]),
+        .executable(name: "extract", targets: ["extract"]),
+    ],
+    targets: [
+        .target(name: "Normalizer"),
+        .target(name: "Extractor", dependencies: ["Normalizer"]),
+        .executableTarget(name: "extract", dependencies: ["Extractor"]),
+        .testTarget(
+            name: "ExtractorTests",
+            dependencies: ["Extractor", "Normalizer", "extract"],
+            exclude: []
+        ),
+    ]
+)

@@ -1,0 +1,103 @@
+import Normalizer
+
+/// Words that qualify a figure, by where they stand and what they mean.
+///
+/// Sources: the approximation markers of 现代汉语八百词 (约, 近, 余, 多, 来,
+/// 左右, 上下) and the comparison phrases of statistical bulletins (超过,
+/// 不低于, 以内). The direction follows the record contract: `over` and
+/// `under` are strict, `at_least` and `at_most` inclusive.
+enum QualifierTable {
+    /// Words written before the numeral (约 3.15 亿元). Longest match wins.
+    static let prefixSource: [(String, Qualifier)] = [
+        ("约", .approx), ("大约", .approx), ("约为", .approx), ("大概", .approx), ("大致", .approx),
+        ("估计", .approx), ("预计", .approx), ("约合", .approx), ("合计约", .approx), ("共约", .approx),
+        ("近", .under), ("将近", .under), ("接近", .under), ("逼近", .under), ("不到", .under),
+        ("不足", .under), ("少于", .under), ("低于", .under), ("小于", .under), ("未满", .under),
+        ("不满", .under),
+        ("超过", .over), ("超", .over), ("逾", .over), ("多于", .over), ("高于", .over), ("大于", .over),
+        ("超出", .over), ("突破", .over), ("达到了", .exact),
+        ("至少", .atLeast), ("不少于", .atLeast), ("不低于", .atLeast), ("最少", .atLeast),
+        ("起码", .atLeast), ("起碼", .atLeast), ("最低", .atLeast), ("大于等于", .atLeast),
+        ("不小于", .atLeast),
+        ("最多", .atMost), ("至多", .atMost), ("不超过", .atMost), ("不高于", .atMost),
+        ("不多于", .atMost), ("最高", .atMost), ("小于等于", .atMost), ("不大于", .atMost),
+        ("封顶", .atMost),
+    ]
+
+    /// Words written after the unit (3000 元左右), or between numeral and unit (1500 多名).
+    static let suffixSource: [(String, Qualifier)] = [
+        ("左右", .approx), ("上下", .approx), ("前后", .approx), ("许", .approx),
+        ("以上", .over), ("之上", .over), ("有余", .over), ("出头", .over), ("开外", .over),
+        ("多", .over), ("余", .over),
+        ("以下", .under), ("之下", .under),
+        ("以内", .atMost), ("之内", .atMost),
+    ]
+
+    /// Words ending in a prefix qualifier that are not qualifiers (预约 3 人 is no approximation).
+    static let falsePrefixes: [String] = [
+        "预约", "签约", "制约", "条约", "合约", "公约", "节约", "契约", "相约", "邀约", "履约", "违约",
+        "特约", "赴约", "爽约", "大约", "最近", "附近", "邻近", "靠近", "就近", "亲近", "贴近", "临近",
+        "赶超", "高超", "最高", "最低",
+    ]
+
+    static let prefixes: [([UInt32], Qualifier)] = prefixSource
+        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+        .sorted { $0.0.count > $1.0.count }
+    static let suffixes: [([UInt32], Qualifier)] = suffixSource
+        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+        .sorted { $0.0.count > $1.0.count }
+    static let falsePrefixWords: [[UInt32]] = falsePrefixes.map { $0.unicodeScalars.map { $0.value } }
+}
+
+/// Words that contain numeral characters but are not figures, and contexts
+/// that make a numeral an ordinal, a code or part of a name.
+///
+/// Source: frequent 一/两/三/万/千 words of news Chinese (现代汉语词典), place
+/// names that begin with numerals, and the negatives of the peer suites.
+enum NonFigureTable {
+    /// Words in which a numeral character is not a number (四川 is a province,
+    /// 一切 means "everything", 九里亭 a street). Matched around the numeral.
+    static let words: [String] = [
+        "一切", "一一", "一线", "一道", "一起", "一些", "一直", "一定", "一般", "一样", "一旦", "一律",
+        "一同", "一致", "一度", "一向", "一贯", "一时", "一下", "一边", "一面", "一方面", "一口气",
+        "一路", "一行", "一带", "一番", "一阵", "一心", "一手", "一身", "一体", "一并", "一连", "一再",
+        "一举", "一揽子", "一把手", "一号文件", "一审", "二审", "一概", "一味", "一家人", "一点点",
+        "一头", "一批批", "一个个", "一次次", "一场场", "一点儿", "一刻", "一成不变", "一线",
+        "两新", "两会", "两岸", "两委", "两用", "两难", "两地", "两极", "两手", "两学一做",
+        "三农", "三亚", "三明", "三门峡", "三沙", "三河", "三里屯", "三峡", "三星", "三明治",
+        "四川", "四平", "四季", "四周", "四处", "四面", "四肢",
+        "五四", "五一", "五湖", "五金", "五官", "五彩", "六盘水", "七台河", "八一", "八达岭", "九江",
+        "九龙", "九里亭", "九寨沟", "十堰", "十分", "十足", "百色", "百姓", "百货", "百度",         "千岛湖", "万一", "万万", "万州", "万宁", "万象", "万达", "万科", "万家灯火",
+        "陆续", "陆地", "陆军", "陆路", "陆上", "大陆", "着陆", "登陆", "队伍", "入伍", "退伍", "落伍",
+        "一个又一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
+        "十一五", "十二五", "十三五", "十四五", "十五五",
+    ]
+
+    /// Characters that, directly before a Chinese numeral, make it part of a
+    /// word or an ordinal: 第一, 统一, 唯一, 之一, 周一, 初一, 星期一, 逐一.
+    static let leftBlockers: Set<UInt32> = Set("第统唯之同单专初周其逐划归独万星拜期不某哪这那每".unicodeScalars.map { $0.value })
+
+    /// Words by the numeral character they contain: (word, offset of that character).
+    static let byNumeral: [UInt32: [([UInt32], Int)]] = {
+        var map: [UInt32: [([UInt32], Int)]] = [:]
+        for w in words {
+            let s = w.unicodeScalars.map { $0.value }
+            for (k, c) in s.enumerated() where NumeralTable.role(c) != nil {
+                map[c, default: []].append((s, k))
+            }
+        }
+        return map
+    }()
+
+    /// True when the numeral character at `i` sits inside one of `words`.
+    static func isInsideWord(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
+        guard let list = byNumeral[b[i]] else { return false }
+        outer: for (w, k) in list {
+            let s = i - k
+            guard s >= 0, s + w.count <= b.count else { continue }
+            for (m, c) in w.enumerated() where b[s + m] != c { continue outer }
+            return true
+        }
+        return false
+    }
+}

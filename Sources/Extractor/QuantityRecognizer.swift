@@ -1,0 +1,616 @@
+import Normalizer
+
+/// Finds figures (numeral + magnitude + unit or measure word) in a cleaned
+/// buffer and turns them into quantity (and, on request, number) records.
+///
+/// One forward pass over the scalars: most characters cost one table lookup;
+/// only numeral characters start the slower reading of a figure.
+///
+///     "捐赠 13 万个 KN95 口罩" → quantity "13 万个" value 130000 unit 个 object "KN95 口罩"
+struct QuantityRecognizer {
+    let source: SourceText
+    let emitQuantities: Bool
+    let emitNumbers: Bool
+    let doc: String
+
+    /// A figure found in cleaned coordinates, before it becomes a record.
+    struct Figure {
+        var start: Int
+        var end: Int
+        var value: ExactNumber
+        var unit: UnitEntry?
+        var unitName: String?
+        var qualifier: Qualifier = .exact
+        var low: ExactNumber?
+        var high: ExactNumber?
+        var currency: String?
+        var objectRange: Range<Int>?
+        /// Rule that produced it, for --explain.
+        var rule: String
+    }
+
+    // Characters the rules refer to.
+    static let ge: UInt32 = 0x4E2A, geT: UInt32 = 0x500B   // 个 個
+    static let ban: UInt32 = 0x534A                        // 半
+    static let yu: UInt32 = 0x4F59, duo: UInt32 = 0x591A   // 余 多
+    static let lai: UInt32 = 0x6765                        // 来
+    static let yue: UInt32 = 0x6708                        // 月
+    static let di: UInt32 = 0x7B2C                         // 第
+    static let fu: UInt32 = 0x8D1F                         // 负
+    static let ling: UInt32 = 0x96F6, xia: UInt32 = 0x4E0B // 零 下
+    static let bai: UInt32 = 0x767E, fen: UInt32 = 0x5206, zhi: UInt32 = 0x4E4B   // 百 分 之
+    static let ji: UInt32 = 0x51E0, shu: UInt32 = 0x6570, shang: UInt32 = 0x4E0A  // 几 数 上
+    static let dian: UInt32 = 0x7535                       // 电
+    static let nian: UInt32 = 0x5E74                       // 年
+
+    /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
+    static let triggers: [Bool] = {
+        var t = [Bool](repeating: false, count: 0x10000)
+        for c in 0x30...0x39 { t[c] = true }
+        for c in 0x3000..<0xA000 where NumeralTable.role(UInt32(c)) != nil { t[c] = true }
+        for c in [0x2D, 0x8D1F, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3] { t[c] = true }
+        return t
+    }()
+
+    @inline(__always) static func isLatin(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
+    @inline(__always) static func isNumeralStart(_ c: UInt32) -> Bool {
+        isDigit(c) || NumeralTable.role(c) != nil
+    }
+
+    func run(into records: inout [Record]) {
+        source.scalars.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            let trig = QuantityRecognizer.triggers
+            while i < n {
+                let c = b[i]
+                if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
+                let (figure, next) = attempt(b, at: i)
+                if let f = figure { emit(f, b, into: &records) }
+                i = max(next, i + 1)
+            }
+        }
+    }
+
+    // MARK: - Reading one figure
+
+    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume.
+    func attempt(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
+        let n = b.count
+        let c = b[i]
+        var start = i
+        var numStart = i
+        var negative = false
+        var symbol: (String, String)? = nil
+        var percentPrefix = false
+
+        switch c {
+        case 0x2D, QuantityRecognizer.fu:       // - 负
+            guard i + 1 < n, QuantityRecognizer.isNumeralStart(b[i + 1]) else { return (nil, i + 1) }
+            if c == 0x2D {
+                guard QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
+                if i > 0 && (UnitTable.isLatinOrDigit(b[i - 1]) || b[i - 1] == 0x2D) { return (nil, i + 1) }
+            }
+            negative = true; numStart = i + 1
+        case 0xA5, 0x24, 0x20AC, 0xA3:          // ¥ $ € £
+            guard i + 1 < n, QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
+            symbol = ContextTable.currencySymbols[c]
+            if c == 0x24, i >= 2, b[i - 2] == 0x48, b[i - 1] == 0x4B { symbol = ("HK$", "HKD"); start = i - 2 }
+            if c == 0x24, i >= 2, b[i - 2] == 0x55, b[i - 1] == 0x53 { symbol = ("US$", "USD"); start = i - 2 }
+            numStart = i + 1
+        case QuantityRecognizer.ban:
+            return readHalf(b, at: i)
+        case QuantityRecognizer.ji, QuantityRecognizer.shu, QuantityRecognizer.shang:
+            return readVague(b, at: i)
+        case QuantityRecognizer.ling where i + 2 < n && b[i + 1] == QuantityRecognizer.xia
+                && QuantityRecognizer.isNumeralStart(b[i + 2]):
+            negative = true; numStart = i + 2      // 零下 5 度
+        case QuantityRecognizer.bai where i + 3 < n && b[i + 1] == QuantityRecognizer.fen
+                && b[i + 2] == QuantityRecognizer.zhi && QuantityRecognizer.isNumeralStart(b[i + 3]):
+            percentPrefix = true; numStart = i + 3  // 百分之十五
+        default:
+            break
+        }
+
+        let first = b[numStart]
+        let arabic = QuantityRecognizer.isDigit(first)
+        // Context that makes a numeral part of a code, an ordinal or a word.
+        if numStart > 0 && !percentPrefix {
+            let p = b[numStart - 1]
+            if p == QuantityRecognizer.di { return (nil, skipNumeral(b, numStart)) }
+            if arabic {
+                if QuantityRecognizer.isLatin(p) || p == 0x5F || p == 0x23 || p == 0x40 { return (nil, skipCode(b, numStart)) }
+                if (p == 0x2D || p == 0x2E || p == 0x2F || p == 0x3A) && numStart >= 2 && UnitTable.isLatinOrDigit(b[numStart - 2]) {
+                    return (nil, skipCode(b, numStart))
+                }
+            } else if !negative {
+                if NonFigureTable.leftBlockers.contains(p) { return (nil, numStart + 1) }
+            }
+        }
+        if !arabic && !negative && NonFigureTable.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
+
+        guard let pn = NumeralParser.parse(b, at: numStart) else { return (nil, numStart + 1) }
+        var j = pn.end
+
+        // Codes, dates and clocks written with Arabic digits.
+        if pn.hasArabic && j < n {
+            let nx = b[j]
+            if QuantityRecognizer.isLatin(nx) && UnitTable.match(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
+            if nx == 0x3A && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
+            if (nx == 0x2E || nx == 0x2F) && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
+            if nx == 0x2D && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) && isDashedCode(b, from: numStart) {
+                return (nil, skipCode(b, numStart))
+            }
+        }
+
+        var f = Figure(start: start, end: j, value: pn.value, rule: "numeral")
+        var innerQualifier: Qualifier? = pn.innerOver ? .over : nil
+        if let lo = pn.low, let hi = pn.high { f.low = lo; f.high = hi; innerQualifier = .approx; f.rule = "approximate-range" }
+
+        if percentPrefix {
+            f.unit = UnitEntry(surface: [], unit: "%", dimension: "percent", currency: nil)
+            f.rule = "percent-bai-fen-zhi"
+        } else {
+            // Between numeral and unit: 多, 余, 来 (1500 多名, 5700 余次, 十来个).
+            if j < n, b[j] == QuantityRecognizer.duo || b[j] == QuantityRecognizer.yu,
+               j + 1 < n, isUnitAhead(b, j + 1) {
+                innerQualifier = .over; j += 1
+            } else if j < n, b[j] == QuantityRecognizer.lai, pn.value.isInteger, pn.value.exponent >= 1,
+                      j + 1 < n, isUnitAhead(b, j + 1) {
+                innerQualifier = .approx; j += 1
+            }
+            var half = false
+            let (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
+            half = halfBefore
+            if overBefore { innerQualifier = .over }
+            if let u = unit {
+                guard acceptUnit(u, b, pn: pn, numStart: numStart, unitStart: j, unitEnd: unitEnd) else {
+                    return (nil, max(unitEnd, pn.end))
+                }
+                f.unit = u
+                j = unitEnd
+                // 一吨半, 两米半, 三成半: a half after the unit.
+                if !half, j < n, b[j] == QuantityRecognizer.ban, pn.value.isInteger, pn.trailingMagnitude == 0,
+                   u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)) {
+                    half = true; j += 1
+                }
+            } else if pn.isShortSequence {
+                return (nil, pn.end)
+            }
+            if half {
+                f.value = f.value.adding(.half) ?? f.value
+            }
+        }
+
+        // A range: 3 至 5 万元, 10-20 人, 2-3L.
+        if f.low == nil, let r = readRange(b, from: j, first: pn, firstUnit: f.unit, negative: negative) {
+            f.low = r.low; f.high = r.high; f.value = r.low
+            if f.unit == nil { f.unit = r.unit }
+            j = r.end
+            f.rule = "range"
+        }
+
+        if f.unit == nil {
+            // Currency words before the number: 港币 3.14, 人民币 5 万.
+            if let (w, code) = currencyWordBefore(b, numStart) {
+                f.unit = UnitEntry(surface: [], unit: String(String.UnicodeScalarView(w.compactMap(Unicode.Scalar.init))),
+                                   dimension: "currency", currency: code)
+                f.start = numStart - w.count
+                f.rule = "currency-word-prefix"
+            } else if let s = symbol {
+                f.unit = UnitEntry(surface: [], unit: s.0, dimension: "currency", currency: s.1)
+                f.rule = "currency-symbol"
+            }
+        } else if symbol != nil, f.unit?.currency == nil {
+            return (nil, j)   // "$5 个": a symbol with a non-money unit is not a figure we understand
+        }
+
+        if pn.isShortSequence && f.unit?.unit != "折" { return (nil, pn.end) }
+
+        if negative {
+            f.value = f.value.negated
+            if let lo = f.low, let hi = f.high { f.low = hi.negated; f.high = lo.negated; f.value = hi.negated }
+        }
+
+        // Words after the unit: 左右, 以上, 以内, 多 (一年多).
+        var suffixQualifier: Qualifier? = nil
+        if f.unit != nil || emitNumbers {
+            if let (q, len) = suffixQualifierAt(b, j) {
+                suffixQualifier = q
+                j += len
+            }
+        }
+        f.end = j
+
+        let prefix = prefixQualifier(b, before: f.start)
+        var q = prefix?.0 ?? .exact
+        if q == .exact { q = innerQualifier ?? suffixQualifier ?? .exact }
+        // 近 5 年 is "the past 5 years", not "almost 5 years".
+        if let p = prefix, p.1, let u = f.unit, u.dimension == "duration",
+           ["年", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(u.unit) {
+            q = innerQualifier ?? suffixQualifier ?? .exact
+        }
+        f.qualifier = q
+
+        if let u = f.unit {
+            f.currency = u.currency
+            if u.dimension == "count" && u.unit != "人" && u.unit != "人次" && u.unit != "次" {
+                f.objectRange = objectAfter(b, f.end)
+            }
+        } else {
+            // A bare number: dates and clocks are not numbers.
+            guard emitNumbers, isBareNumber(b, pn: pn, numStart: numStart, end: f.end) else {
+                return (nil, max(f.end, pn.end))
+            }
+            f.rule = "bare-number"
+        }
+        return (f, f.end)
+    }
+
+    /// After `i`: a unit (possibly after 个), meaning a numeral with 多/余/来 here is a figure.
+    func isUnitAhead(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
+        UnitTable.match(b, at: i) != nil || b[i] == QuantityRecognizer.yue
+    }
+
+    /// The unit at `j`: handles 个 before a noun unit (50 多个小时 → 小时), 个月,
+    /// and 个半 (一个半小时 = 1.5 小时). Returns (unit, end, half, over).
+    func readUnit(_ b: UnsafeBufferPointer<UInt32>, at j: Int) -> (UnitEntry?, Int, Bool, Bool) {
+        let n = b.count
+        guard j < n else { return (nil, j, false, false) }
+        if b[j] == QuantityRecognizer.ge || b[j] == QuantityRecognizer.geT {
+            var k = j + 1, half = false, over = false
+            if k < n, b[k] == QuantityRecognizer.ban { half = true; k += 1 }
+            else if k < n, b[k] == QuantityRecognizer.duo || b[k] == QuantityRecognizer.yu { over = true; k += 1 }
+            if k < n, b[k] == QuantityRecognizer.yue {
+                let name = b[j] == QuantityRecognizer.ge ? "个月" : "個月"
+                return (UnitEntry(surface: [b[j], QuantityRecognizer.yue], unit: name, dimension: "duration", currency: nil),
+                        k + 1, half, over)
+            }
+            if let u = UnitTable.match(b, at: k), u.dimension != "count", u.dimension != "currency" {
+                return (u, k + u.surface.count, half, over)
+            }
+            let ge = UnitTable.match(b, at: j)
+            if half { return (ge, k, true, false) }    // 五個半 = 5.5 个
+            return (ge, j + 1, false, false)
+        }
+        if let u = UnitTable.match(b, at: j) {
+            // 摄氏/华氏 written after the number with ° (37摄氏°) is in the table; 度电 too.
+            return (u, j + u.surface.count, false, false)
+        }
+        return (nil, j, false, false)
+    }
+
+    /// Rules that reject a unit in context: calendar years and days, 季度 without 个,
+    /// 成 and 折 words, unit+character words (元旦, 三年级).
+    func acceptUnit(_ u: UnitEntry, _ b: UnsafeBufferPointer<UInt32>, pn: ParsedNumeral,
+                    numStart: Int, unitStart: Int, unitEnd: Int) -> Bool {
+        let n = b.count
+        // A unit that runs on into a different word.
+        if unitEnd < n, let last = u.surface.last, u.surface.count <= 2 {
+            let word = String(String.UnicodeScalarView([last, b[unitEnd]].compactMap(Unicode.Scalar.init)))
+            if ContextTable.unitWordBlockers.contains(word) {
+                // 度电 and 星期/周年 are units in their own right and matched first; others are words.
+                return false
+            }
+        }
+        switch u.unit {
+        case "年":
+            if pn.isDigitSequence { return false }                       // 二〇二二年
+            if pn.hasArabic && !pn.hasChinese && pn.value.isInteger && pn.arabicIntegerDigits == 4 && pn.low == nil {
+                return false                                             // 2022 年
+            }
+            if unitEnd < n, b[unitEnd] == QuantityRecognizer.yue || b[unitEnd] == 0x4EE3 { return false }  // 22年3月, 90年代
+            if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
+        case "日":
+            if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日
+            if pn.hasArabic && !hasDurationContext(b, before: numStart) { return false }
+        case "季度":
+            if unitStart < n, b[unitStart] != QuantityRecognizer.ge && b[unitStart] != QuantityRecognizer.geT { return false }
+        case "成":
+            if pn.value > ExactNumber(10) || pn.value.isNegative { return false }
+        case "折":
+            if pn.hasArabic && pn.value > ExactNumber(100) { return false }
+        case "周", "週":
+            if unitEnd < n, NumeralTable.role(b[unitEnd]) != nil { return false }  // 3周一? a weekday
+        default:
+            break
+        }
+        if u.dimension == "temperature" && u.unit == "度" {
+            // 100 万度 of electricity is energy; that is decided by the caller's context check.
+        }
+        return true
+    }
+
+    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        for w in ContextTable.durationContext where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// `3 至 5 万元`, `10-20 人`, `3 万元至 5 万元`: a second numeral after a connector.
+    func readRange(_ b: UnsafeBufferPointer<UInt32>, from j: Int, first: ParsedNumeral, firstUnit: UnitEntry?,
+                   negative: Bool) -> (low: ExactNumber, high: ExactNumber, unit: UnitEntry?, end: Int)? {
+        let n = b.count
+        guard j + 1 < n, !negative else { return nil }
+        let c = b[j]
+        let isConnector = c == 0x81F3 || c == 0x5230 || c == 0x2D || c == 0x2014 || c == 0x2013
+            || c == 0x7E || c == 0x301C
+        guard isConnector else { return nil }
+        var k = j + 1
+        if c == 0x2014, k < n, b[k] == 0x2014 { k += 1 }    // ——
+        guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return nil }
+        if c == 0x2D && (first.hasChinese || !QuantityRecognizer.isDigit(b[k])) { return nil }
+        guard let second = NumeralParser.parse(b, at: k), second.low == nil else { return nil }
+        var end = second.end
+        var unit = firstUnit
+        if let fu = firstUnit {
+            // 3 万元至 5 万元: the same unit again (or none: 3 万元至 5 万).
+            if let (u2, e2, _, _) = Optional(readUnit(b, at: end)), let u = u2 {
+                guard u.unit == fu.unit else { return nil }
+                end = e2
+            } else {
+                return nil
+            }
+        } else {
+            let (u2, e2, _, _) = readUnit(b, at: end)
+            guard let u = u2 else { return nil }
+            guard acceptUnit(u, b, pn: second, numStart: k, unitStart: end, unitEnd: e2) else { return nil }
+            unit = u
+            end = e2
+        }
+        var low = first.value
+        let high = second.value
+        // 3 至 5 万: the magnitude of the second numeral applies to the first.
+        if first.trailingMagnitude == 0 && second.trailingMagnitude > 0 && firstUnit == nil
+            && first.value < second.mantissa {
+            low = first.value.multiplied(byPowerOfTen: second.trailingMagnitude)
+        }
+        guard low < high else { return nil }
+        // 2020-2022 年 is a span of years (a date), not a quantity.
+        if unit?.unit == "年" && first.arabicIntegerDigits == 4 { return nil }
+        return (low, high, unit, end)
+    }
+
+    /// 2022-03-11, 0755-88888888: digit groups joined by hyphens that are not a range.
+    func isDashedCode(_ b: UnsafeBufferPointer<UInt32>, from i: Int) -> Bool {
+        var k = i, groups = 0, firstLen = 0, lens: [Int] = []
+        let n = b.count
+        while k < n {
+            var len = 0
+            while k < n, QuantityRecognizer.isDigit(b[k]) { k += 1; len += 1 }
+            if len == 0 { break }
+            groups += 1; lens.append(len)
+            if groups == 1 { firstLen = len }
+            if k < n, b[k] == 0x2D { k += 1 } else { break }
+        }
+        if groups >= 3 { return true }
+        if groups == 2 && (firstLen >= 3 && lens[0] != lens[1] || b[i] == 0x30 || lens[1] >= 5) { return true }
+        return false
+    }
+
+    // MARK: - Special starts
+
+    /// 半日, 半年, 半小时, 半个月: one half of a unit.
+    func readHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
+        let n = b.count
+        if i > 0 {
+            // 上半年, 一半, 大半, 过半, 多半: not a half unit.
+            let p = b[i - 1]
+            if "上下一大过多前后对折".unicodeScalars.contains(where: { $0.value == p }) { return (nil, i + 1) }
+        }
+        guard i + 1 < n else { return (nil, i + 1) }
+        let (unit, end, _, _) = readUnit(b, at: i + 1)
+        guard let u = unit, u.dimension == "duration" || u.unit == "个" && end > i + 2 else { return (nil, i + 1) }
+        guard u.unit != "季度" else { return (nil, i + 1) }
+        if end < n, let last = u.surface.last {
+            let word = String(String.UnicodeScalarView([last, b[end]].compactMap(Unicode.Scalar.init)))
+            if ContextTable.unitWordBlockers.contains(word) { return (nil, i + 1) }
+        }
+        var f = Figure(start: i, end: end, value: .half, rule: "half-unit")
+        f.unit = u
+        if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
+        if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
+        return (f, f.end)
+    }
+
+    /// 几十遍, 上百遍, 数千人: an order of magnitude, approximately.
+    func readVague(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
+        let n = b.count
+        var k = i + 1, e: Int32 = 0
+        while k < n, let r = NumeralTable.role(b[k]) {
+            switch r {
+            case .smallUnit(let s): e += s
+            case .bigUnit(let s): e += s
+            default: break
+            }
+            if case .digit = r { break }
+            if case .tens = r { break }
+            k += 1
+        }
+        guard e > 0 else { return (nil, i + 1) }
+        let (unit, end, _, _) = readUnit(b, at: k)
+        guard let u = unit, u.currency == nil || b[i] != QuantityRecognizer.shang else { return (nil, k) }
+        var f = Figure(start: i, end: end, value: ExactNumber.one.multiplied(byPowerOfTen: e), rule: "vague-magnitude")
+        f.unit = u
+        f.qualifier = .approx
+        return (f, end)
+    }
+
+    // MARK: - Qualifiers and context
+
+    /// The prefix qualifier ending right before `i`: (qualifier, was it 近).
+    func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
+        for w in QualifierTable.falsePrefixWords where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return nil }
+        }
+        for (w, q) in QualifierTable.prefixes where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return (q, w == [0x8FD1]) }
+        }
+        return nil
+    }
+
+    /// A suffix qualifier at `j`: (qualifier, length).
+    func suffixQualifierAt(_ b: UnsafeBufferPointer<UInt32>, _ j: Int) -> (Qualifier, Int)? {
+        let n = b.count
+        for (w, q) in QualifierTable.suffixes where j + w.count <= n {
+            var ok = true
+            for (k, c) in w.enumerated() where b[j + k] != c { ok = false; break }
+            guard ok else { continue }
+            let after = j + w.count
+            if w.count == 1 {
+                // 一年多 / 20 人余: only when no unit or numeral follows (多次, 多个 are other words).
+                if after < n && (UnitTable.match(b, at: after) != nil || NumeralTable.role(b[after]) != nil
+                                 || SourceText.isHan(b[after]) && !ContextTable.boundaryAfterSuffix.contains(b[after])
+                                 && !ContextTable.objectStopChars.contains(b[after]) && b[after] != QuantityRecognizer.lai) {
+                    continue
+                }
+                if w[0] == 0x8BB8 { continue }   // 许 only as a numeral suffix; too rare after units
+            }
+            if w == [0x4E0A, 0x4E0B] || w == [0x524D, 0x540E] {
+                if after < n && !ContextTable.boundaryAfterSuffix.contains(b[after]) { continue }
+            }
+            return (q, w.count)
+        }
+        return nil
+    }
+
+    /// 港币 3.14: a currency word right before the numeral.
+    func currencyWordBefore(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> ([UInt32], String)? {
+        for (w, code) in ContextTable.currencyPrefixes where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return (w, code) }
+        }
+        return nil
+    }
+
+    /// What a classifier counts: the noun right after it, up to a stop.
+    func objectAfter(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Range<Int>? {
+        let n = b.count
+        var k = i
+        let limit = min(n, i + 12)
+        while k < limit {
+            let c = b[k]
+            let han = SourceText.isHan(c)
+            guard han || UnitTable.isLatinOrDigit(c) || (c == 0x20 && k > i) || c == 0x2D || c == 0x2E else { break }
+            if han && ContextTable.objectStopChars.contains(c) { break }
+            if han && NumeralTable.role(c) != nil && k > i && QuantityRecognizer.isNumeralStart(c) {
+                if case .digit? = NumeralTable.role(c) { break }
+            }
+            if QuantityRecognizer.isDigit(c) && k == i { break }
+            var stop = false
+            for w in ContextTable.objectStops where k + w.count <= n {
+                var ok = true
+                for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
+                if ok { stop = true; break }
+            }
+            if stop { break }
+            k += 1
+        }
+        while k > i && b[k - 1] == 0x20 { k -= 1 }
+        guard k - i >= 1, SourceText.isHan(b[k - 1]) || UnitTable.isLatinOrDigit(b[k - 1]) else { return nil }
+        guard k - i >= 2 || SourceText.isHan(b[i]) else { return nil }
+        return i..<k
+    }
+
+    /// A numeral with no unit is reported as a number unless it is part of a date,
+    /// a clock, a phone number or a hotline.
+    func isBareNumber(_ b: UnsafeBufferPointer<UInt32>, pn: ParsedNumeral, numStart: Int, end: Int) -> Bool {
+        let n = b.count
+        if end < n {
+            let c = b[end]
+            // 年 月 日 号 號 时 時 点 點 分 秒: calendar and clock.
+            if [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x865F, 0x65F6, 0x6642, 0x70B9, 0x9EDE, 0x5206, 0x79D2].contains(c) {
+                return false
+            }
+        }
+        if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }
+        if pn.hasArabic && !pn.hasChinese && pn.arabicIntegerDigits >= 5 && pn.value.isInteger {
+            // Hotlines and phone numbers: in brackets, or after 热线/电话/拨打.
+            if numStart > 0 && (b[numStart - 1] == 0x28 || b[numStart - 1] == 0xFF08) { return false }
+            let words: [[UInt32]] = ["热线", "电话", "拨打", "号码", "编号", "代码", "邮编"].map(ContextTable.scalars)
+            for w in words {
+                let from = max(0, numStart - 6)
+                if from + w.count <= numStart {
+                    for s in from...(numStart - w.count) {
+                        var ok = true
+                        for (k, c) in w.enumerated() where b[s + k] != c { ok = false; break }
+                        if ok { return false }
+                    }
+                }
+            }
+            if pn.arabicIntegerDigits == 11 && b[numStart] == 0x31 { return false }   // mobile number
+        }
+        if pn.hasChinese && !pn.hasArabic && pn.length == 1 {
+            // A lone Chinese numeral between Han characters is almost always part of a word.
+            let leftHan = numStart > 0 && SourceText.isHan(b[numStart - 1])
+            let rightHan = end < n && SourceText.isHan(b[end])
+            if leftHan && rightHan { return false }
+            if NumeralTable.isAmbiguousDigit(b[numStart]) { return false }
+        }
+        return true
+    }
+
+    func skipNumeral(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int {
+        if let p = NumeralParser.parse(b, at: i) { return p.end }
+        return i + 1
+    }
+
+    /// Skips a run of Latin letters, digits and joiners (KN95, COVID-19, 2022-03-11).
+    func skipCode(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int {
+        var k = i
+        let n = b.count
+        while k < n, UnitTable.isLatinOrDigit(b[k]) || ((b[k] == 0x2D || b[k] == 0x2E || b[k] == 0x2F || b[k] == 0x3A)
+                                                      && k + 1 < n && UnitTable.isLatinOrDigit(b[k + 1])) {
+            k += 1
+        }
+        return max(k, i + 1)
+    }
+
+    // MARK: - Records
+
+    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record]) {
+        let isNumber = f.unit == nil
+        if isNumber ? !emitNumbers : !emitQuantities { return }
+        let (s, e) = source.originalSpan(f.start, f.end)
+        var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
+                       start: s, end: e, line: source.line(ofOriginal: s))
+        r.value = f.value
+        if let u = f.unit {
+            r.unit = u.unit
+            var dim = u.dimension
+            if u.unit == "度" && dim == "temperature" && electricityContext(b, f.start) { dim = "energy" }
+            r.dimension = dim
+            r.currency = f.currency
+        } else {
+            r.unit = ""
+        }
+        r.qualifier = f.qualifier
+        r.low = f.low
+        r.high = f.high
+        if let o = f.objectRange {
+            let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound)
+            r.object = source.sliceWithoutBreaks(os, oe)
+        }
+        records.append(r)
+    }
+
+    /// 用电 100 万度: 度 of electricity when 电 stands within the few characters before.
+    func electricityContext(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && k >= i - 8 {
+            if b[k] == QuantityRecognizer.dian { return true }
+            if b[k] == 0x6E29 { return false }   // 温
+            k -= 1
+        }
+        return false
+    }
+}

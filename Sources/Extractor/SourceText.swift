@@ -1,0 +1,182 @@
+import Normalizer
+
+/// A document prepared for recognition: decoded, cleaned, and mapped back.
+///
+/// Cleaning folds full-width forms (１３ → 13, ．→ ., ％ → %) one for one and
+/// removes white space (spaces, ideographic spaces, line breaks) that stands
+/// next to a Han character: "13 万个" reads as "13万个", and a figure or name
+/// broken across lines by PDF extraction ("3.15\n亿元") reads whole. White
+/// space between two digits or two Latin words is kept ("45018 9965" stays
+/// two numbers). Every cleaned position maps back to a Unicode-scalar offset
+/// in the original, so records index the text the user gave.
+public struct SourceText: Sendable {
+    public let original: String
+    /// Folded scalar values with removable white space dropped.
+    public let scalars: [UInt32]
+    /// For each run of removed white space: the cleaned index of the scalar after
+    /// it, and the total number of original scalars removed up to there.
+    let removals: [(at: Int32, total: Int32)]
+    /// Original scalar offsets at which lines 2, 3, … begin.
+    let lineStarts: [Int32]
+    /// UTF-8 offset of every 64th original scalar, to slice the original quickly.
+    let checkpoints: [Int32]
+    /// Number of scalars in the original.
+    public let originalCount: Int
+
+    @inline(__always) static func isHan(_ c: UInt32) -> Bool {
+        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007
+            || (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF)
+    }
+
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
+        c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C
+    }
+
+    /// Characters that may stand on the far side of removable white space from a Han
+    /// character: Han, ASCII letters and digits, and the signs that belong to figures.
+    @inline(__always) static func isJoinable(_ c: UInt32) -> Bool {
+        isHan(c) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+            || c == 0x25 || c == 0x2030 || c == 0x2103 || c == 0xB0 || c == 0x2E || c == 0x28 || c == 0x29
+    }
+
+    public init(_ text: String) {
+        var text = text
+        original = text
+        var out: [UInt32] = []
+        var removals: [(at: Int32, total: Int32)] = []
+        var lineStarts: [Int32] = []
+        var checkpoints: [Int32] = []
+        var count = 0
+        text.withUTF8 { u in
+            out.reserveCapacity(u.count / 2 + 16)
+            checkpoints.reserveCapacity(u.count / 128 + 1)
+            let n = u.count
+            var i = 0
+            var removed: Int32 = 0
+            var pendingStart = -1          // cleaned index where a white-space run began
+            var pendingScalars: [UInt32] = []
+            var prev: UInt32 = 0           // last scalar appended to `out`
+            while i < n {
+                if count & 63 == 0 { checkpoints.append(Int32(i)) }
+                let b0 = u[i]
+                var c: UInt32
+                if b0 < 0x80 {
+                    c = UInt32(b0); i += 1
+                } else if b0 < 0xE0 {
+                    c = (UInt32(b0 & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    c = (UInt32(b0 & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
+                } else {
+                    c = (UInt32(b0 & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12)
+                        | (UInt32(u[i + 2] & 0x3F) << 6) | UInt32(u[i + 3] & 0x3F); i += 4
+                }
+                if c == 0x0A { lineStarts.append(Int32(count + 1)) }
+                count += 1
+                c = NormalizerFold.fold(c)
+                if SourceText.isSpace(c) {
+                    if pendingStart < 0 { pendingStart = out.count; pendingScalars.removeAll(keepingCapacity: true) }
+                    pendingScalars.append(c)
+                    continue
+                }
+                if pendingStart >= 0 {
+                    let drop = (SourceText.isHan(prev) && SourceText.isJoinable(c)) || (SourceText.isHan(c) && SourceText.isJoinable(prev))
+                    if drop && !out.isEmpty {
+                        removed += Int32(pendingScalars.count)
+                        removals.append((Int32(out.count), removed))
+                    } else {
+                        out.append(contentsOf: pendingScalars)
+                    }
+                    pendingStart = -1
+                }
+                out.append(c)
+                prev = c
+            }
+            if pendingStart >= 0 { out.append(contentsOf: pendingScalars) }
+        }
+        scalars = out
+        self.removals = removals
+        self.lineStarts = lineStarts
+        self.checkpoints = checkpoints
+        originalCount = count
+    }
+
+    /// Original scalar offset of the cleaned index `i` (0 ≤ i ≤ scalars.count).
+    @inline(__always)
+    public func originalOffset(_ i: Int) -> Int {
+        if removals.isEmpty || Int32(i) < removals[0].at { return i }
+        var lo = 0, hi = removals.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if removals[mid].at <= Int32(i) { lo = mid } else { hi = mid - 1 }
+        }
+        return i + Int(removals[lo].total)
+    }
+
+    /// Original span of the cleaned span `[a, b)`: from the original position of the
+    /// first scalar to just past the original position of the last one.
+    public func originalSpan(_ a: Int, _ b: Int) -> (start: Int, end: Int) {
+        let s = originalOffset(a)
+        let e = b > a ? originalOffset(b - 1) + 1 : s
+        return (s, e)
+    }
+
+    /// 1-based line of an original scalar offset.
+    public func line(ofOriginal offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(lineStarts[mid]) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo + 1
+    }
+
+    /// The original text of original scalar offsets `[start, end)`.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        guard start < end, start >= 0, end <= originalCount else { return "" }
+        let utf8 = original.utf8
+        let a = byteOffset(start), b = byteOffset(end)
+        let ia = utf8.index(utf8.startIndex, offsetBy: a)
+        let ib = utf8.index(ia, offsetBy: b - a)
+        return String(original[ia..<ib])
+    }
+
+    /// The original slice with line breaks (and the white space around them) removed,
+    /// as names and objects are reported.
+    public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
+        let s = slice(start, end)
+        guard s.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = String.UnicodeScalarView()
+        var sawBreak = false
+        for u in s.unicodeScalars {
+            if u == "\n" || u == "\r" { sawBreak = true; continue }
+            if u == " " || u == "\t" || u == "\u{3000}" { pendingSpace.append(u); continue }
+            if !sawBreak { out.append(contentsOf: pendingSpace) }
+            pendingSpace.removeAll(); sawBreak = false
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    private func byteOffset(_ scalar: Int) -> Int {
+        if scalar >= originalCount { return original.utf8.count }
+        let cp = scalar >> 6
+        var byte = Int(checkpoints[cp])
+        var k = cp << 6
+        let utf8 = original.utf8
+        var idx = utf8.index(utf8.startIndex, offsetBy: byte)
+        while k < scalar {
+            let b0 = utf8[idx]
+            let len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+            idx = utf8.index(idx, offsetBy: len)
+            byte += len
+            k += 1
+        }
+        return byte
+    }
+}
+
+/// Folding shared with the Normalizer, named here for readability.
+enum NormalizerFold {
+    @inline(__always) static func fold(_ c: UInt32) -> UInt32 { NumeralTable.fold(c) }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// An exact decimal number: `mantissa × 10^exponent`, never a binary double.
+///
+/// Every value that reaches a record is one of these, so `367.18万` is exactly
+/// `36718 × 10^2` (3671800) and `0.07万` exactly 700. Arithmetic that would
+/// overflow the 64-bit mantissa returns `nil` instead of rounding: a figure we
+/// cannot represent exactly is not reported.
+///
+///     ExactNumber(mantissa: 36718, exponent: -2).multiplied(byPowerOfTen: 4)  // 3671800
+public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Significant digits, with trailing zeros moved into `exponent`.
+    public private(set) var mantissa: Int64
+    public private(set) var exponent: Int32
+
+    public init(mantissa: Int64, exponent: Int32 = 0) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        normalize()
+    }
+
+    public init(_ value: Int) { self.init(mantissa: Int64(value)) }
+
+    public static let zero = ExactNumber(mantissa: 0)
+    public static let one = ExactNumber(mantissa: 1)
+    public static let half = ExactNumber(mantissa: 5, exponent: -1)
+
+    private mutating func normalize() {
+        if mantissa == 0 { exponent = 0; return }
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+    }
+
+    public var isZero: Bool { mantissa == 0 }
+    public var isNegative: Bool { mantissa < 0 }
+    /// True when the value has no fractional part.
+    public var isInteger: Bool { exponent >= 0 }
+
+    /// The value as an `Int`, when it is an integer that fits.
+    public var intValue: Int? {
+        guard exponent >= 0 else { return nil }
+        var m = mantissa
+        for _ in 0..<exponent {
+            let (r, o) = m.multipliedReportingOverflow(by: 10)
+            if o { return nil }
+            m = r
+        }
+        return Int(m)
+    }
+
+    /// Foundation's `Decimal`, for library users; exact for every value here.
+    public var decimal: Decimal {
+        Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: Int(exponent),
+                significand: Decimal(mantissa.magnitude))
+    }
+
+    public func multiplied(byPowerOfTen k: Int32) -> ExactNumber {
+        ExactNumber(mantissa: mantissa, exponent: exponent &+ k)
+    }
+
+    public var negated: ExactNumber { ExactNumber(mantissa: -mantissa, exponent: exponent) }
+
+    /// Mantissas brought to a common exponent, or nil on overflow.
+    private static func aligned(_ a: ExactNumber, _ b: ExactNumber) -> (Int64, Int64, Int32)? {
+        if a.isZero { return (0, b.mantissa, b.exponent) }
+        if b.isZero { return (a.mantissa, 0, a.exponent) }
+        let e = min(a.exponent, b.exponent)
+        guard let am = scale(a.mantissa, by: a.exponent - e),
+              let bm = scale(b.mantissa, by: b.exponent - e) else { return nil }
+        return (am, bm, e)
+    }
+
+    private static func scale(_ m: Int64, by k: Int32) -> Int64? {
+        guard k < 19 else { return nil }
+        var r = m
+        for _ in 0..<k {
+            let (x, o) = r.multipliedReportingOverflow(by: 10)
+            if o { return nil }
+            r = x
+        }
+        return r
+    }
+
+    public func adding(_ other: ExactNumber) -> ExactNumber? {
+        guard let (a, b, e) = ExactNumber.aligned(self, other) else { return nil }
+        let (s, o) = a.addingReportingOverflow(b)
+        return o ? nil : ExactNumber(mantissa: s, exponent: e)
+    }
+
+    public func subtracting(_ other: ExactNumber) -> ExactNumber? {
+        adding(other.negated)
+    }
+
+    public func multiplied(by other: ExactNumber) -> ExactNumber? {
+        let (p, o) = mantissa.multipliedReportingOverflow(by: other.mantissa)
+        return o ? nil : ExactNumber(mantissa: p, exponent: exponent + other.exponent)
+    }
+
+    /// Exact division when the quotient has a finite decimal expansion within
+    /// 18 digits (unit conversions such as minutes → hours), else nil.
+    public func divided(by other: ExactNumber) -> ExactNumber? {
+        guard !other.isZero else { return nil }
+        var num = mantissa, exp = exponent - other.exponent
+        let den = other.mantissa
+        for _ in 0..<19 {
+            if num % den == 0 { return ExactNumber(mantissa: num / den, exponent: exp) }
+            let (x, o) = num.multipliedReportingOverflow(by: 10)
+            if o { return nil }
+            num = x
+            exp -= 1
+        }
+        return nil
+    }
+
+    public static func < (a: ExactNumber, b: ExactNumber) -> Bool {
+        if let (x, y, _) = aligned(a, b) { return x < y }
+        // Too far apart to align in 64 bits: compare by sign and magnitude.
+        if (a.mantissa < 0) != (b.mantissa < 0) { return a.mantissa < 0 }
+        let da = Int(a.exponent) + digitCount(a.mantissa), db = Int(b.exponent) + digitCount(b.mantissa)
+        return a.mantissa < 0 ? da > db : da < db
+    }
+
+    private static func digitCount(_ m: Int64) -> Int {
+        var n = m.magnitude, d = 1
+        while n >= 10 { n /= 10; d += 1 }
+        return d
+    }
+
+    /// Plain decimal notation, no exponent: `3671800`, `0.5`, `-12.75`.
+    public var description: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    /// Appends the plain decimal notation to `out` (used by the JSON writer).
+    public func write(to out: inout String) {
+        if mantissa < 0 { out.append("-") }
+        let digits = String(mantissa.magnitude)
+        if exponent >= 0 {
+            out.append(digits)
+            if mantissa != 0 { out.append(String(repeating: "0", count: Int(exponent))) }
+            return
+        }
+        let fraction = Int(-exponent)
+        if digits.count > fraction {
+            let cut = digits.index(digits.endIndex, offsetBy: -fraction)
+            out.append(contentsOf: digits[..<cut])
+            out.append(".")
+            out.append(contentsOf: digits[cut...])
+        } else {
+            out.append("0.")
+            out.append(String(repeating: "0", count: fraction - digits.count))
+            out.append(digits)
+        }
+    }
+
+    /// Parses plain decimal notation (`-12.75`, `3671800`); nil for anything else.
+    public init?(_ text: String) {
+        var m: Int64 = 0, e: Int32 = 0, seenPoint = false, any = false, negative = false
+        for (i, u) in text.utf8.enumerated() {
+            switch u {
+            case UInt8(ascii: "-") where i == 0: negative = true
+            case UInt8(ascii: "."): if seenPoint { return nil }; seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (x, o1) = m.multipliedReportingOverflow(by: 10)
+                let (y, o2) = x.addingReportingOverflow(Int64(u - 48))
+                if o1 || o2 { return nil }
+                m = y
+                any = true
+                if seenPoint { e -= 1 }
+            default: return nil
+            }
+        }
+        guard any else { return nil }
+        self.init(mantissa: negative ? -m : m, exponent: e)
+    }
+}

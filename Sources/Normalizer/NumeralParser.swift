@@ -1,0 +1,314 @@
+/// A numeral read from text: its exact value and how it was written.
+///
+///     "367.18万" → value 3671800, mantissa 367.18, trailingMagnitude 4
+///     "三四百"   → value 300, low 300, high 400 (an approximate range)
+public struct ParsedNumeral: Sendable, Equatable {
+    public var value: ExactNumber
+    /// Index just past the numeral in the scanned buffer.
+    public var end: Int
+    /// Bounds when the numeral itself is a range (三四百, 十七八).
+    public var low: ExactNumber?
+    public var high: ExactNumber?
+    /// Power of ten of the run of units the numeral ends with (万 → 4, 千万 → 7), 0 if none.
+    public var trailingMagnitude: Int32 = 0
+    /// `value` without that trailing run (5万 → 5), used to spread a magnitude over a range (3至5万).
+    public var mantissa: ExactNumber
+    /// 余/多 written inside the numeral (十余万, 三千多万): the true value is above.
+    public var innerOver = false
+    public var hasArabic = false
+    public var hasChinese = false
+    /// Digits written one by one (二〇二二, 七二九．二).
+    public var isDigitSequence = false
+    /// Two digits one by one that are not a numeral alone (一一, 七五 in 七五折).
+    public var isShortSequence = false
+    /// Arabic digits before the point, when the numeral is plain Arabic (for years).
+    public var arabicIntegerDigits = 0
+    /// Number of scalars in the numeral.
+    public var length: Int { end - start }
+    public var start: Int
+}
+
+/// Reads Chinese, Arabic and mixed numerals from a buffer of (folded) Unicode
+/// scalar values. Pure: no knowledge of units, spans or files.
+///
+/// Composition follows Duckling's ZH rules: digits combine with 十/百/千 inside
+/// a section, sections with 万/亿 (万亿 = 10^12), and a bare last digit after a
+/// unit takes the next lower place (一万五 = 15000, 两百五 = 250) unless 零
+/// came between (一万零五 = 10005).
+public enum NumeralParser {
+    static let yu: UInt32 = 0x4F59      // 余
+    static let duo: UInt32 = 0x591A     // 多
+    static let dian: UInt32 = 0x70B9    // 点
+    static let dianT: UInt32 = 0x9EDE   // 點
+    static let fen: UInt32 = 0x5206     // 分
+    static let ke: UInt32 = 0x523B      // 刻
+    static let zheng: UInt32 = 0x6574   // 整
+    static let ban: UInt32 = 0x534A     // 半
+
+    @inline(__always) static func isPoint(_ c: UInt32) -> Bool { c == 0x2E || c == dian || c == dianT }
+
+    @inline(__always) static func digitValue(_ c: UInt32) -> Int? {
+        if case .digit(let d)? = NumeralTable.role(c) { return d }
+        return nil
+    }
+
+    @inline(__always) static func isUnit(_ c: UInt32) -> Bool {
+        switch NumeralTable.role(c) {
+        case .smallUnit?, .bigUnit?: return true
+        default: return false
+        }
+    }
+
+    /// Parses a whole string as one numeral (with an optional leading - or 负);
+    /// nil unless every character is part of it.
+    ///
+    ///     NumeralParser.value(of: "三千五百万") == 35000000
+    public static func value(of text: String) -> ExactNumber? {
+        var scalars = text.unicodeScalars.map { NumeralTable.fold($0.value) }
+        var negative = false
+        if let f = scalars.first, f == 0x2D || f == 0x8D1F {   // - 负
+            negative = true
+            scalars.removeFirst()
+        }
+        return scalars.withUnsafeBufferPointer { b -> ExactNumber? in
+            guard let p = parse(b, at: 0), p.end == b.count, p.low == nil else { return nil }
+            return negative ? p.value.negated : p.value
+        }
+    }
+
+    /// Arabic digits at `i`: `1,302`, `18,806,608,102.09`, `3.15`. Nil on
+    /// overflow (an identifier, not a figure).
+    public static func parseArabic(_ b: UnsafeBufferPointer<UInt32>, at i: Int)
+        -> (value: ExactNumber, end: Int, integerDigits: Int)? {
+        let n = b.count
+        var m: Int64 = 0, e: Int32 = 0, j = i, intDigits = 0
+        func push(_ c: UInt32) -> Bool {
+            let (x, o1) = m.multipliedReportingOverflow(by: 10)
+            let (y, o2) = x.addingReportingOverflow(Int64(c - 0x30))
+            if o1 || o2 { return false }
+            m = y
+            return true
+        }
+        while j < n, NumeralTable.isASCIIDigit(b[j]) {
+            if !push(b[j]) { return nil }
+            j += 1; intDigits += 1
+        }
+        guard intDigits > 0 else { return nil }
+        // Thousands separators: ASCII comma followed by exactly three digits.
+        if intDigits <= 3 {
+            while j + 3 < n, b[j] == 0x2C,
+                  NumeralTable.isASCIIDigit(b[j + 1]), NumeralTable.isASCIIDigit(b[j + 2]),
+                  NumeralTable.isASCIIDigit(b[j + 3]),
+                  !(j + 4 < n && NumeralTable.isASCIIDigit(b[j + 4])) {
+                for k in 1...3 { if !push(b[j + k]) { return nil } }
+                intDigits += 3
+                j += 4
+            }
+        }
+        if j + 1 < n, b[j] == 0x2E, NumeralTable.isASCIIDigit(b[j + 1]) {
+            j += 1
+            while j < n, NumeralTable.isASCIIDigit(b[j]) {
+                if !push(b[j]) { return nil }
+                e -= 1; j += 1
+            }
+        }
+        return (ExactNumber(mantissa: m, exponent: e), j, intDigits)
+    }
+
+    private enum Last { case none, number, small, big, zero }
+
+    /// Reads the longest numeral starting at `i`, or nil if none starts there.
+    public static func parse(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        let n = b.count
+        guard i < n else { return nil }
+        if let seq = parseDigitSequence(b, at: i) { return seq }
+
+        var total = ExactNumber.zero, section = ExactNumber.zero
+        var pending: ExactNumber? = nil
+        var pendingDigit = -1                 // the single digit pending, if it is one
+        var lastUnitExp: Int32 = 0
+        var lastSmall: Int32 = 99
+        var lastBig: Int32 = 0
+        var afterZero = false
+        var last = Last.none
+        var beforePending = Last.none
+        var trailing: Int32 = 0
+        var j = i, end = i
+        var result = ParsedNumeral(value: .zero, end: i, mantissa: .zero, start: i)
+        var rangeHighDigit = -1
+
+        scan: while j < n {
+            let c = b[j]
+            if NumeralTable.isASCIIDigit(c) {
+                if pending != nil || last == .number { break }
+                guard let (v, k, digits) = parseArabic(b, at: j) else { break }
+                if last == .none { result.arabicIntegerDigits = digits }
+                pending = v
+                pendingDigit = (k - j == 1) ? Int(c - 0x30) : -1
+                beforePending = last
+                last = .number; result.hasArabic = true
+                j = k; end = j; trailing = 0
+                continue
+            }
+            guard let role = NumeralTable.role(c) else {
+                // 十余万, 三千多万: 余/多 between a unit and a larger unit.
+                if (c == yu || c == duo), last == .small || last == .big || last == .number,
+                   j + 1 < n, isUnit(b[j + 1]) {
+                    result.innerOver = true
+                    j += 1
+                    continue
+                }
+                break
+            }
+            switch role {
+            case .digit(let d):
+                if d == 0 && last != .none && last != .number {
+                    afterZero = true
+                    last = .zero
+                    j += 1
+                    continue
+                }
+                if pending != nil || last == .number {
+                    // 十七八, 三十五六: a second, next digit makes an approximate range.
+                    if pendingDigit >= 0, d == pendingDigit + 1, rangeHighDigit < 0,
+                       beforePending == .small || beforePending == .big {
+                        rangeHighDigit = d
+                        j += 1; end = j
+                    }
+                    break scan
+                }
+                pending = ExactNumber(d)
+                pendingDigit = d
+                beforePending = last
+                last = .number; result.hasChinese = true
+                j += 1; end = j; trailing = 0
+                // 三点五: a point followed by Chinese digits, unless a clock (三点五分, 三点一刻).
+                if j + 1 < n, isPoint(b[j]), digitValue(b[j + 1]) != nil {
+                    var k = j + 1, frac: Int64 = 0, e: Int32 = 0
+                    while k < n, let dd = digitValue(b[k]), e > -17 {
+                        frac = frac * 10 + Int64(dd); e -= 1; k += 1
+                    }
+                    let clock = b[j] != 0x2E && k < n && (b[k] == fen || b[k] == ke || b[k] == zheng)
+                    if !clock, let v = ExactNumber(d).adding(ExactNumber(mantissa: frac, exponent: e)) {
+                        pending = v
+                        pendingDigit = -1
+                        j = k; end = j
+                    }
+                }
+            case .tens(let t):
+                if pending != nil || last == .number || lastSmall <= 1 { break scan }
+                guard let s = section.adding(ExactNumber(t * 10)) else { break scan }
+                section = s
+                lastSmall = 1; lastUnitExp = 1; last = .small; result.hasChinese = true
+                j += 1; end = j; trailing = 0
+            case .smallUnit(let e):
+                var p = pending
+                if p == nil {
+                    if e == 1 && (last == .none || last == .big || last == .zero) { p = .one } else { break scan }
+                }
+                if e >= lastSmall { break scan }
+                guard let pv = p, let s = section.adding(pv.multiplied(byPowerOfTen: e)) else { break scan }
+                section = s
+                trailing = (last == .small || last == .big) ? trailing + e : e
+                pending = nil; pendingDigit = -1
+                lastSmall = e; lastUnitExp = e; last = .small; result.hasChinese = true
+                j += 1; end = j
+            case .bigUnit(let e):
+                if pending == nil && section.isZero {
+                    // 万亿: a magnitude on a magnitude.
+                    guard last == .big, !total.isZero else { break scan }
+                    total = total.multiplied(byPowerOfTen: e)
+                    lastBig += e; lastUnitExp = lastBig; trailing += e
+                    j += 1; end = j
+                    continue
+                }
+                if lastBig != 0 && e == lastBig { break scan }
+                guard let s = section.adding(pending ?? .zero) else { break scan }
+                if lastBig != 0 && e > lastBig {
+                    guard let t = total.adding(s) else { break scan }
+                    total = t.multiplied(byPowerOfTen: e)
+                } else {
+                    guard let t = total.adding(s.multiplied(byPowerOfTen: e)) else { break scan }
+                    total = t
+                }
+                trailing = (last == .small || last == .big) ? trailing + e : e
+                section = .zero; pending = nil; pendingDigit = -1
+                lastSmall = 99; lastBig = e; lastUnitExp = e; last = .big; result.hasChinese = true
+                j += 1; end = j
+            case .point:
+                break scan
+            }
+        }
+        guard end > i else { return nil }
+
+        // The last digit after a unit takes the next lower place (一万五), unless 零 came between.
+        var tail = ExactNumber.zero
+        var tailHigh: ExactNumber? = nil
+        if let p = pending {
+            let shortened = pendingDigit >= 0 && !afterZero && (beforePending == .small || beforePending == .big)
+            let place = shortened ? lastUnitExp - 1 : 0
+            tail = p.multiplied(byPowerOfTen: place)
+            if rangeHighDigit >= 0 { tailHigh = ExactNumber(rangeHighDigit).multiplied(byPowerOfTen: place) }
+        }
+        guard let base = total.adding(section), let value = base.adding(tail) else { return nil }
+        result.value = value
+        result.end = end
+        if let th = tailHigh, let high = base.adding(th) {
+            result.low = value
+            result.high = high
+        }
+        result.trailingMagnitude = pending == nil ? trailing : 0
+        result.mantissa = value.multiplied(byPowerOfTen: -result.trailingMagnitude)
+        return result
+    }
+
+    /// Chinese digits written one by one (二〇二二, 七二九．二), or two
+    /// consecutive digits as an approximate range (三四百, 七八个, 两三万).
+    static func parseDigitSequence(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        let n = b.count
+        guard let d0 = digitValue(b[i]), i + 1 < n, let d1 = digitValue(b[i + 1]) else { return nil }
+        var j = i, digits: [Int] = []
+        while j < n, let d = digitValue(b[j]), digits.count < 18 { digits.append(d); j += 1 }
+        var result = ParsedNumeral(value: .zero, end: j, mantissa: .zero, start: i)
+        result.hasChinese = true
+        if digits.count == 2 && d1 == d0 + 1 && d0 > 0 {
+            // 三四百: spread the following run of units over both digits.
+            var e: Int32 = 0, k = j
+            var lastSmall: Int32 = 99
+            while k < n, let r = NumeralTable.role(b[k]) {
+                if case .smallUnit(let s) = r, s < lastSmall, e < 4 { e += s; lastSmall = s; k += 1; continue }
+                if case .bigUnit(let s) = r { e += s; lastSmall = 99; k += 1; continue }
+                break
+            }
+            result.low = ExactNumber(d0).multiplied(byPowerOfTen: e)
+            result.high = ExactNumber(d1).multiplied(byPowerOfTen: e)
+            result.value = result.low ?? .zero
+            result.end = k
+            result.trailingMagnitude = e
+            result.mantissa = ExactNumber(d0)
+            return result
+        }
+        var m: Int64 = 0
+        for d in digits { m = m * 10 + Int64(d) }
+        var e: Int32 = 0
+        if j + 1 < n, isPoint(b[j]), digitValue(b[j + 1]) != nil {
+            j += 1
+            while j < n, let d = digitValue(b[j]), e > -17, m < 100_000_000_000_000_000 / 10 {
+                m = m * 10 + Int64(d); e -= 1; j += 1
+            }
+        } else if digits.count < 3 {
+            // 一一, 二〇: not a numeral on its own (七五折 is read by the unit layer).
+            result.value = ExactNumber(mantissa: m)
+            result.mantissa = result.value
+            result.isDigitSequence = true
+            result.end = j
+            result.isShortSequence = true
+            return result
+        }
+        result.value = ExactNumber(mantissa: m, exponent: e)
+        result.mantissa = result.value
+        result.isDigitSequence = true
+        result.end = j
+        return result
+    }
+}

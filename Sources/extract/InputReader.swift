@@ -1,0 +1,92 @@
+import Foundation
+
+/// Errors reading an input, each naming the file and the reason.
+enum InputError: Error, CustomStringConvertible {
+    case notFound(String)
+    case isDirectory(String)
+    case unreadable(String, String)
+    case binary(String)
+
+    var description: String {
+        switch self {
+        case .notFound(let f): return "\(f): no such file"
+        case .isDirectory(let f): return "\(f): is a directory (give the files in it)"
+        case .unreadable(let f, let why): return "\(f): cannot read: \(why)"
+        case .binary(let f): return "\(f): binary file (contains NUL bytes), skipped"
+        }
+    }
+}
+
+enum InputReader {
+    /// The bytes of a file, or of standard input for "-".
+    static func read(_ path: String) throws -> Data {
+        if path == "-" {
+            return FileHandle.standardInput.readDataToEndOfFile()
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError.notFound(path) }
+        if isDir.boolValue { throw InputError.isDirectory(path) }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            if data.prefix(8192).contains(0) { throw InputError.binary(path) }
+            return data
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError.unreadable(path, (error as NSError).localizedDescription)
+        }
+    }
+
+    /// UTF-8 text without a byte-order mark. Invalid bytes become U+FFFD, with a
+    /// warning naming the file and the byte offset of the first one.
+    static func decodeUTF8(_ data: Data, name: String) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let s = String(data: Data(bytes), encoding: .utf8) { return s }
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = bytes.makeIterator()
+        var offset = data.count - bytes.count
+        var bad = -1
+        loop: while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let v): offset += v.count
+            case .emptyInput: break loop
+            case .error(let len): bad = offset; offset += len; break loop
+            }
+        }
+        Diagnostics.warning("\(name): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Documents given as JSON Lines: one {"id": …, "text": …, "date": …} per line.
+enum JSONLinesInput {
+    /// Calls `body` for each document; returns the number of bad lines (each reported).
+    static func forEachDocument(in data: Data, name: String, _ body: (String, String) -> Void) -> Int {
+        var bad = 0
+        var lineNo = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNo += 1
+            let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+            if trimmed.isEmpty { continue }
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                Diagnostics.error("\(name):\(lineNo): not a JSON object")
+                bad += 1
+                continue
+            }
+            guard let text = obj["text"] as? String else {
+                Diagnostics.error("\(name):\(lineNo): no \"text\" string")
+                bad += 1
+                continue
+            }
+            let id: String
+            switch obj["id"] {
+            case let s as String: id = s
+            case let n as NSNumber: id = n.stringValue
+            default: id = "\(name):\(lineNo)"
+            }
+            body(id, text)
+        }
+        return bad
+    }
+}
