@@ -36,7 +36,7 @@ struct QuantityRecognizer {
     static let lai: UInt32 = 0x6765                        // 来
     static let yue: UInt32 = 0x6708                        // 月
     static let di: UInt32 = 0x7B2C                         // 第
-    static let fu: UInt32 = 0x8D1F                         // 负
+    static let fu: UInt32 = 0x8D1F, fuT: UInt32 = 0x8CA0  // 负 負
     static let ling: UInt32 = 0x96F6, xia: UInt32 = 0x4E0B // 零 下
     static let bai: UInt32 = 0x767E, fen: UInt32 = 0x5206, zhi: UInt32 = 0x4E4B   // 百 分 之
     static let ji: UInt32 = 0x51E0, shu: UInt32 = 0x6570, shang: UInt32 = 0x4E0A  // 几 数 上
@@ -48,7 +48,7 @@ struct QuantityRecognizer {
         var t = [Bool](repeating: false, count: 0x10000)
         for c in 0x30...0x39 { t[c] = true }
         for c in 0x3000..<0xA000 where NumeralTable.role(UInt32(c)) != nil { t[c] = true }
-        for c in [0x2D, 0x8D1F, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3] { t[c] = true }
+        for c in [0x2D, 0x8D1F, 0x8CA0, 0x4E2A, 0x500B, 0x5BF9, 0x5C0D, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3] { t[c] = true }
         return t
     }()
 
@@ -86,13 +86,17 @@ struct QuantityRecognizer {
         var percentPrefix = false
 
         switch c {
-        case 0x2D, QuantityRecognizer.fu:       // - 负
-            guard i + 1 < n, QuantityRecognizer.isNumeralStart(b[i + 1]) else { return (nil, i + 1) }
+        case 0x2D, QuantityRecognizer.fu, QuantityRecognizer.fuT:       // - 负 負
+            var k = i + 1
+            // "- 1,200,000": a minus sign set off by one space, at the start of a line or after a space.
+            if c == 0x2D, k + 1 < n, b[k] == 0x20, QuantityRecognizer.isDigit(b[k + 1]),
+               i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x0A { k += 1 }
+            guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return (nil, i + 1) }
             if c == 0x2D {
-                guard QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
+                guard QuantityRecognizer.isDigit(b[k]) else { return (nil, i + 1) }
                 if i > 0 && (UnitTable.isLatinOrDigit(b[i - 1]) || b[i - 1] == 0x2D) { return (nil, i + 1) }
             }
-            negative = true; numStart = i + 1
+            negative = true; numStart = k
         case 0xA5, 0x24, 0x20AC, 0xA3:          // ¥ $ € £
             guard i + 1 < n, QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
             symbol = ContextTable.currencySymbols[c]
@@ -101,12 +105,24 @@ struct QuantityRecognizer {
             numStart = i + 1
         case QuantityRecognizer.ban:
             return readHalf(b, at: i)
+        case QuantityRecognizer.ge, QuantityRecognizer.geT:
+            return readOneAndAHalf(b, at: i)
+        case 0x5BF9, 0x5C0D:     // 打对折: half price
+            guard i > 0, b[i - 1] == 0x6253, i + 1 < n, b[i + 1] == 0x6298 else { return (nil, i + 1) }
+            var f = Figure(start: i, end: i + 2, value: ExactNumber(5), rule: "half-price")
+            f.unit = UnitEntry(surface: [], unit: "折", dimension: "ratio", currency: nil)
+            return (f, i + 2)
+        case 0x4E00 where i + 1 < n && b[i + 1] == QuantityRecognizer.ban && emitNumbers
+                && !(i + 2 < n && (UnitTable.match(b, at: i + 2) != nil || b[i + 2] == QuantityRecognizer.ban)):
+            // 一半: one half, as a bare number.
+            return (Figure(start: i, end: i + 2, value: .half, rule: "one-half"), i + 2)
         case QuantityRecognizer.ji, QuantityRecognizer.shu, QuantityRecognizer.shang:
             return readVague(b, at: i)
         case QuantityRecognizer.ling where i + 2 < n && b[i + 1] == QuantityRecognizer.xia
                 && QuantityRecognizer.isNumeralStart(b[i + 2]):
             negative = true; numStart = i + 2      // 零下 5 度
-        case QuantityRecognizer.bai where i + 3 < n && b[i + 1] == QuantityRecognizer.fen
+        case QuantityRecognizer.bai where i + 3 < n && b[i + 1] == QuantityRecognizer.fen,
+             0x4F70 where i + 3 < n && b[i + 1] == QuantityRecognizer.fen
                 && b[i + 2] == QuantityRecognizer.zhi && QuantityRecognizer.isNumeralStart(b[i + 3]):
             percentPrefix = true; numStart = i + 3  // 百分之十五
         default:
@@ -120,7 +136,9 @@ struct QuantityRecognizer {
             let p = b[numStart - 1]
             if p == QuantityRecognizer.di { return (nil, skipNumeral(b, numStart)) }
             if arabic {
-                if QuantityRecognizer.isLatin(p) || p == 0x5F || p == 0x23 || p == 0x40 { return (nil, skipCode(b, numStart)) }
+                // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2).
+                if QuantityRecognizer.isLatin(p) || p == 0x5F || p == 0x23 || p == 0x40 || p == 0x3D || p == 0x26
+                    || p == 0x3F || p == 0x25 { return (nil, skipCode(b, numStart)) }
                 if (p == 0x2D || p == 0x2E || p == 0x2F || p == 0x3A) && numStart >= 2 && UnitTable.isLatinOrDigit(b[numStart - 2]) {
                     return (nil, skipCode(b, numStart))
                 }
@@ -130,22 +148,54 @@ struct QuantityRecognizer {
         }
         if !arabic && !negative && NonFigureTable.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
 
-        guard let pn = NumeralParser.parse(b, at: numStart) else { return (nil, numStart + 1) }
+        if !arabic, !negative, numStart + 2 < n, let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
+        guard var pn = NumeralParser.parseWithFraction(b, at: numStart) else {
+            return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
+        }
+        // 323千卡, 5千米: a 千/百 that begins a unit belongs to the unit, not the numeral.
+        if pn.end - 1 > numStart, pn.trailingMagnitude > 0, let u = UnitTable.match(b, at: pn.end - 1),
+           u.surface.count >= 2, !pn.isDigitSequence {
+            let shorter = UnsafeBufferPointer(rebasing: b[0..<(pn.end - 1)])
+            if let p2 = NumeralParser.parse(shorter, at: numStart), p2.end == pn.end - 1 { pn = p2 }
+        }
+        // 拾起, 陆续: a lone financial digit is a word, not a number (unless it stands alone).
+        if pn.length == 1 && NumeralTable.isAmbiguousDigit(first) {
+            let alone = (numStart == 0 || !SourceText.isHan(b[numStart - 1])) && (pn.end >= n || !SourceText.isHan(b[pn.end]))
+            if !alone { return (nil, numStart + 1) }
+        }
         var j = pn.end
 
+        // 1.2M, 1200K, 3.2k: Latin thousand/million suffixes on Arabic numbers (not 4K, 5G);
+        // 12.32e+14, -12e-1: scientific notation.
+        if pn.hasArabic, !pn.hasChinese, j < n {
+            if b[j] == 0x6B || b[j] == 0x4B || b[j] == 0x4D,
+               !(j + 1 < n && UnitTable.isLatinOrDigit(b[j + 1])), !pn.value.isInteger || pn.arabicIntegerDigits >= 2 {
+                pn.value = pn.value.multiplied(byPowerOfTen: b[j] == 0x4D ? 6 : 3)
+                pn.mantissa = pn.value
+                j += 1; pn.end = j
+            } else if b[j] == 0x65 || b[j] == 0x45, let (e, k) = exponentSuffix(b, at: j + 1) {
+                pn.value = pn.value.multiplied(byPowerOfTen: e)
+                pn.mantissa = pn.value
+                j = k; pn.end = j
+            }
+        }
         // Codes, dates and clocks written with Arabic digits.
         if pn.hasArabic && j < n {
             let nx = b[j]
             if QuantityRecognizer.isLatin(nx) && UnitTable.match(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
             if nx == 0x3A && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
-            if (nx == 0x2E || nx == 0x2F) && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
+            if nx == 0x2F, let frac = arabicFraction(b, pn, at: j) {
+                pn = frac; j = pn.end
+            } else if (nx == 0x2E || nx == 0x2F) && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) {
+                return (nil, skipCode(b, numStart))
+            }
             if nx == 0x2D && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) && isDashedCode(b, from: numStart) {
                 return (nil, skipCode(b, numStart))
             }
         }
 
         var f = Figure(start: start, end: j, value: pn.value, rule: "numeral")
-        var innerQualifier: Qualifier? = pn.innerOver ? .over : nil
+        var innerQualifier: Qualifier? = pn.innerOver || pn.unknownDigit ? .over : (pn.approximate ? .approx : nil)
         if let lo = pn.low, let hi = pn.high { f.low = lo; f.high = hi; innerQualifier = .approx; f.rule = "approximate-range" }
 
         if percentPrefix {
@@ -170,6 +220,11 @@ struct QuantityRecognizer {
                 }
                 f.unit = u
                 j = unitEnd
+                // 一块二角, 三米九, 六斤八两: a smaller unit (or its digit) after the unit.
+                if pn.trailingMagnitude == 0, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u.unit),
+                   let v = f.value.adding(delta) {
+                    f.value = v; j = e2
+                }
                 // 一吨半, 两米半, 三成半: a half after the unit.
                 if !half, j < n, b[j] == QuantityRecognizer.ban, pn.value.isInteger, pn.trailingMagnitude == 0,
                    u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)) {
@@ -231,6 +286,11 @@ struct QuantityRecognizer {
            ["年", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(u.unit) {
             q = innerQualifier ?? suffixQualifier ?? .exact
         }
+        // 比三十大 (more than 30), 比 5 人少 (fewer than 5).
+        if q == .exact, f.start > 0, b[f.start - 1] == 0x6BD4, f.end < n {
+            if "大多高长".unicodeScalars.contains(where: { $0.value == b[f.end] }) { q = .over }
+            if "小少低短".unicodeScalars.contains(where: { $0.value == b[f.end] }) { q = .under }
+        }
         f.qualifier = q
 
         if let u = f.unit {
@@ -246,6 +306,17 @@ struct QuantityRecognizer {
             f.rule = "bare-number"
         }
         return (f, f.end)
+    }
+
+    /// `+14`, `-1`, `3` after an `e`: a decimal exponent of at most two digits, ending the token.
+    func exponentSuffix(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int32, Int)? {
+        let n = b.count
+        var k = i, sign: Int32 = 1
+        if k < n, b[k] == 0x2B || b[k] == 0x2D { if b[k] == 0x2D { sign = -1 }; k += 1 }
+        var e: Int32 = 0, digits = 0
+        while k < n, QuantityRecognizer.isDigit(b[k]), digits < 2 { e = e * 10 + Int32(b[k] - 0x30); k += 1; digits += 1 }
+        guard digits > 0, !(k < n && UnitTable.isLatinOrDigit(b[k])) else { return nil }
+        return (sign * e, k)
     }
 
     /// After `i`: a unit (possibly after 个), meaning a numeral with 多/余/来 here is a figure.
@@ -269,6 +340,10 @@ struct QuantityRecognizer {
             }
             if let u = UnitTable.match(b, at: k), u.dimension != "count", u.dimension != "currency" {
                 return (u, k + u.surface.count, half, over)
+            }
+            if k < n, b[k] == 0x949F || b[k] == 0x9418 {   // 个钟 (an hour, colloquial)
+                let name = b[k] == 0x949F ? "钟" : "鐘"
+                return (UnitEntry(surface: [b[k]], unit: name, dimension: "duration", currency: nil), k + 1, half, over)
             }
             let ge = UnitTable.match(b, at: j)
             if half { return (ge, k, true, false) }    // 五個半 = 5.5 个
@@ -310,7 +385,10 @@ struct QuantityRecognizer {
         case "成":
             if pn.value > ExactNumber(10) || pn.value.isNegative { return false }
         case "折":
-            if pn.hasArabic && pn.value > ExactNumber(100) { return false }
+            // 九折, 七五折, 8.5折; not 十折 or 三折叠.
+            if pn.isShortSequence { return true }
+            if pn.hasArabic && pn.value.isInteger && pn.arabicIntegerDigits == 2 && pn.value.exponent == 0 { return true }  // 75折
+            if !(pn.value < ExactNumber(10)) || pn.value.isNegative || pn.value.isZero { return false }
         case "周", "週":
             if unitEnd < n, NumeralTable.role(b[unitEnd]) != nil { return false }  // 3周一? a weekday
         default:
@@ -336,12 +414,15 @@ struct QuantityRecognizer {
                    negative: Bool) -> (low: ExactNumber, high: ExactNumber, unit: UnitEntry?, end: Int)? {
         let n = b.count
         guard j + 1 < n, !negative else { return nil }
+        var j = j
+        if b[j] == 0x20, j + 2 < n, b[j + 1] != 0x20, b[j + 2] == 0x20 || !QuantityRecognizer.isDigit(b[j + 2]) { j += 1 }
         let c = b[j]
         let isConnector = c == 0x81F3 || c == 0x5230 || c == 0x2D || c == 0x2014 || c == 0x2013
             || c == 0x7E || c == 0x301C
         guard isConnector else { return nil }
         var k = j + 1
         if c == 0x2014, k < n, b[k] == 0x2014 { k += 1 }    // ——
+        if k < n, b[k] == 0x20 { k += 1 }
         guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return nil }
         if c == 0x2D && (first.hasChinese || !QuantityRecognizer.isDigit(b[k])) { return nil }
         guard let second = NumeralParser.parse(b, at: k), second.low == nil else { return nil }
@@ -394,6 +475,93 @@ struct QuantityRecognizer {
 
     // MARK: - Special starts
 
+    /// 千分之五 (5‰), 万分之三 (3‱), 百万分之五 (0.0005%): a power-of-ten denominator
+    /// written without a digit is a rate, not a fraction.
+    func readPerMille(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Figure? {
+        let n = b.count
+        var k = i, e: Int32 = 0
+        while k < n, let r = NumeralTable.role(b[k]) {
+            if case .smallUnit(let s) = r { e += s; k += 1; continue }
+            if case .bigUnit(let s) = r { e += s; k += 1; continue }
+            break
+        }
+        guard k > i, e >= 3, k + 2 < n, b[k] == QuantityRecognizer.fen, b[k + 1] == QuantityRecognizer.zhi,
+              let num = NumeralParser.parse(b, at: k + 2), num.low == nil else { return nil }
+        var f = Figure(start: i, end: num.end, value: num.value, rule: "per-mille")
+        switch e {
+        case 3: f.unit = UnitEntry(surface: [], unit: "‰", dimension: "percent", currency: nil)
+        case 4: f.unit = UnitEntry(surface: [], unit: "‱", dimension: "percent", currency: nil)
+        default:
+            f.value = num.value.multiplied(byPowerOfTen: 2 - e)
+            f.unit = UnitEntry(surface: [], unit: "%", dimension: "percent", currency: nil)
+        }
+        if let (q, len) = suffixQualifierAt(b, f.end) { f.qualifier = q; f.end += len }
+        if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
+        return f
+    }
+
+    /// 1/2, 3/5: an Arabic fraction (not a date: no third group, no 月/日 after).
+    func arabicFraction(_ b: UnsafeBufferPointer<UInt32>, _ pn: ParsedNumeral, at j: Int) -> ParsedNumeral? {
+        let n = b.count
+        guard pn.value.isInteger, pn.hasArabic, !pn.hasChinese, j + 1 < n, QuantityRecognizer.isDigit(b[j + 1]),
+              let (den, end, _) = NumeralParser.parseArabic(b, at: j + 1), den.isInteger, !den.isZero else { return nil }
+        if end < n, b[end] == 0x2F || b[end] == 0x2E || b[end] == 0x2D || QuantityRecognizer.isDigit(b[end]) { return nil }
+        if end < n, [0x6708, 0x65E5, 0x53F7, 0x5E74].contains(b[end]) { return nil }   // 月 日 号 年
+        var r = pn
+        if let q = pn.value.divided(by: den) { r.value = q } else {
+            guard let q = pn.value.dividedRounded(by: den, significantDigits: 15) else { return nil }
+            r.value = q; r.approximate = true
+        }
+        r.end = end; r.mantissa = r.value; r.trailingMagnitude = 0
+        return r
+    }
+
+    /// The value a smaller unit adds after a unit: 一块二角五分 (+0.25 元), 一块二 (+0.2),
+    /// 三块四分 (+0.04), 三米九 (+0.9 米), 六斤八两 (+0.8 斤), 两毛五 (+0.5 毛).
+    func compoundTail(_ b: UnsafeBufferPointer<UInt32>, at j: Int, unit: String) -> (ExactNumber, Int)? {
+        // Per unit: the smaller units in order, each a tenth of the one before.
+        let levels: [[String]]
+        switch unit {
+        case "元", "块", "塊", "蚊", "圆", "圓": levels = [["角", "毛", "毫"], ["分", "仙"]]
+        case "角", "毛": levels = [["分"]]
+        case "米": levels = [["分米"]]
+        case "斤": levels = [["两", "兩"]]
+        case "尺": levels = [["寸"]]
+        case "丈": levels = [["尺"]]
+        default: return nil
+        }
+        let n = b.count
+        var k = j, delta = ExactNumber.zero, level = 0, matched = false
+        while level < levels.count, k < n {
+            var zeroSkip = false
+            if b[k] == QuantityRecognizer.ling { zeroSkip = true; k += 1 }       // 三蚊零四: skip a level
+            guard k < n, case .digit(let d)? = NumeralTable.role(b[k]) else { break }
+            if k + 1 < n, NumeralTable.role(b[k + 1]) != nil { break }
+            let digitEnd = k + 1
+            let target = zeroSkip ? level + 1 : level
+            var found = -1, len = 0
+            for (li, words) in levels.enumerated() where li >= target {
+                for w in words where digitEnd + w.unicodeScalars.count <= n {
+                    let ws = w.unicodeScalars.map { $0.value }
+                    if (0..<ws.count).allSatisfy({ b[digitEnd + $0] == ws[$0] }) { found = li; len = ws.count; break }
+                }
+                if found >= 0 { break }
+            }
+            if found < 0 {
+                // A bare digit after the unit (一块二, 三米九): only Chinese digits, and only
+                // if nothing unit-like follows (五元三个 is two figures).
+                guard !matched, QuantityRecognizer.isDigit(b[k]) == false,
+                      UnitTable.match(b, at: digitEnd) == nil else { break }
+                let place = Int32(-(target + 1))
+                guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: place)) else { break }
+                return (v, digitEnd)
+            }
+            guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: Int32(-(found + 1)))) else { break }
+            delta = v; k = digitEnd + len; level = found + 1; matched = true
+        }
+        return matched ? (delta, k) : nil
+    }
+
     /// 半日, 半年, 半小时, 半个月: one half of a unit.
     func readHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
         let n = b.count
@@ -403,6 +571,11 @@ struct QuantityRecognizer {
             if "上下一大过多前后对折".unicodeScalars.contains(where: { $0.value == p }) { return (nil, i + 1) }
         }
         guard i + 1 < n else { return (nil, i + 1) }
+        if b[i + 1] == 0x6298 {    // 半折: half price
+            var f = Figure(start: i, end: i + 2, value: ExactNumber(5), rule: "half-price")
+            f.unit = UnitEntry(surface: [], unit: "折", dimension: "ratio", currency: nil)
+            return (f, i + 2)
+        }
         let (unit, end, _, _) = readUnit(b, at: i + 1)
         guard let u = unit, u.dimension == "duration" || u.unit == "个" && end > i + 2 else { return (nil, i + 1) }
         guard u.unit != "季度" else { return (nil, i + 1) }
@@ -415,6 +588,19 @@ struct QuantityRecognizer {
         if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
         if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
         return (f, f.end)
+    }
+
+    /// 個半小時, 个半月 (no numeral before 个): one and a half units.
+    func readOneAndAHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
+        let n = b.count
+        guard i + 2 < n, b[i + 1] == QuantityRecognizer.ban else { return (nil, i + 1) }
+        if i > 0, QuantityRecognizer.isNumeralStart(b[i - 1]) || b[i - 1] == QuantityRecognizer.ji
+            || SourceText.isHan(b[i - 1]) && !ContextTable.boundaryAfterSuffix.contains(b[i - 1]) { return (nil, i + 1) }
+        let (unit, end, half, _) = readUnit(b, at: i)
+        guard half, let u = unit, u.dimension == "duration" else { return (nil, i + 1) }
+        var f = Figure(start: i, end: end, value: ExactNumber(mantissa: 15, exponent: -1), rule: "one-and-a-half")
+        f.unit = u
+        return (f, end)
     }
 
     /// 几十遍, 上百遍, 数千人: an order of magnitude, approximately.
@@ -444,6 +630,14 @@ struct QuantityRecognizer {
 
     /// The prefix qualifier ending right before `i`: (qualifier, was it 近).
     func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
+        if let q = prefixQualifierAdjacent(b, before: i) { return q }
+        // 至少有 10 个, 超过了 5 成, 最多为 5: one verb-like character between.
+        if i >= 2, "了有为是达".unicodeScalars.contains(where: { $0.value == b[i - 1] }),
+           let q = prefixQualifierAdjacent(b, before: i - 1) { return q }
+        return nil
+    }
+
+    func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
         for w in QualifierTable.falsePrefixWords where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
@@ -553,8 +747,9 @@ struct QuantityRecognizer {
             // A lone Chinese numeral between Han characters is almost always part of a word.
             let leftHan = numStart > 0 && SourceText.isHan(b[numStart - 1])
             let rightHan = end < n && SourceText.isHan(b[end])
-            if leftHan && rightHan { return false }
-            if NumeralTable.isAmbiguousDigit(b[numStart]) { return false }
+            // 一 and 两 are in countless words (一看, 一起, 两边); other digits alone are numbers.
+            if (b[numStart] == 0x4E00 || b[numStart] == 0x4E24) && (leftHan || rightHan) { return false }
+            if NumeralTable.isAmbiguousDigit(b[numStart]) && (leftHan || rightHan) { return false }
         }
         return true
     }

@@ -56,6 +56,7 @@ public struct SourceText: Sendable {
             var pendingStart = -1          // cleaned index where a white-space run began
             var pendingScalars: [UInt32] = []
             var prev: UInt32 = 0           // last scalar appended to `out`
+            var prevOriginal: UInt32 = 0
             while i < n {
                 if count & 63 == 0 { checkpoints.append(Int32(i)) }
                 let b0 = u[i]
@@ -72,6 +73,12 @@ public struct SourceText: Sendable {
                 }
                 if c == 0x0A { lineStarts.append(Int32(count + 1)) }
                 count += 1
+                // ４，５６５: a full-width comma between full-width digits is a thousands separator.
+                if c == 0xFF0C, prevOriginal &- 0xFF10 < 10, i + 2 < n, u[i] == 0xEF, u[i + 1] == 0xBC,
+                   u[i + 2] &- 0x90 < 10 {
+                    c = 0x2C
+                }
+                prevOriginal = c
                 c = NormalizerFold.fold(c)
                 if SourceText.isSpace(c) {
                     if pendingStart < 0 { pendingStart = out.count; pendingScalars.removeAll(keepingCapacity: true) }

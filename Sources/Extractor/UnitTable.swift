@@ -22,7 +22,7 @@ enum UnitTable {
     currency:EUR: 欧元 歐元
     currency:JPY: 日元 日圆 日圓
     currency:GBP: 英镑 英鎊
-    currency:HKD: 港元 港币 港幣 港圆
+    currency:HKD: 港元 港币 港幣 港圆 仙
     currency:MOP: 澳门元 澳門元 澳门币 澳門幣 葡币 葡幣
     currency:TWD: 新台币 新台幣 台币 台幣
     currency:AUD: 澳元 澳大利亚元
@@ -35,18 +35,19 @@ enum UnitTable {
     currency:INR: 卢比 盧比
     currency:VND: 越南盾
     currency:MYR: 林吉特
+    score: 分
     count: 个 個 名 人 人次 位 家 家次 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 标箱 标准箱 人日 工日
     duration: 秒 秒钟 秒鐘 分钟 分鐘 小时 小時 钟头 鐘頭 天 日 周 週 星期 礼拜 禮拜 个月 個月 年 季度 工作日 昼夜 晝夜 周年 週年
     age: 岁 歲 周岁 週歲
-    length: 公里 千米 米 厘米 公分 分米 毫米 微米 纳米 納米 海里 英里 英尺 英寸 尺 寸 丈 光年 km m cm mm dm nm μm
+    length: 公里 千米 米 厘米 公分 分米 毫米 微米 纳米 納米 海里 英里 英裏 哩 英尺 呎 英寸 英吋 吋 尺 寸 丈 光年 km m cm mm dm nm μm
     area: 平方米 平米 平方公尺 平方公里 平方千米 平方厘米 平方英里 平方英尺 亩 畝 公顷 公頃 英亩 ㎡ m² m2 km² km2 ㎢
-    mass: 克 公克 千克 公斤 斤 市斤 吨 噸 公吨 公噸 毫克 微克 盎司 磅 克拉 载重吨 載重噸 kg g mg μg
+    mass: 克 公克 千克 公斤 斤 市斤 两 兩 吨 噸 公吨 公噸 毫克 微克 盎司 磅 克拉 载重吨 載重噸 kg g mg μg
     volume: 升 公升 毫升 立方米 立方公尺 立方厘米 加仑 加侖 L l ml mL cc m³ m3
     temperature: ℃ °C °F 摄氏度 攝氏度 华氏度 華氏度 度 ° 摄氏° 攝氏°
     percent: % ‰ ‱
     ratio: 成 倍 百分点 百分點 折
     power: 瓦 瓦特 千瓦 兆瓦 吉瓦 马力 馬力 W kW MW GW
-    energy: 千瓦时 千瓦時 度电>度 度電>度 焦耳 千焦 千卡 大卡 兆焦 kWh
+    energy: 千瓦时 千瓦時 度电>度 度電>度 焦耳 千焦 千卡 大卡 卡路里 卡 兆焦 kWh
     data: 字节 字節 比特 KB MB GB TB PB
     frequency: 赫兹 赫茲 千赫 兆赫 吉赫 Hz kHz MHz GHz
     speed: 公里/小时 千米/小时 公里每小时>公里/小时 km/h 米/秒 m/s

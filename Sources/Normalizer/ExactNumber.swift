@@ -114,6 +114,31 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         return nil
     }
 
+    /// Division rounded half-up to `significantDigits` (for fractions such as 1/3).
+    public func dividedRounded(by other: ExactNumber, significantDigits: Int) -> ExactNumber? {
+        guard !other.isZero else { return nil }
+        if let exact = divided(by: other) { return exact }
+        let negative = (mantissa < 0) != (other.mantissa < 0)
+        var num = mantissa.magnitude, exp = exponent - other.exponent
+        let den = other.mantissa.magnitude
+        // Scale the numerator so the quotient has enough digits.
+        while num / den < 1_000_000_000_000_000 && num <= UInt64.max / 10 {
+            num *= 10; exp -= 1
+        }
+        var q = num / den
+        let r = num % den
+        if r * 2 >= den { q += 1 }
+        var digits = 0, t = q
+        while t > 0 { digits += 1; t /= 10 }
+        while digits > significantDigits {
+            let last = q % 10
+            q /= 10; exp += 1; digits -= 1
+            if last >= 5 { q += 1 }
+        }
+        guard q <= UInt64(Int64.max) else { return nil }
+        return ExactNumber(mantissa: negative ? -Int64(q) : Int64(q), exponent: exp)
+    }
+
     public static func < (a: ExactNumber, b: ExactNumber) -> Bool {
         if let (x, y, _) = aligned(a, b) { return x < y }
         // Too far apart to align in 64 bits: compare by sign and magnitude.

@@ -23,6 +23,10 @@ public struct ParsedNumeral: Sendable, Equatable {
     public var isShortSequence = false
     /// Arabic digits before the point, when the numeral is plain Arabic (for years).
     public var arabicIntegerDigits = 0
+    /// A fraction was rounded (三分之一).
+    public var approximate = false
+    /// 几 stood for a digit (二十几万): the value is a lower bound.
+    public var unknownDigit = false
     /// Number of scalars in the numeral.
     public var length: Int { end - start }
     public var start: Int
@@ -44,6 +48,11 @@ public enum NumeralParser {
     static let ke: UInt32 = 0x523B      // 刻
     static let zheng: UInt32 = 0x6574   // 整
     static let ban: UInt32 = 0x534A     // 半
+    static let ji: UInt32 = 0x51E0      // 几
+    static let jiT: UInt32 = 0x5E7E     // 幾
+    static let zhao: UInt32 = 0x5146    // 兆
+    static let zhi: UInt32 = 0x4E4B     // 之
+    static let you: UInt32 = 0x53C8     // 又
 
     @inline(__always) static func isPoint(_ c: UInt32) -> Bool { c == 0x2E || c == dian || c == dianT }
 
@@ -122,6 +131,7 @@ public enum NumeralParser {
         let n = b.count
         guard i < n else { return nil }
         if let seq = parseDigitSequence(b, at: i) { return seq }
+        if let short = parseLeadingUnit(b, at: i) { return short }
 
         var total = ExactNumber.zero, section = ExactNumber.zero
         var pending: ExactNumber? = nil
@@ -150,6 +160,13 @@ public enum NumeralParser {
                 j = k; end = j; trailing = 0
                 continue
             }
+            // 二十几万, 一千五百零几万: 几 stands for an unknown last digit.
+            if (c == ji || c == jiT), pending == nil, last == .small || last == .zero || last == .big {
+                pending = .zero; pendingDigit = -1; beforePending = last
+                last = .number; result.unknownDigit = true
+                j += 1; end = j
+                continue
+            }
             guard let role = NumeralTable.role(c) else {
                 // 十余万, 三千多万: 余/多 between a unit and a larger unit.
                 if (c == yu || c == duo), last == .small || last == .big || last == .number,
@@ -168,6 +185,10 @@ public enum NumeralParser {
                     j += 1
                     continue
                 }
+                if (c == 0x4E24 || c == 0x5169), last == .small || last == .big,
+                   !(j + 1 < n && isUnit(b[j + 1])) {
+                    break scan   // 两万两: a final 两 is the weight unit (liang), not 2000
+                }
                 if pending != nil || last == .number {
                     // 十七八, 三十五六: a second, next digit makes an approximate range.
                     if pendingDigit >= 0, d == pendingDigit + 1, rangeHighDigit < 0,
@@ -182,19 +203,6 @@ public enum NumeralParser {
                 beforePending = last
                 last = .number; result.hasChinese = true
                 j += 1; end = j; trailing = 0
-                // 三点五: a point followed by Chinese digits, unless a clock (三点五分, 三点一刻).
-                if j + 1 < n, isPoint(b[j]), digitValue(b[j + 1]) != nil {
-                    var k = j + 1, frac: Int64 = 0, e: Int32 = 0
-                    while k < n, let dd = digitValue(b[k]), e > -17 {
-                        frac = frac * 10 + Int64(dd); e -= 1; k += 1
-                    }
-                    let clock = b[j] != 0x2E && k < n && (b[k] == fen || b[k] == ke || b[k] == zheng)
-                    if !clock, let v = ExactNumber(d).adding(ExactNumber(mantissa: frac, exponent: e)) {
-                        pending = v
-                        pendingDigit = -1
-                        j = k; end = j
-                    }
-                }
             case .tens(let t):
                 if pending != nil || last == .number || lastSmall <= 1 { break scan }
                 guard let s = section.adding(ExactNumber(t * 10)) else { break scan }
@@ -214,6 +222,10 @@ public enum NumeralParser {
                 lastSmall = e; lastUnitExp = e; last = .small; result.hasChinese = true
                 j += 1; end = j
             case .bigUnit(let e):
+                // 兆 before a unit is the SI prefix (兆瓦 = MW), not 10^12.
+                if c == zhao, j + 1 < n, "瓦赫字焦帕欧位比克吨米升".unicodeScalars.contains(where: { $0.value == b[j + 1] }) {
+                    break scan
+                }
                 if pending == nil && section.isZero {
                     // 万亿: a magnitude on a magnitude.
                     guard last == .big, !total.isZero else { break scan }
@@ -250,7 +262,30 @@ public enum NumeralParser {
             tail = p.multiplied(byPowerOfTen: place)
             if rangeHighDigit >= 0 { tailHigh = ExactNumber(rangeHighDigit).multiplied(byPowerOfTen: place) }
         }
-        guard let base = total.adding(section), let value = base.adding(tail) else { return nil }
+        guard let base = total.adding(section), var value = base.adding(tail) else { return nil }
+        // 三点五, 两千三点一 (2300.1), 四百亿点零五: a point and digits after the integer,
+        // unless a clock (三点五分, 三点一刻); 三点五万: magnitudes after the fraction.
+        if rangeHighDigit < 0, result.hasChinese, !result.hasArabic || pending == nil,
+           end + 1 < n, isPoint(b[end]), digitValue(b[end + 1]) != nil || (b[end] != 0x2E && NumeralTable.isASCIIDigit(b[end + 1])) {
+            var k = end + 1, frac: Int64 = 0, e: Int32 = 0
+            while k < n, let dd = digitValue(b[k]) ?? (NumeralTable.isASCIIDigit(b[k]) ? Int(b[k] - 0x30) : nil), e > -17 {
+                frac = frac * 10 + Int64(dd); e -= 1; k += 1
+            }
+            let clock = b[end] != 0x2E && k < n && (b[k] == fen || b[k] == ke || b[k] == zheng)
+            if !clock, let v = value.adding(ExactNumber(mantissa: frac, exponent: e)) {
+                value = v
+                end = k
+                var mag: Int32 = 0
+                while end < n, case .bigUnit(let be)? = NumeralTable.role(b[end]), lastBig == 0 || be > lastBig {
+                    mag += be; end += 1
+                }
+                if mag > 0 {
+                    value = value.multiplied(byPowerOfTen: mag)
+                    trailing = mag
+                    pending = nil
+                }
+            }
+        }
         result.value = value
         result.end = end
         if let th = tailHigh, let high = base.adding(th) {
@@ -262,13 +297,78 @@ public enum NumeralParser {
         return result
     }
 
+    /// A numeral, a fraction (三分之一, 25分之144) or a mixed number (三百五又三分之一).
+    /// Fractions without a finite decimal expansion are rounded to 15 significant
+    /// digits and marked `approximate`.
+    public static func parseWithFraction(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        guard var a = parse(b, at: i) else { return nil }
+        let n = b.count
+        // A 分之 B
+        var numAt = a.end + 2
+        var numNegative = false
+        if numAt < n, b[numAt] == 0x8D1F || b[numAt] == 0x8CA0 { numNegative = true; numAt += 1 }   // 负 負
+        if a.low == nil, a.end + 2 < n, b[a.end] == fen, b[a.end + 1] == zhi,
+           var num = parse(b, at: numAt), num.low == nil, !a.value.isZero {
+            if numNegative { num.value = num.value.negated }
+            var r = a
+            r.start = i
+            r.end = num.end
+            if let q = num.value.divided(by: a.value) { r.value = q } else {
+                guard let q = num.value.dividedRounded(by: a.value, significantDigits: 15) else { return a }
+                r.value = q
+                r.approximate = true
+            }
+            r.mantissa = r.value; r.trailingMagnitude = 0; r.hasArabic = a.hasArabic || num.hasArabic
+            r.hasChinese = true; r.isDigitSequence = false; r.isShortSequence = false
+            return r
+        }
+        // A 又 B 分之 C
+        if a.low == nil, a.end + 1 < n, b[a.end] == you, let frac = parseWithFraction(b, at: a.end + 1),
+           frac.end > a.end + 1, frac.value < .one, !frac.value.isNegative,
+           frac.start == a.end + 1, hasFractionMark(b, frac) {
+            guard let v = a.value.adding(frac.value) else { return a }
+            a.value = v; a.end = frac.end; a.mantissa = v; a.trailingMagnitude = 0
+            a.approximate = a.approximate || frac.approximate
+        }
+        return a
+    }
+
+    static func hasFractionMark(_ b: UnsafeBufferPointer<UInt32>, _ p: ParsedNumeral) -> Bool {
+        var k = p.start
+        while k + 1 < p.end { if b[k] == fen && b[k + 1] == zhi { return true }; k += 1 }
+        return false
+    }
+
+    /// 千一 (1100), 萬九 (19000), 百五 (150): a unit with an implied 一 and one digit after it.
+    static func parseLeadingUnit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        let n = b.count
+        guard i + 1 < n, let r = NumeralTable.role(b[i]) else { return nil }
+        let e: Int32
+        switch r {
+        case .smallUnit(let s) where s >= 2: e = s
+        case .bigUnit(let s) where s == 4: e = s
+        default: return nil
+        }
+        guard let d = digitValue(b[i + 1]), d > 0, b[i + 1] != 0x4E24, b[i + 1] != 0x5169 else { return nil }
+        if i + 2 < n, NumeralTable.role(b[i + 2]) != nil || NumeralTable.isASCIIDigit(b[i + 2]) { return nil }
+        let v = ExactNumber.one.multiplied(byPowerOfTen: e).adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
+        var p = ParsedNumeral(value: v, end: i + 2, mantissa: v, start: i)
+        p.hasChinese = true
+        return p
+    }
+
     /// Chinese digits written one by one (二〇二二, 七二九．二), or two
     /// consecutive digits as an approximate range (三四百, 七八个, 两三万).
     static func parseDigitSequence(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard let d0 = digitValue(b[i]), i + 1 < n, let d1 = digitValue(b[i + 1]) else { return nil }
         var j = i, digits: [Int] = []
-        while j < n, let d = digitValue(b[j]), digits.count < 18 { digits.append(d); j += 1 }
+        while j < n, let d = digitValue(b[j]), digits.count < 18 {
+            // 两 is never read digit by digit; only 一两 (one or two) pairs it.
+            if (b[j] == 0x4E24 || b[j] == 0x5169) && !(digits == [1] && j == i + 1) && !digits.isEmpty { break }
+            digits.append(d); j += 1
+        }
+        if digits.count < 2 { return nil }
         var result = ParsedNumeral(value: .zero, end: j, mantissa: .zero, start: i)
         result.hasChinese = true
         if digits.count == 2 && d1 == d0 + 1 && d0 > 0 {

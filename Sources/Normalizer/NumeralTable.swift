@@ -25,7 +25,7 @@ public enum NumeralTable {
         switch c {
         case 0x3007, 0x96F6: return .digit(0)            // 〇 零
         case 0x4E00, 0x58F9, 0x5F0C: return .digit(1)    // 一 壹 弌
-        case 0x4E8C, 0x4E24, 0x5169, 0x8D30, 0x8CB3, 0x5F0D: return .digit(2)  // 二 两 兩 贰 貳 弍
+        case 0x4E8C, 0x4E24, 0x5169, 0x8D30, 0x8CB3, 0x5F0D, 0x5006, 0x4FE9: return .digit(2)  // 二 两 兩 贰 貳 弍 倆 俩
         case 0x4E09, 0x53C1, 0x53C3, 0x5F0E: return .digit(3)  // 三 叁 參 弎
         case 0x56DB, 0x8086: return .digit(4)            // 四 肆
         case 0x4E94, 0x4F0D: return .digit(5)            // 五 伍
@@ -38,6 +38,7 @@ public enum NumeralTable {
         case 0x5343, 0x4EDF: return .smallUnit(3)        // 千 仟
         case 0x4E07, 0x842C: return .bigUnit(4)          // 万 萬
         case 0x4EBF, 0x5104: return .bigUnit(8)          // 亿 億
+        case 0x5146: return .bigUnit(12)                 // 兆 (10^12 in numerals; before 瓦, 字节… a unit prefix)
         case 0x5EFF: return .tens(2)                     // 廿
         case 0x5345: return .tens(3)                     // 卅
         default: return nil
@@ -50,7 +51,7 @@ public enum NumeralTable {
     public static func isAmbiguousDigit(_ c: UInt32) -> Bool {
         switch c {
         case 0x58F9, 0x8D30, 0x8CB3, 0x53C1, 0x53C3, 0x8086, 0x4F0D, 0x9646, 0x9678,
-             0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70, 0x4EDF: return true
+             0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70, 0x4EDF, 0x5006, 0x4FE9: return true
         default: return false
         }
     }
