@@ -69,5 +69,5 @@ enum ContextTable {
     ].map(scalars).sorted { $0.count > $1.count }
 
     /// Single characters that end an object: particles, conjunctions, prepositions.
-    static let objectStopChars: Set<UInt32> = Set(scalars("等的和及与或、在从为向对被将已是有到于了都也就还并又而但即把让给由以这那每各共其中上下内外后前里间时"))
+    static let objectStopChars: Set<UInt32> = Set(scalars("等的和及与或、在从为向对被将已是有到于了都也就还并又而但即把让给由以这那每各"))
 }

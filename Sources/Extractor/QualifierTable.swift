@@ -70,13 +70,16 @@ enum NonFigureTable {
         "五四", "五一", "五湖", "五金", "五官", "五彩", "六盘水", "七台河", "八一", "八达岭", "九江",
         "九龙", "九里亭", "九寨沟", "十堰", "十分", "十足", "百色", "百姓", "百货", "百度",         "千岛湖", "万一", "万万", "万州", "万宁", "万象", "万达", "万科", "万家灯火",
         "陆续", "陆地", "陆军", "陆路", "陆上", "大陆", "着陆", "登陆", "队伍", "入伍", "退伍", "落伍",
-        "一个又一个", "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
+        "一次性", "五台山", "一个又一个", "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
         "十一五", "十二五", "十三五", "十四五", "十五五",
     ]
 
     /// Characters that, directly before a Chinese numeral, make it part of a
     /// word or an ordinal: 第一, 统一, 唯一, 之一, 周一, 初一, 星期一, 逐一.
-    static let leftBlockers: Set<UInt32> = Set("第统唯之同单专初周其逐划归独万星拜期不某哪这那每".unicodeScalars.map { $0.value })
+    static let leftBlockers: Set<UInt32> = Set("第统唯之同单专初周週其逐划归独不某哪这那每".unicodeScalars.map { $0.value })
+
+    /// Two-character words that, directly before a Chinese numeral, make it a weekday.
+    static let leftBlockerWords: [[UInt32]] = ["星期", "礼拜", "禮拜"].map { $0.unicodeScalars.map { $0.value } }
 
     /// Words by the numeral character they contain: (word, offset of that character).
     static let byNumeral: [UInt32: [([UInt32], Int)]] = {

@@ -144,12 +144,15 @@ struct QuantityRecognizer {
                 }
             } else if !negative {
                 if NonFigureTable.leftBlockers.contains(p) { return (nil, numStart + 1) }
+                for w in NonFigureTable.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
+                    return (nil, numStart + 1)
+                }
             }
         }
         if !arabic && !negative && NonFigureTable.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
 
         if !arabic, !negative, numStart + 2 < n, let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
-        guard var pn = NumeralParser.parseWithFraction(b, at: numStart) else {
+        guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart) else {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
         // 323千卡, 5千米: a 千/百 that begins a unit belongs to the unit, not the numeral.
@@ -308,6 +311,14 @@ struct QuantityRecognizer {
         return (f, f.end)
     }
 
+    /// 百分之百: the lone 百 after 百分之 is 100.
+    func hundredAlone(_ b: UnsafeBufferPointer<UInt32>, _ percent: Bool, _ i: Int) -> ParsedNumeral? {
+        guard percent, b[i] == QuantityRecognizer.bai || b[i] == 0x4F70 else { return nil }
+        var p = ParsedNumeral(value: ExactNumber(100), end: i + 1, mantissa: ExactNumber(100), start: i)
+        p.hasChinese = true
+        return p
+    }
+
     /// `+14`, `-1`, `3` after an `e`: a decimal exponent of at most two digits, ending the token.
     func exponentSuffix(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int32, Int)? {
         let n = b.count
@@ -353,6 +364,12 @@ struct QuantityRecognizer {
             // 摄氏/华氏 written after the number with ° (37摄氏°) is in the table; 度电 too.
             return (u, j + u.surface.count, false, false)
         }
+        // 1.6 km, 12.5 %, 4 ℃: a Latin unit or a sign after one space (spaces next to Han are
+        // already gone).
+        if b[j] == 0x20, j > 0, QuantityRecognizer.isDigit(b[j - 1]), let u = UnitTable.match(b, at: j + 1),
+           let f = u.surface.first, !SourceText.isHan(f) {
+            return (u, j + 1 + u.surface.count, false, false)
+        }
         return (nil, j, false, false)
     }
 
@@ -380,6 +397,9 @@ struct QuantityRecognizer {
         case "日":
             if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日
             if pn.hasArabic && !hasDurationContext(b, before: numStart) { return false }
+        case "分":
+            // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
+            if numStart > 0, [0x65F6, 0x6642, 0x70B9, 0x9EDE].contains(b[numStart - 1]) { return false }
         case "季度":
             if unitStart < n, b[unitStart] != QuantityRecognizer.ge && b[unitStart] != QuantityRecognizer.geT { return false }
         case "成":
@@ -630,14 +650,23 @@ struct QuantityRecognizer {
 
     /// The prefix qualifier ending right before `i`: (qualifier, was it 近).
     func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
-        if let q = prefixQualifierAdjacent(b, before: i) { return q }
+        if let q = prefixQualifierAdjacent(b, before: i) { return (q.0, q.1) }
         // 至少有 10 个, 超过了 5 成, 最多为 5: one verb-like character between.
         if i >= 2, "了有为是达".unicodeScalars.contains(where: { $0.value == b[i - 1] }),
-           let q = prefixQualifierAdjacent(b, before: i - 1) { return q }
+           let q = prefixQualifierAdjacent(b, before: i - 1) { return (q.0, q.1) }
+        // 最多购买 2 袋, 大约需要 3 个小时, 至少隔离 21 天: a two-character qualifier, then a
+        // verb of up to four Han characters (no 的, no numeral, no punctuation).
+        var k = i - 1
+        while k >= 0 && i - k <= 4 {
+            let c = b[k]
+            guard SourceText.isHan(c), c != 0x7684, NumeralTable.role(c) == nil else { return nil }
+            if let q = prefixQualifierAdjacent(b, before: k), q.2 >= 2, q.0 != .exact { return (q.0, q.1) }
+            k -= 1
+        }
         return nil
     }
 
-    func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
+    func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool, Int)? {
         for w in QualifierTable.falsePrefixWords where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
@@ -646,7 +675,7 @@ struct QuantityRecognizer {
         for (w, q) in QualifierTable.prefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            if ok { return (q, w == [0x8FD1]) }
+            if ok { return (q, w == [0x8FD1], w.count) }
         }
         return nil
     }

@@ -30,6 +30,13 @@ public struct ParsedNumeral: Sendable, Equatable {
     /// Number of scalars in the numeral.
     public var length: Int { end - start }
     public var start: Int
+
+    public init(value: ExactNumber, end: Int, mantissa: ExactNumber, start: Int) {
+        self.value = value
+        self.end = end
+        self.mantissa = mantissa
+        self.start = start
+    }
 }
 
 /// Reads Chinese, Arabic and mixed numerals from a buffer of (folded) Unicode
@@ -80,7 +87,7 @@ public enum NumeralParser {
             scalars.removeFirst()
         }
         return scalars.withUnsafeBufferPointer { b -> ExactNumber? in
-            guard let p = parse(b, at: 0), p.end == b.count, p.low == nil else { return nil }
+            guard let p = parse(b, at: 0), p.end == b.count, p.low == nil, !p.isShortSequence else { return nil }
             return negative ? p.value.negated : p.value
         }
     }
@@ -350,6 +357,7 @@ public enum NumeralParser {
         default: return nil
         }
         guard let d = digitValue(b[i + 1]), d > 0, b[i + 1] != 0x4E24, b[i + 1] != 0x5169 else { return nil }
+        if e == 4 && d == 1 { return nil }   // 万一 means "in case"
         if i + 2 < n, NumeralTable.role(b[i + 2]) != nil || NumeralTable.isASCIIDigit(b[i + 2]) { return nil }
         let v = ExactNumber.one.multiplied(byPowerOfTen: e).adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
         var p = ParsedNumeral(value: v, end: i + 2, mantissa: v, start: i)
@@ -371,7 +379,9 @@ public enum NumeralParser {
         if digits.count < 2 { return nil }
         var result = ParsedNumeral(value: .zero, end: j, mantissa: .zero, start: i)
         result.hasChinese = true
-        if digits.count == 2 && d1 == d0 + 1 && d0 > 0 {
+        let pointFollows = j + 1 < n && isPoint(b[j]) && digitValue(b[j + 1]) != nil
+        // 三四百, 七八个, 三五天 (three to five): a pair read as an approximate range.
+        if digits.count == 2 && !pointFollows && ((d1 == d0 + 1 && d0 > 0) || (d0 == 3 && d1 == 5)) {
             // 三四百: spread the following run of units over both digits.
             var e: Int32 = 0, k = j
             var lastSmall: Int32 = 99

@@ -1,0 +1,51 @@
+import Testing
+import Extractor
+import Normalizer
+
+/// Tests/Fixtures/quantities.tsv and negatives.tsv: sentence-level expectations.
+@Suite struct QuantityTableTests {
+    static let rows = Fixtures.rows("quantities.tsv", columns: 7)
+    static let negatives = Fixtures.rows("negatives.tsv", columns: 2)
+    static let extractor = Extractor(types: [.quantity])
+
+    @Test func tablesAreWellFormed() {
+        #expect(Self.rows.count >= 250)
+        #expect(Self.rows.count == Fixtures.dataLineCount("quantities.tsv"))
+        #expect(Self.negatives.count >= 100)
+        #expect(Self.negatives.count == Fixtures.dataLineCount("negatives.tsv"))
+    }
+
+    @Test(arguments: rows)
+    func quantity(_ row: [String]) throws {
+        let (sentence, mention) = (row[0], row[1])
+        let records = Self.extractor.extract(sentence)
+        let r = try #require(records.first { $0.text == mention },
+                             "\(sentence): no record \(mention); got \(records.map(\.text))")
+        #expect(r.value == ExactNumber(row[2]), "\(sentence): value")
+        #expect(r.unit == row[3], "\(sentence): unit")
+        #expect(r.dimension == row[4], "\(sentence): dimension")
+        #expect(r.qualifier?.rawValue == row[5], "\(sentence): qualifier")
+        if row[6] != "-" {
+            for pair in row[6].split(separator: ";") {
+                let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard kv.count == 2 else { Issue.record("bad extra \(pair)"); continue }
+                switch kv[0] {
+                case "low": #expect(r.low == ExactNumber(kv[1]), "\(sentence): low")
+                case "high": #expect(r.high == ExactNumber(kv[1]), "\(sentence): high")
+                case "currency": #expect(r.currency == kv[1], "\(sentence): currency")
+                case "object": #expect(r.object == kv[1], "\(sentence): object")
+                default: Issue.record("unknown extra key \(kv[0])")
+                }
+            }
+        }
+        // Offsets index the sentence, and text is that slice.
+        let scalars = Array(sentence.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[r.start..<r.end])) == r.text)
+    }
+
+    @Test(arguments: negatives)
+    func negative(_ row: [String]) {
+        let records = Self.extractor.extract(row[0])
+        #expect(records.isEmpty, "\(row[0]) (\(row[1])): got \(records.map(\.text))")
+    }
+}
