@@ -16,7 +16,30 @@ public enum JSONLineWriter {
         return s
     }
 
-    /// Appends one record as a JSON object (no newline).
+    /// One record with its keys in sorted order, as `JSONEncoder` with `.sortedKeys`
+    /// writes it: used to prove the two produce the same bytes.
+    public static func sortedKeysLine(for r: Record) -> String {
+        var fields: [(String, String)] = []
+        func str(_ v: String) -> String { var o = ""; appendString(v, to: &o); return o }
+        fields.append(("doc", str(r.doc)))
+        fields.append(("type", str(r.type.rawValue)))
+        fields.append(("text", str(r.text)))
+        fields.append(("start", String(r.start)))
+        fields.append(("end", String(r.end)))
+        fields.append(("line", String(r.line)))
+        if let v = r.value { fields.append(("value", v.description)) }
+        if let u = r.unit { fields.append(("unit", str(u))) }
+        if let d = r.dimension { fields.append(("dimension", str(d))) }
+        if let q = r.qualifier { fields.append(("qualifier", str(q.rawValue))) }
+        if let c = r.currency { fields.append(("currency", str(c))) }
+        if let v = r.low { fields.append(("low", v.description)) }
+        if let v = r.high { fields.append(("high", v.description)) }
+        if let o = r.object { fields.append(("object", str(o))) }
+        fields.sort { $0.0 < $1.0 }
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+    }
+
+    /// Appends one record as a JSON object (no newline), keys in contract order.
     public static func append(_ r: Record, to s: inout String) {
         s.append("{\"doc\":"); appendString(r.doc, to: &s)
         s.append(",\"type\":\""); s.append(r.type.rawValue); s.append("\"")

@@ -1,0 +1,124 @@
+import Testing
+import Foundation
+
+/// The `extract` executable end to end: arguments, inputs, output, exit statuses.
+@Suite struct CommandLineTests {
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> Run {
+        let dir = try #require(Fixtures.productsDirectory, "extract executable not found")
+        let p = Process()
+        p.executableURL = dir.appendingPathComponent("extract")
+        p.arguments = args
+        p.currentDirectoryURL = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent()
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func seedMatchesGolden() throws {
+        let r = try Self.run(["Tests/Fixtures/seed-bulletin.txt"])
+        #expect(r.status == 0)
+        let golden = Fixtures.text("seed-bulletin.expected.jsonl")
+            .replacingOccurrences(of: "\"doc\":\"seed-bulletin.txt\"", with: "\"doc\":\"Tests/Fixtures/seed-bulletin.txt\"")
+        #expect(r.out == golden)
+        #expect(r.err.isEmpty)
+    }
+
+    @Test func standardInputIsDocDash() throws {
+        let r = try Self.run([], stdin: "共招募志愿者 45018 名")
+        #expect(r.status == 0)
+        #expect(r.out == "{\"doc\":\"-\",\"type\":\"quantity\",\"text\":\"45018 名\",\"start\":7,\"end\":14,\"line\":1,\"value\":45018,\"unit\":\"名\",\"dimension\":\"count\",\"qualifier\":\"exact\"}\n")
+    }
+
+    @Test func jsonLinesInputCarriesIds() throws {
+        let input = "{\"id\":\"a1\",\"text\":\"捐款 15 万元\"}\n{\"id\":\"b2\",\"text\":\"热线 12355，共 3 人\",\"date\":\"2022-03-18\"}\n"
+        let r = try Self.run(["--input-format", "jsonl"], stdin: input)
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"doc\":\"a1\",\"type\":\"quantity\",\"text\":\"15 万元\""))
+        #expect(lines[1].hasPrefix("{\"doc\":\"b2\",\"type\":\"quantity\",\"text\":\"3 人\""))
+    }
+
+    @Test func badJSONLineIsReportedAndOthersKept() throws {
+        let input = "{\"id\":\"a\",\"text\":\"3 人\"}\nnot json\n{\"id\":\"c\",\"text\":\"5 元\"}\n"
+        let r = try Self.run(["--input-format=jsonl"], stdin: input)
+        #expect(r.status == 1)
+        #expect(r.err.contains("-:2: not a JSON object"))
+        #expect(r.out.split(separator: "\n").count == 2)
+    }
+
+    @Test func numbersOnlyWhenAsked() throws {
+        let plain = try Self.run([], stdin: "编号 2046 的房间有 3 张床")
+        #expect(plain.out.split(separator: "\n").count == 1)
+        let withNumbers = try Self.run(["--types", "quantity,number"], stdin: "编号 2046 的房间有 3 张床")
+        #expect(withNumbers.out.contains("\"type\":\"number\",\"text\":\"2046\""))
+        #expect(withNumbers.out.contains("\"unit\":\"\""))
+    }
+
+    @Test func missingFileFailsButOthersAreExtracted() throws {
+        let r = try Self.run(["no/such/file.txt", "Tests/Fixtures/full-width.txt"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("no/such/file.txt: no such file"))
+        #expect(r.out.contains("\"doc\":\"Tests/Fixtures/full-width.txt\""))
+    }
+
+    @Test func directoryAndBinaryAreNamed() throws {
+        let dir = try Self.run(["Tests/Fixtures"])
+        #expect(dir.status == 1)
+        #expect(dir.err.contains("Tests/Fixtures: is a directory"))
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-binary-\(getpid()).bin")
+        try Data([0x31, 0x00, 0x32, 0xFF]).write(to: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let bin = try Self.run([tmp.path])
+        #expect(bin.status == 1)
+        #expect(bin.err.contains("binary file"))
+    }
+
+    @Test func invalidUTF8IsReplacedWithAWarning() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-bad-\(getpid()).txt")
+        var bytes = Array("共 3 人".utf8)
+        bytes.append(0xFF)
+        bytes += Array("，捐款 5 万元".utf8)
+        try Data(bytes).write(to: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let r = try Self.run([tmp.path])
+        #expect(r.status == 0)
+        #expect(r.err.contains("invalid UTF-8 at byte 9"))
+        #expect(r.out.contains("\"text\":\"3 人\""))
+        #expect(r.out.contains("\"text\":\"5 万元\""))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Self.run(["--bogus"]).status == 2)
+        #expect(try Self.run(["--types", "money"]).status == 2)
+        #expect(try Self.run(["--input-format", "xml"]).status == 2)
+        #expect(try Self.run(["--types"]).status == 2)
+        let bad = try Self.run(["--types", "money"])
+        #expect(bad.err.contains("--types"))
+        #expect(bad.out.isEmpty)
+    }
+
+    @Test func helpAndVersion() throws {
+        let h = try Self.run(["--help"])
+        #expect(h.status == 0)
+        #expect(h.out.contains("usage: extract"))
+        let v = try Self.run(["--version"])
+        #expect(v.status == 0)
+        #expect(v.out.hasPrefix("extract "))
+    }
+
+    @Test func byteOrderMarkIsNotText() throws {
+        let r = try Self.run([], stdin: "\u{FEFF}共 3 人")
+        #expect(r.out.contains("\"start\":2"))
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+import Foundation
+import Extractor
+import Normalizer
+
+/// The hand-written JSON line writer must write exactly what JSONEncoder writes.
+/// Foundation's encoder on Linux does not keep key order, so both sides are compared
+/// with sorted keys; the production line differs only in key order (contract order).
+@Suite struct JSONLineWriterTests {
+    static func encoderLine(_ r: Record) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try e.encode(r), as: UTF8.self) + "\n"
+    }
+
+    @Test func sameBytesAsJSONEncoderOnTheSeed() throws {
+        let text = Fixtures.text("seed-bulletin.txt")
+        let records = Extractor(types: [.quantity, .number]).extract(text, doc: "Tests/Fixtures/seed-bulletin.txt")
+        #expect(records.count > 50)
+        for r in records {
+            let mine = JSONLineWriter.sortedKeysLine(for: r), theirs = try Self.encoderLine(r)
+            #expect(mine == theirs)
+            #expect(Set(mine.utf8) == Set(JSONLineWriter.line(for: r).utf8))
+        }
+    }
+
+    @Test func sameBytesOnEscapesAndEdgeValues() throws {
+        var r = Record(doc: "dir/a \"b\"\\c\t.txt", type: .quantity, text: "3.15\n亿元", start: 0, end: 7, line: 1)
+        r.value = ExactNumber(mantissa: 315, exponent: 6)
+        r.unit = "元/吨"
+        r.dimension = "currency"
+        r.qualifier = .atLeast
+        r.currency = "CNY"
+        r.low = ExactNumber(mantissa: -5, exponent: -3)
+        r.high = ExactNumber(mantissa: 1, exponent: 12)
+        r.object = "控制\u{01}字符\u{1F}"
+        let theirs = try Self.encoderLine(r)
+        #expect(JSONLineWriter.sortedKeysLine(for: r) == theirs)
+        let line = JSONLineWriter.line(for: r)
+        #expect(line.contains("\"value\":315000000"))
+        #expect(line.contains("\"low\":-0.005"))
+        #expect(line.contains("\"qualifier\":\"at_least\""))
+        #expect(line.contains("\"unit\":\"元/吨\""))
+    }
+
+    @Test func contractKeyOrder() {
+        let r = Extractor().extract("约 3.15 亿元", doc: "d")[0]
+        #expect(JSONLineWriter.line(for: r) == "{\"doc\":\"d\",\"type\":\"quantity\",\"text\":\"3.15 亿元\",\"start\":2,\"end\":9,\"line\":1,\"value\":315000000,\"unit\":\"元\",\"dimension\":\"currency\",\"qualifier\":\"approx\",\"currency\":\"CNY\"}\n")
+    }
+
+    @Test func roundTripsThroughJSONDecoder() throws {
+        let r = Extractor().extract("服务时长总计 367.18 万小时", doc: "x")[0]
+        let back = try JSONDecoder().decode(Record.self, from: Data(JSONLineWriter.line(for: r).utf8))
+        #expect(back == r)
+        #expect(back.value?.description == "3671800")
+    }
+}
