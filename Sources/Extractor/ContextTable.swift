@@ -34,6 +34,16 @@ enum ContextTable {
         "分店", "分校", "分院", "分公", "分队", "分头", "分流", "分拣", "分担", "分管", "分钱", "分秒",
     ]
 
+    /// `unitWordBlockers` as pairs of scalars (first << 32 | second), for a lookup without Strings.
+    static let unitWordBlockerPairs: Set<UInt64> = Set(unitWordBlockers.compactMap { w -> UInt64? in
+        let s = scalars(w)
+        return s.count == 2 ? UInt64(s[0]) << 32 | UInt64(s[1]) : nil
+    })
+
+    @inline(__always) static func isBlockedUnitWord(_ a: UInt32, _ b: UInt32) -> Bool {
+        unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
+    }
+
     /// Words before a number + 日/天 that make it a span of days, not a calendar day
     /// (连续 7 日, 为期 5 日).
     static let durationContext: [[UInt32]] = [
@@ -67,6 +77,8 @@ enum ContextTable {
         "每日", "每人", "及时", "坚守", "奔赴", "驰援", "服务", "工作", "值守", "在线", "实现", "达到",
         "包括", "涉及", "覆盖", "分布", "来自",
     ].map(scalars).sorted { $0.count > $1.count }
+
+    static let objectStopsByFirst: [UInt32: [[UInt32]]] = Dictionary(grouping: objectStops, by: { $0[0] })
 
     /// Single characters that end an object: particles, conjunctions, prepositions.
     static let objectStopChars: Set<UInt32> = Set(scalars("等的和及与或、在从为向对被将已是有到于了都也就还并又而但即把让给由以这那每各"))

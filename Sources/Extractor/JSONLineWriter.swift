@@ -9,11 +9,11 @@
 public enum JSONLineWriter {
     /// One record as a JSON object followed by a newline.
     public static func line(for r: Record) -> String {
-        var s = ""
-        s.reserveCapacity(200)
-        append(r, to: &s)
-        s.append("\n")
-        return s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        append(r, to: &bytes)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One record with its keys in sorted order, as `JSONEncoder` with `.sortedKeys`
@@ -40,32 +40,66 @@ public enum JSONLineWriter {
     }
 
     /// Appends one record as a JSON object (no newline), keys in contract order.
-    public static func append(_ r: Record, to s: inout String) {
-        s.append("{\"doc\":"); appendString(r.doc, to: &s)
-        s.append(",\"type\":\""); s.append(r.type.rawValue); s.append("\"")
-        s.append(",\"text\":"); appendString(r.text, to: &s)
-        s.append(",\"start\":"); s.append(String(r.start))
-        s.append(",\"end\":"); s.append(String(r.end))
-        s.append(",\"line\":"); s.append(String(r.line))
-        if let v = r.value { s.append(",\"value\":"); v.write(to: &s) }
-        if let u = r.unit { s.append(",\"unit\":"); appendString(u, to: &s) }
-        if let d = r.dimension { s.append(",\"dimension\":"); appendString(d, to: &s) }
-        if let q = r.qualifier { s.append(",\"qualifier\":\""); s.append(q.rawValue); s.append("\"") }
-        if let c = r.currency { s.append(",\"currency\":"); appendString(c, to: &s) }
-        if let v = r.low { s.append(",\"low\":"); v.write(to: &s) }
-        if let v = r.high { s.append(",\"high\":"); v.write(to: &s) }
-        if let o = r.object { s.append(",\"object\":"); appendString(o, to: &s) }
-        s.append("}")
+    public static func append(_ r: Record, to o: inout [UInt8]) {
+        literal("{\"doc\":", &o); appendString(r.doc, to: &o)
+        literal(",\"type\":\"", &o); o.append(contentsOf: r.type.rawValue.utf8); o.append(0x22)
+        literal(",\"text\":", &o); appendString(r.text, to: &o)
+        literal(",\"start\":", &o); appendInt(r.start, &o)
+        literal(",\"end\":", &o); appendInt(r.end, &o)
+        literal(",\"line\":", &o); appendInt(r.line, &o)
+        if let v = r.value { literal(",\"value\":", &o); v.write(to: &o) }
+        if let u = r.unit { literal(",\"unit\":", &o); appendString(u, to: &o) }
+        if let d = r.dimension { literal(",\"dimension\":", &o); appendString(d, to: &o) }
+        if let q = r.qualifier { literal(",\"qualifier\":\"", &o); o.append(contentsOf: q.rawValue.utf8); o.append(0x22) }
+        if let c = r.currency { literal(",\"currency\":", &o); appendString(c, to: &o) }
+        if let v = r.low { literal(",\"low\":", &o); v.write(to: &o) }
+        if let v = r.high { literal(",\"high\":", &o); v.write(to: &o) }
+        if let x = r.object { literal(",\"object\":", &o); appendString(x, to: &o) }
+        o.append(0x7D)
+    }
+
+    @inline(__always) static func literal(_ s: StaticString, _ o: inout [UInt8]) {
+        o.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    static func appendInt(_ v: Int, _ o: inout [UInt8]) {
+        if v < 0 { o.append(0x2D) }
+        var m = v.magnitude
+        if m < 10 { o.append(UInt8(48 + m)); return }
+        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &tmp) { t in
+            var k = 20
+            while m > 0 { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 }
+            o.append(contentsOf: t[k..<20])
+        }
+    }
+
+    /// A JSON string literal as bytes, escaped as JSONEncoder escapes it.
+    public static func appendString(_ v: String, to o: inout [UInt8]) {
+        o.append(0x22)
+        var needs = false
+        for u in v.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { needs = true; break }
+        if !needs {
+            o.append(contentsOf: v.utf8)
+        } else {
+            var s = ""
+            appendEscaped(v, to: &s)
+            o.append(contentsOf: s.utf8)
+        }
+        o.append(0x22)
     }
 
     /// A JSON string literal, escaped as JSONEncoder escapes it.
     public static func appendString(_ v: String, to s: inout String) {
         s.append("\"")
-        var needs = false
-        for u in v.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { needs = true; break }
-        if !needs {
-            s.append(v)
-        } else {
+        appendEscaped(v, to: &s)
+        s.append("\"")
+    }
+
+    static func appendEscaped(_ v: String, to s: inout String) {
+        do {
             for u in v.unicodeScalars {
                 switch u {
                 case "\"": s.append("\\\"")
@@ -87,6 +121,5 @@ public enum JSONLineWriter {
                 }
             }
         }
-        s.append("\"")
     }
 }

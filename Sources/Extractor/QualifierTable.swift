@@ -48,6 +48,8 @@ enum QualifierTable {
         .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
         .sorted { $0.0.count > $1.0.count }
     static let falsePrefixWords: [[UInt32]] = falsePrefixes.map { $0.unicodeScalars.map { $0.value } }
+    /// Last characters of prefix qualifiers: a quick test before matching words.
+    static let prefixLastCharacters: Set<UInt32> = Set(prefixes.compactMap { $0.0.last })
 }
 
 /// Words that contain numeral characters but are not figures, and contexts

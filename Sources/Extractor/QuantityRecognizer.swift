@@ -224,7 +224,7 @@ struct QuantityRecognizer {
                 f.unit = u
                 j = unitEnd
                 // 一块二角, 三米九, 六斤八两: a smaller unit (or its digit) after the unit.
-                if pn.trailingMagnitude == 0, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u.unit),
+                if pn.trailingMagnitude == 0, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u),
                    let v = f.value.adding(delta) {
                     f.value = v; j = e2
                 }
@@ -285,8 +285,7 @@ struct QuantityRecognizer {
         var q = prefix?.0 ?? .exact
         if q == .exact { q = innerQualifier ?? suffixQualifier ?? .exact }
         // 近 5 年 is "the past 5 years", not "almost 5 years".
-        if let p = prefix, p.1, let u = f.unit, u.dimension == "duration",
-           ["年", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(u.unit) {
+        if let p = prefix, p.1, let u = f.unit, u.nearMeansPast {
             q = innerQualifier ?? suffixQualifier ?? .exact
         }
         // 比三十大 (more than 30), 比 5 人少 (fewer than 5).
@@ -298,7 +297,7 @@ struct QuantityRecognizer {
 
         if let u = f.unit {
             f.currency = u.currency
-            if u.dimension == "count" && u.unit != "人" && u.unit != "人次" && u.unit != "次" {
+            if u.isCount && u.rule != .noObject {
                 f.objectRange = objectAfter(b, f.end)
             }
         } else {
@@ -379,43 +378,36 @@ struct QuantityRecognizer {
                     numStart: Int, unitStart: Int, unitEnd: Int) -> Bool {
         let n = b.count
         // A unit that runs on into a different word.
-        if unitEnd < n, let last = u.surface.last, u.surface.count <= 2 {
-            let word = String(String.UnicodeScalarView([last, b[unitEnd]].compactMap(Unicode.Scalar.init)))
-            if ContextTable.unitWordBlockers.contains(word) {
-                // 度电 and 星期/周年 are units in their own right and matched first; others are words.
-                return false
-            }
-        }
-        switch u.unit {
-        case "年":
+        // 度电 and 星期/周年 are units in their own right and matched first; others are words.
+        if unitEnd < n, let last = u.surface.last, u.surface.count <= 2,
+           ContextTable.isBlockedUnitWord(last, b[unitEnd]) { return false }
+        switch u.rule {
+        case .year:
             if pn.isDigitSequence { return false }                       // 二〇二二年
             if pn.hasArabic && !pn.hasChinese && pn.value.isInteger && pn.arabicIntegerDigits == 4 && pn.low == nil {
                 return false                                             // 2022 年
             }
             if unitEnd < n, b[unitEnd] == QuantityRecognizer.yue || b[unitEnd] == 0x4EE3 { return false }  // 22年3月, 90年代
             if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
-        case "日":
+        case .day:
             if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日
             if pn.hasArabic && !hasDurationContext(b, before: numStart) { return false }
-        case "分":
+        case .minuteOrScore:
             // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
             if numStart > 0, [0x65F6, 0x6642, 0x70B9, 0x9EDE].contains(b[numStart - 1]) { return false }
-        case "季度":
+        case .quarter:
             if unitStart < n, b[unitStart] != QuantityRecognizer.ge && b[unitStart] != QuantityRecognizer.geT { return false }
-        case "成":
+        case .cheng:
             if pn.value > ExactNumber(10) || pn.value.isNegative { return false }
-        case "折":
+        case .zhe:
             // 九折, 七五折, 8.5折; not 十折 or 三折叠.
             if pn.isShortSequence { return true }
             if pn.hasArabic && pn.value.isInteger && pn.arabicIntegerDigits == 2 && pn.value.exponent == 0 { return true }  // 75折
             if !(pn.value < ExactNumber(10)) || pn.value.isNegative || pn.value.isZero { return false }
-        case "周", "週":
+        case .week:
             if unitEnd < n, NumeralTable.role(b[unitEnd]) != nil { return false }  // 3周一? a weekday
         default:
             break
-        }
-        if u.dimension == "temperature" && u.unit == "度" {
-            // 100 万度 of electricity is energy; that is decided by the caller's context check.
         }
         return true
     }
@@ -472,7 +464,7 @@ struct QuantityRecognizer {
         }
         guard low < high else { return nil }
         // 2020-2022 年 is a span of years (a date), not a quantity.
-        if unit?.unit == "年" && first.arabicIntegerDigits == 4 { return nil }
+        if unit?.rule == .year && first.arabicIntegerDigits == 4 { return nil }
         return (low, high, unit, end)
     }
 
@@ -538,18 +530,9 @@ struct QuantityRecognizer {
 
     /// The value a smaller unit adds after a unit: 一块二角五分 (+0.25 元), 一块二 (+0.2),
     /// 三块四分 (+0.04), 三米九 (+0.9 米), 六斤八两 (+0.8 斤), 两毛五 (+0.5 毛).
-    func compoundTail(_ b: UnsafeBufferPointer<UInt32>, at j: Int, unit: String) -> (ExactNumber, Int)? {
-        // Per unit: the smaller units in order, each a tenth of the one before.
-        let levels: [[String]]
-        switch unit {
-        case "元", "块", "塊", "蚊", "圆", "圓": levels = [["角", "毛", "毫"], ["分", "仙"]]
-        case "角", "毛": levels = [["分"]]
-        case "米": levels = [["分米"]]
-        case "斤": levels = [["两", "兩"]]
-        case "尺": levels = [["寸"]]
-        case "丈": levels = [["尺"]]
-        default: return nil
-        }
+    func compoundTail(_ b: UnsafeBufferPointer<UInt32>, at j: Int, unit: UnitEntry) -> (ExactNumber, Int)? {
+        guard let row = unit.compound else { return nil }
+        let levels = CompoundTable.rows[row].levels
         let n = b.count
         var k = j, delta = ExactNumber.zero, level = 0, matched = false
         while level < levels.count, k < n {
@@ -561,8 +544,7 @@ struct QuantityRecognizer {
             let target = zeroSkip ? level + 1 : level
             var found = -1, len = 0
             for (li, words) in levels.enumerated() where li >= target {
-                for w in words where digitEnd + w.unicodeScalars.count <= n {
-                    let ws = w.unicodeScalars.map { $0.value }
+                for ws in words where digitEnd + ws.count <= n {
                     if (0..<ws.count).allSatisfy({ b[digitEnd + $0] == ws[$0] }) { found = li; len = ws.count; break }
                 }
                 if found >= 0 { break }
@@ -597,12 +579,9 @@ struct QuantityRecognizer {
             return (f, i + 2)
         }
         let (unit, end, _, _) = readUnit(b, at: i + 1)
-        guard let u = unit, u.dimension == "duration" || u.unit == "个" && end > i + 2 else { return (nil, i + 1) }
-        guard u.unit != "季度" else { return (nil, i + 1) }
-        if end < n, let last = u.surface.last {
-            let word = String(String.UnicodeScalarView([last, b[end]].compactMap(Unicode.Scalar.init)))
-            if ContextTable.unitWordBlockers.contains(word) { return (nil, i + 1) }
-        }
+        guard let u = unit, u.isDuration || u.rule == .ge && end > i + 2 else { return (nil, i + 1) }
+        guard u.rule != .quarter else { return (nil, i + 1) }
+        if end < n, let last = u.surface.last, ContextTable.isBlockedUnitWord(last, b[end]) { return (nil, i + 1) }
         var f = Figure(start: i, end: end, value: .half, rule: "half-unit")
         f.unit = u
         if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
@@ -667,6 +646,7 @@ struct QuantityRecognizer {
     }
 
     func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool, Int)? {
+        guard i > 0, QualifierTable.prefixLastCharacters.contains(b[i - 1]) else { return nil }
         for w in QualifierTable.falsePrefixWords where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
@@ -730,10 +710,12 @@ struct QuantityRecognizer {
             }
             if QuantityRecognizer.isDigit(c) && k == i { break }
             var stop = false
-            for w in ContextTable.objectStops where k + w.count <= n {
-                var ok = true
-                for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
-                if ok { stop = true; break }
+            if let words = ContextTable.objectStopsByFirst[c] {
+                for w in words where k + w.count <= n {
+                    var ok = true
+                    for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
+                    if ok { stop = true; break }
+                }
             }
             if stop { break }
             k += 1
@@ -811,7 +793,7 @@ struct QuantityRecognizer {
         if let u = f.unit {
             r.unit = u.unit
             var dim = u.dimension
-            if u.unit == "度" && dim == "temperature" && electricityContext(b, f.start) { dim = "energy" }
+            if u.isTemperatureDegree && electricityContext(b, f.start) { dim = "energy" }
             r.dimension = dim
             r.currency = f.currency
         } else {

@@ -41,64 +41,74 @@ public struct SourceText: Sendable {
 
     public init(_ text: String) {
         var text = text
+        text.makeContiguousUTF8()
         original = text
-        var out: [UInt32] = []
         var removals: [(at: Int32, total: Int32)] = []
         var lineStarts: [Int32] = []
         var checkpoints: [Int32] = []
         var count = 0
-        text.withUTF8 { u in
-            out.reserveCapacity(u.count / 2 + 16)
-            checkpoints.reserveCapacity(u.count / 128 + 1)
+        let out: [UInt32] = text.withUTF8 { u -> [UInt32] in
             let n = u.count
-            var i = 0
-            var removed: Int32 = 0
-            var pendingStart = -1          // cleaned index where a white-space run began
-            var pendingScalars: [UInt32] = []
-            var prev: UInt32 = 0           // last scalar appended to `out`
-            var prevOriginal: UInt32 = 0
-            while i < n {
-                if count & 63 == 0 { checkpoints.append(Int32(i)) }
-                let b0 = u[i]
-                var c: UInt32
-                if b0 < 0x80 {
-                    c = UInt32(b0); i += 1
-                } else if b0 < 0xE0 {
-                    c = (UInt32(b0 & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
-                } else if b0 < 0xF0 {
-                    c = (UInt32(b0 & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
-                } else {
-                    c = (UInt32(b0 & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12)
-                        | (UInt32(u[i + 2] & 0x3F) << 6) | UInt32(u[i + 3] & 0x3F); i += 4
-                }
-                if c == 0x0A { lineStarts.append(Int32(count + 1)) }
-                count += 1
-                // ４，５６５: a full-width comma between full-width digits is a thousands separator.
-                if c == 0xFF0C, prevOriginal &- 0xFF10 < 10, i + 2 < n, u[i] == 0xEF, u[i + 1] == 0xBC,
-                   u[i + 2] &- 0x90 < 10 {
-                    c = 0x2C
-                }
-                prevOriginal = c
-                c = NormalizerFold.fold(c)
-                if SourceText.isSpace(c) {
-                    if pendingStart < 0 { pendingStart = out.count; pendingScalars.removeAll(keepingCapacity: true) }
-                    pendingScalars.append(c)
-                    continue
-                }
-                if pendingStart >= 0 {
-                    let drop = (SourceText.isHan(prev) && SourceText.isJoinable(c)) || (SourceText.isHan(c) && SourceText.isJoinable(prev))
-                    if drop && !out.isEmpty {
-                        removed += Int32(pendingScalars.count)
-                        removals.append((Int32(out.count), removed))
+            checkpoints.reserveCapacity(n / 32 + 1)
+            return [UInt32](unsafeUninitializedCapacity: n + 1) { buf, initialized in
+                var o = 0                      // next write position in buf
+                var i = 0
+                var removed: Int32 = 0
+                var spaceStart = -1            // buf index where a white-space run begins
+                var prev: UInt32 = 0           // last non-space scalar written
+                var prevOriginal: UInt32 = 0
+                while i < n {
+                    if count & 15 == 0 { checkpoints.append(Int32(i)) }
+                    let b0 = u[i]
+                    var c: UInt32
+                    if b0 < 0x80 {
+                        c = UInt32(b0); i += 1
+                    } else if b0 < 0xE0 {
+                        c = (UInt32(b0 & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        c = (UInt32(b0 & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
                     } else {
-                        out.append(contentsOf: pendingScalars)
+                        c = (UInt32(b0 & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12)
+                            | (UInt32(u[i + 2] & 0x3F) << 6) | UInt32(u[i + 3] & 0x3F); i += 4
                     }
-                    pendingStart = -1
+                    count += 1
+                    if c < 0x80 {
+                        if c == 0x0A { lineStarts.append(Int32(count)) }
+                        if SourceText.isSpace(c) {
+                            if spaceStart < 0 { spaceStart = o }
+                            buf[o] = c; o += 1
+                            continue
+                        }
+                    } else {
+                        // ４，５６５: a full-width comma between full-width digits is a thousands separator.
+                        if c == 0xFF0C, prevOriginal &- 0xFF10 < 10, i + 2 < n, u[i] == 0xEF, u[i + 1] == 0xBC,
+                           u[i + 2] &- 0x90 < 10 {
+                            c = 0x2C
+                        }
+                        prevOriginal = c
+                        c = NumeralTable.fold(c)
+                        if c == 0x20 {
+                            if spaceStart < 0 { spaceStart = o }
+                            buf[o] = c; o += 1
+                            continue
+                        }
+                    }
+                    if spaceStart >= 0 {
+                        // Drop the run when it stands next to a Han character on one side and
+                        // a joinable character on the other.
+                        if spaceStart > 0 && ((SourceText.isHan(prev) && SourceText.isJoinable(c))
+                                              || (SourceText.isHan(c) && SourceText.isJoinable(prev))) {
+                            removed += Int32(o - spaceStart)
+                            o = spaceStart
+                            removals.append((Int32(o), removed))
+                        }
+                        spaceStart = -1
+                    }
+                    buf[o] = c; o += 1
+                    prev = c
                 }
-                out.append(c)
-                prev = c
+                initialized = o
             }
-            if pendingStart >= 0 { out.append(contentsOf: pendingScalars) }
         }
         scalars = out
         self.removals = removals
@@ -140,18 +150,17 @@ public struct SourceText: Sendable {
     /// The original text of original scalar offsets `[start, end)`.
     public func slice(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= originalCount else { return "" }
-        let utf8 = original.utf8
-        let a = byteOffset(start), b = byteOffset(end)
-        let ia = utf8.index(utf8.startIndex, offsetBy: a)
-        let ib = utf8.index(ia, offsetBy: b - a)
-        return String(original[ia..<ib])
+        return original.utf8.withContiguousStorageIfAvailable { u -> String in
+            let a = byteOffset(start, u), b = byteOffset(end, u)
+            return String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self)
+        } ?? ""
     }
 
     /// The original slice with line breaks (and the white space around them) removed,
     /// as names and objects are reported.
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
         let s = slice(start, end)
-        guard s.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
         var out = String.UnicodeScalarView()
         var pendingSpace = String.UnicodeScalarView()
         var sawBreak = false
@@ -165,25 +174,15 @@ public struct SourceText: Sendable {
         return String(out)
     }
 
-    private func byteOffset(_ scalar: Int) -> Int {
-        if scalar >= originalCount { return original.utf8.count }
-        let cp = scalar >> 6
-        var byte = Int(checkpoints[cp])
-        var k = cp << 6
-        let utf8 = original.utf8
-        var idx = utf8.index(utf8.startIndex, offsetBy: byte)
+    private func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
+        if scalar >= originalCount { return u.count }
+        var byte = Int(checkpoints[scalar >> 4])
+        var k = scalar & ~15
         while k < scalar {
-            let b0 = utf8[idx]
-            let len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-            idx = utf8.index(idx, offsetBy: len)
-            byte += len
+            let b0 = u[byte]
+            byte += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
             k += 1
         }
         return byte
     }
-}
-
-/// Folding shared with the Normalizer, named here for readability.
-enum NormalizerFold {
-    @inline(__always) static func fold(_ c: UInt32) -> UInt32 { NumeralTable.fold(c) }
 }

@@ -13,6 +13,60 @@ public struct UnitEntry: Sendable, Equatable {
     public let unit: String
     public let dimension: String
     public let currency: String?
+    /// The context rule this unit is subject to (decided once, not by string compares on the hot path).
+    let rule: UnitRule
+    /// 近 5 年 means "the past 5 years": units for which 近 is not "almost".
+    let nearMeansPast: Bool
+    /// Smaller units that may follow (一块二角, 三米九), as a row of `CompoundTable`.
+    let compound: Int?
+    let isCount: Bool
+    let isDuration: Bool
+    let isTemperatureDegree: Bool
+
+    init(surface: [UInt32], unit: String, dimension: String, currency: String?) {
+        self.surface = surface
+        self.unit = unit
+        self.dimension = dimension
+        self.currency = currency
+        switch unit {
+        case "年": rule = .year
+        case "日": rule = .day
+        case "季度": rule = .quarter
+        case "成": rule = .cheng
+        case "折": rule = .zhe
+        case "周", "週": rule = .week
+        case "分": rule = .minuteOrScore
+        case "个", "個": rule = .ge
+        case "人", "人次", "次": rule = .noObject
+        default: rule = .none
+        }
+        nearMeansPast = ["年", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit)
+        compound = CompoundTable.row(for: unit)
+        isCount = dimension == "count"
+        isDuration = dimension == "duration"
+        isTemperatureDegree = dimension == "temperature" && unit == "度"
+    }
+}
+
+enum UnitRule: Sendable, Equatable {
+    case none, year, day, quarter, cheng, zhe, week, minuteOrScore, ge, noObject
+}
+
+/// Units that take a smaller unit after them (一块二角五分, 三米九, 六斤八两): per row,
+/// the smaller units in order, each a tenth of the one before.
+enum CompoundTable {
+    static let rows: [(units: [String], levels: [[[UInt32]]])] = [
+        (["元", "块", "塊", "蚊", "圆", "圓"], [["角", "毛", "毫"], ["分", "仙"]]),
+        (["角", "毛"], [["分"]]),
+        (["米"], [["分米"]]),
+        (["斤"], [["两", "兩"]]),
+        (["尺"], [["寸"]]),
+        (["丈"], [["尺"]]),
+    ].map { row in (row.0, row.1.map { level in level.map { $0.unicodeScalars.map { $0.value } } }) }
+
+    static func row(for unit: String) -> Int? {
+        rows.firstIndex { $0.units.contains(unit) }
+    }
 }
 
 enum UnitTable {

@@ -182,6 +182,30 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
+    /// Appends the plain decimal notation as UTF-8 bytes.
+    public func write(to out: inout [UInt8]) {
+        if mantissa < 0 { out.append(0x2D) }
+        var digits: [UInt8] = []
+        var m = mantissa.magnitude
+        repeat { digits.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
+        digits.reverse()
+        if exponent >= 0 {
+            out.append(contentsOf: digits)
+            if mantissa != 0 { for _ in 0..<exponent { out.append(0x30) } }
+            return
+        }
+        let fraction = Int(-exponent)
+        if digits.count > fraction {
+            out.append(contentsOf: digits[..<(digits.count - fraction)])
+            out.append(0x2E)
+            out.append(contentsOf: digits[(digits.count - fraction)...])
+        } else {
+            out.append(0x30); out.append(0x2E)
+            for _ in 0..<(fraction - digits.count) { out.append(0x30) }
+            out.append(contentsOf: digits)
+        }
+    }
+
     /// Parses plain decimal notation (`-12.75`, `3671800`); nil for anything else.
     public init?(_ text: String) {
         var m: Int64 = 0, e: Int32 = 0, seenPoint = false, any = false, negative = false

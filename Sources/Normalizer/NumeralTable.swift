@@ -5,7 +5,7 @@
 /// 廿 (20) and 卅 (30), and the magnitudes 万/萬 (10^4) and 亿/億 (10^8).
 /// 兆 is left out on purpose: in mainland news it means 10^6 in units
 /// (兆瓦) and 10^12 in older texts, so it is read as part of a unit.
-public enum NumeralRole: Equatable, Sendable {
+@frozen public enum NumeralRole: Equatable, Sendable {
     /// 0–9, Chinese or financial (零 〇 一 二 两 … 玖).
     case digit(Int)
     /// 十 百 千 and 拾 佰 仟: a power of ten within a section (1, 2 or 3).
@@ -20,7 +20,7 @@ public enum NumeralRole: Equatable, Sendable {
 
 public enum NumeralTable {
     /// Role of a Unicode scalar value inside a Chinese numeral, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func role(_ c: UInt32) -> NumeralRole? {
         switch c {
         case 0x3007, 0x96F6: return .digit(0)            // 〇 零
@@ -56,12 +56,12 @@ public enum NumeralTable {
         }
     }
 
-    @inline(__always) public static func isASCIIDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
+    @inlinable @inline(__always) public static func isASCIIDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
 
     /// Full-width forms U+FF01–FF5E fold to ASCII, except the full-width comma
     /// (，), which in Chinese text separates clauses and must never read as a
     /// thousands separator; U+3000 (ideographic space) and U+00A0 fold to a space.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func fold(_ c: UInt32) -> UInt32 {
         if c >= 0xFF01 && c <= 0xFF5E && c != 0xFF0C { return c - 0xFEE0 }
         if c == 0x3000 || c == 0x00A0 { return 0x20 }

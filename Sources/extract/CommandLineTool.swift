@@ -148,21 +148,20 @@ enum Diagnostics {
     }
 }
 
-/// Buffered writing of records to stdout.
+/// Buffered writing of records to stdout, as bytes.
 final class OutputBuffer {
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     init() { buffer.reserveCapacity(1 << 20) }
 
     func write(_ r: Record) {
         JSONLineWriter.append(r, to: &buffer)
-        buffer.append("\n")
-        if buffer.utf8.count >= 1 << 20 { flush() }
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { flush() }
     }
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        var b = buffer
-        b.withUTF8 { p in
+        buffer.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             var off = 0
             while off < p.count {
