@@ -40,8 +40,10 @@ enum ContextTable {
         return s.count == 2 ? UInt64(s[0]) << 32 | UInt64(s[1]) : nil
     })
 
+    static let unitWordBlockerFirsts = ScalarSet(unitWordBlockers.compactMap { $0.unicodeScalars.first?.value })
+
     @inline(__always) static func isBlockedUnitWord(_ a: UInt32, _ b: UInt32) -> Bool {
-        unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
+        unitWordBlockerFirsts.contains(a) && unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
     }
 
     /// Words before a number + 日/天 that make it a span of days, not a calendar day
@@ -52,7 +54,7 @@ enum ContextTable {
     ].map(scalars)
 
     /// Characters after which 上下/前后 are not qualifiers (上下班, 前后门).
-    static let boundaryAfterSuffix: Set<UInt32> = Set(scalars("，。、；：！？,.;:!?)）”」』的之 \n"))
+    static let boundaryAfterSuffix = ScalarSet("，。、；：！？,.;:!?)）”」』的之 \n")
 
     /// Currency words written before the number (港币 3.14, 人民币 5 万): code.
     static let currencyPrefixes: [([UInt32], String)] = [
@@ -79,7 +81,8 @@ enum ContextTable {
     ].map(scalars).sorted { $0.count > $1.count }
 
     static let objectStopsByFirst: [UInt32: [[UInt32]]] = Dictionary(grouping: objectStops, by: { $0[0] })
+    static let objectStopFirsts = ScalarSet(objectStops.map { $0[0] })
 
     /// Single characters that end an object: particles, conjunctions, prepositions.
-    static let objectStopChars: Set<UInt32> = Set(scalars("等的和及与或、在从为向对被将已是有到于了都也就还并又而但即把让给由以这那每各"))
+    static let objectStopChars = ScalarSet("等的和及与或、在从为向对被将已是有到于了都也就还并又而但即把让给由以这那每各")
 }

@@ -24,6 +24,7 @@ public struct Extractor: Sendable {
     /// Records from an already prepared source text.
     public func extract(_ source: SourceText, doc: String) -> [Record] {
         var records: [Record] = []
+        records.reserveCapacity(source.scalars.count / 64 + 8)
         if types.contains(.quantity) || types.contains(.number) {
             QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
                                emitNumbers: types.contains(.number), doc: doc).run(into: &records)

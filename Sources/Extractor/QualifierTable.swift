@@ -49,7 +49,9 @@ enum QualifierTable {
         .sorted { $0.0.count > $1.0.count }
     static let falsePrefixWords: [[UInt32]] = falsePrefixes.map { $0.unicodeScalars.map { $0.value } }
     /// Last characters of prefix qualifiers: a quick test before matching words.
-    static let prefixLastCharacters: Set<UInt32> = Set(prefixes.compactMap { $0.0.last })
+    static let prefixLastCharacters = ScalarSet(prefixes.compactMap { $0.0.last })
+    /// Characters that may stand between a qualifier and its number (至少有 10 个).
+    static let gapCharacters = ScalarSet("了有为是达")
 }
 
 /// Words that contain numeral characters but are not figures, and contexts
@@ -78,7 +80,7 @@ enum NonFigureTable {
 
     /// Characters that, directly before a Chinese numeral, make it part of a
     /// word or an ordinal: 第一, 统一, 唯一, 之一, 周一, 初一, 星期一, 逐一.
-    static let leftBlockers: Set<UInt32> = Set("第统唯之同单专初周週其逐划归独不某哪这那每".unicodeScalars.map { $0.value })
+    static let leftBlockers = ScalarSet("第统唯之同单专初周週其逐划归独不某哪这那每")
 
     /// Two-character words that, directly before a Chinese numeral, make it a weekday.
     static let leftBlockerWords: [[UInt32]] = ["星期", "礼拜", "禮拜"].map { $0.unicodeScalars.map { $0.value } }
@@ -95,9 +97,11 @@ enum NonFigureTable {
         return map
     }()
 
+    static let numeralsInWords = ScalarSet(byNumeral.keys)
+
     /// True when the numeral character at `i` sits inside one of `words`.
     static func isInsideWord(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
-        guard let list = byNumeral[b[i]] else { return false }
+        guard numeralsInWords.contains(b[i]), let list = byNumeral[b[i]] else { return false }
         outer: for (w, k) in list {
             let s = i - k
             guard s >= 0, s + w.count <= b.count else { continue }

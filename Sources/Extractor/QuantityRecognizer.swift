@@ -63,11 +63,12 @@ struct QuantityRecognizer {
             let n = b.count
             var i = 0
             let trig = QuantityRecognizer.triggers
+            var hint = 0
             while i < n {
                 let c = b[i]
                 if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
                 let (figure, next) = attempt(b, at: i)
-                if let f = figure { emit(f, b, into: &records) }
+                if let f = figure { emit(f, b, into: &records, hint: &hint) }
                 i = max(next, i + 1)
             }
         }
@@ -631,7 +632,7 @@ struct QuantityRecognizer {
     func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
         if let q = prefixQualifierAdjacent(b, before: i) { return (q.0, q.1) }
         // 至少有 10 个, 超过了 5 成, 最多为 5: one verb-like character between.
-        if i >= 2, "了有为是达".unicodeScalars.contains(where: { $0.value == b[i - 1] }),
+        if i >= 2, QualifierTable.gapCharacters.contains(b[i - 1]),
            let q = prefixQualifierAdjacent(b, before: i - 1) { return (q.0, q.1) }
         // 最多购买 2 袋, 大约需要 3 个小时, 至少隔离 21 天: a two-character qualifier, then a
         // verb of up to four Han characters (no 的, no numeral, no punctuation).
@@ -710,7 +711,7 @@ struct QuantityRecognizer {
             }
             if QuantityRecognizer.isDigit(c) && k == i { break }
             var stop = false
-            if let words = ContextTable.objectStopsByFirst[c] {
+            if ContextTable.objectStopFirsts.contains(c), let words = ContextTable.objectStopsByFirst[c] {
                 for w in words where k + w.count <= n {
                     var ok = true
                     for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
@@ -783,10 +784,10 @@ struct QuantityRecognizer {
 
     // MARK: - Records
 
-    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record]) {
+    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record], hint: inout Int) {
         let isNumber = f.unit == nil
         if isNumber ? !emitNumbers : !emitQuantities { return }
-        let (s, e) = source.originalSpan(f.start, f.end)
+        let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
         var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
                        start: s, end: e, line: source.line(ofOriginal: s))
         r.value = f.value
@@ -803,7 +804,7 @@ struct QuantityRecognizer {
         r.low = f.low
         r.high = f.high
         if let o = f.objectRange {
-            let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound)
+            let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound, hint: &hint)
             r.object = source.sliceWithoutBreaks(os, oe)
         }
         records.append(r)

@@ -129,6 +129,25 @@ public struct SourceText: Sendable {
         return i + Int(removals[lo].total)
     }
 
+    /// Original scalar offset of the cleaned index `i`, starting the search at `hint`
+    /// (an index into the removal list) and leaving it there for the next, later call:
+    /// records come in document order, so this is amortized O(1).
+    @inline(__always)
+    public func originalOffset(_ i: Int, hint: inout Int) -> Int {
+        let n = removals.count
+        if n == 0 || Int32(i) < removals[0].at { hint = 0; return i }
+        if hint >= n || removals[hint].at > Int32(i) { return originalOffset(i) }
+        while hint + 1 < n && removals[hint + 1].at <= Int32(i) { hint += 1 }
+        return i + Int(removals[hint].total)
+    }
+
+    /// Original span of the cleaned span `[a, b)`, with a search hint (see `originalOffset(_:hint:)`).
+    public func originalSpan(_ a: Int, _ b: Int, hint: inout Int) -> (start: Int, end: Int) {
+        let s = originalOffset(a, hint: &hint)
+        let e = b > a ? originalOffset(b - 1, hint: &hint) + 1 : s
+        return (s, e)
+    }
+
     /// Original span of the cleaned span `[a, b)`: from the original position of the
     /// first scalar to just past the original position of the last one.
     public func originalSpan(_ a: Int, _ b: Int) -> (start: Int, end: Int) {

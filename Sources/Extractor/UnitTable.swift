@@ -7,7 +7,7 @@
 /// `块钱>块` is reported with the unit after `>`. Traditional forms are listed
 /// beside simplified ones. A Latin unit matches only when no Latin letter or
 /// digit follows it (so "5G" is not 5 grams).
-public struct UnitEntry: Sendable, Equatable {
+public final class UnitEntry: Sendable {
     public let surface: [UInt32]
     /// The unit as reported (usually the surface itself).
     public let unit: String
@@ -133,8 +133,10 @@ enum UnitTable {
     }
 
     /// The longest unit at `i`, or nil.
+    static let firstCharacters = ScalarSet(byFirst.keys)
+
     static func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
-        guard i < b.count, let list = byFirst[b[i]] else { return nil }
+        guard i < b.count, firstCharacters.contains(b[i]) || b[i] >= 0x10000, let list = byFirst[b[i]] else { return nil }
         let n = b.count
         outer: for e in list {
             let len = e.surface.count

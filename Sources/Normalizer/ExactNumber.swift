@@ -182,27 +182,29 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
-    /// Appends the plain decimal notation as UTF-8 bytes.
+    /// Appends the plain decimal notation as UTF-8 bytes (no allocation).
     public func write(to out: inout [UInt8]) {
         if mantissa < 0 { out.append(0x2D) }
-        var digits: [UInt8] = []
-        var m = mantissa.magnitude
-        repeat { digits.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
-        digits.reverse()
-        if exponent >= 0 {
-            out.append(contentsOf: digits)
-            if mantissa != 0 { for _ in 0..<exponent { out.append(0x30) } }
-            return
-        }
-        let fraction = Int(-exponent)
-        if digits.count > fraction {
-            out.append(contentsOf: digits[..<(digits.count - fraction)])
-            out.append(0x2E)
-            out.append(contentsOf: digits[(digits.count - fraction)...])
-        } else {
-            out.append(0x30); out.append(0x2E)
-            for _ in 0..<(fraction - digits.count) { out.append(0x30) }
-            out.append(contentsOf: digits)
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &buf) { t in
+            var m = mantissa.magnitude, k = 24
+            repeat { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 } while m > 0
+            let digits = UnsafeRawBufferPointer(rebasing: t[k..<24])
+            if exponent >= 0 {
+                out.append(contentsOf: digits)
+                if mantissa != 0 { for _ in 0..<exponent { out.append(0x30) } }
+                return
+            }
+            let fraction = Int(-exponent)
+            if digits.count > fraction {
+                out.append(contentsOf: digits[..<(digits.count - fraction)])
+                out.append(0x2E)
+                out.append(contentsOf: digits[(digits.count - fraction)...])
+            } else {
+                out.append(0x30); out.append(0x2E)
+                for _ in 0..<(fraction - digits.count) { out.append(0x30) }
+                out.append(contentsOf: digits)
+            }
         }
     }
 

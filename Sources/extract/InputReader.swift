@@ -40,22 +40,27 @@ enum InputReader {
     /// UTF-8 text without a byte-order mark. Invalid bytes become U+FFFD, with a
     /// warning naming the file and the byte offset of the first one.
     static func decodeUTF8(_ data: Data, name: String) -> String {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let s = String(data: Data(bytes), encoding: .utf8) { return s }
-        var parser = Unicode.UTF8.ForwardParser()
-        var it = bytes.makeIterator()
-        var offset = data.count - bytes.count
-        var bad = -1
-        loop: while true {
-            switch parser.parseScalar(from: &it) {
-            case .valid(let v): offset += v.count
-            case .emptyInput: break loop
-            case .error(let len): bad = offset; offset += len; break loop
+        data.withUnsafeBytes { raw -> String in
+            var u = raw.bindMemory(to: UInt8.self)
+            var skipped = 0
+            if u.count >= 3, u[0] == 0xEF, u[1] == 0xBB, u[2] == 0xBF {
+                u = UnsafeBufferPointer(rebasing: u[3...])
+                skipped = 3
             }
+            if let s = String(validating: u, as: UTF8.self) { return s }
+            var parser = Unicode.UTF8.ForwardParser()
+            var it = u.makeIterator()
+            var offset = skipped
+            loop: while true {
+                switch parser.parseScalar(from: &it) {
+                case .valid(let v): offset += v.count
+                case .emptyInput: break loop
+                case .error: break loop
+                }
+            }
+            Diagnostics.warning("\(name): invalid UTF-8 at byte \(offset); replaced with U+FFFD")
+            return String(decoding: u, as: UTF8.self)
         }
-        Diagnostics.warning("\(name): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
