@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Fail (exit 1) when measured scores fall below the floors the issues set.
+
+Usage: check_scores.py SCORE_OUTPUT SPECS_OUTPUT
+Both files end with the one-line JSON summary that `score.py --json` and
+`specs.py run --json` print last. Floors: issue 2 (quantities)."""
+import json, sys
+
+SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.90}
+SUITE_FLOORS = {
+    "recognizers/NumberModel": 0.90, "recognizers/PercentModel": 0.90,
+    "recognizers/CurrencyModel": 0.90, "recognizers/DimensionModel": 0.90,
+    "recognizers/NumberRangeModel": 0.90, "duckling/Numeral": 0.90,
+    "duckling/AmountOfMoney": 0.90, "duckling/Distance": 0.80, "duckling/Volume": 0.80,
+    "duckling/Quantity": 0.80, "duckling/Temperature": 0.80, "duckling/Duration": 0.80,
+}
+
+def last_json(path):
+    lines = [l for l in open(path, encoding="utf-8").read().splitlines() if l.startswith("{")]
+    return json.loads(lines[-1])
+
+def main():
+    seed, specs = last_json(sys.argv[1]), last_json(sys.argv[2])
+    failures = []
+    for (cls, key), floor in SEED_FLOORS.items():
+        got = seed[cls][key]
+        print(f"seed {cls} {key}: {got:.3f} (floor {floor})")
+        if got < floor:
+            failures.append(f"seed {cls} {key} {got:.3f} < {floor}")
+    suites = specs.get("suites", specs)
+    for name, floor in SUITE_FLOORS.items():
+        s = suites.get(name)
+        if s is None:
+            failures.append(f"suite {name} missing from specs output")
+            continue
+        rate = s["rate"] if "rate" in s else s["passed"] / max(1, s["run"])
+        if rate > 1:
+            rate /= 100
+        print(f"{name}: {rate:.3f} (floor {floor})")
+        if rate < floor:
+            failures.append(f"{name} {rate:.3f} < {floor}")
+    if failures:
+        print("score gate FAILED:\n  " + "\n  ".join(failures))
+        return 1
+    print("score gate passed")
+    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())
