@@ -56,6 +56,12 @@ enum ContextTable {
     /// Characters after which 上下/前后 are not qualifiers (上下班, 前后门).
     static let boundaryAfterSuffix = ScalarSet("，。、；：！？,.;:!?)）”」』的之 \n")
 
+    /// Words after which a bare number is an identifier, not a figure (编号 2046, 热线 12355).
+    static let identifierWords: [[UInt32]] = [
+        "编号", "代码", "号码", "电话", "热线", "拨打", "邮编", "工号", "账号", "帐号", "车牌", "序号",
+        "证号", "批号", "型号", "房号", "门牌", "航班", "车次", "专线", "短号", "分机",
+    ].map(scalars)
+
     /// Currency words written before the number (港币 3.14, 人民币 5 万): code.
     static let currencyPrefixes: [([UInt32], String)] = [
         ("人民币", "CNY"), ("人民幣", "CNY"), ("港币", "HKD"), ("港幣", "HKD"), ("港元", "HKD"),

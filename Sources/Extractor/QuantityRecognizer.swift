@@ -739,19 +739,18 @@ struct QuantityRecognizer {
             }
         }
         if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }
-        if pn.hasArabic && !pn.hasChinese && pn.arabicIntegerDigits >= 5 && pn.value.isInteger {
-            // Hotlines and phone numbers: in brackets, or after 热线/电话/拨打.
-            if numStart > 0 && (b[numStart - 1] == 0x28 || b[numStart - 1] == 0xFF08) { return false }
-            let words: [[UInt32]] = ["热线", "电话", "拨打", "号码", "编号", "代码", "邮编"].map(ContextTable.scalars)
-            for w in words {
-                let from = max(0, numStart - 6)
-                if from + w.count <= numStart {
-                    for s in from...(numStart - w.count) {
-                        var ok = true
-                        for (k, c) in w.enumerated() where b[s + k] != c { ok = false; break }
-                        if ok { return false }
-                    }
+        if pn.hasArabic && !pn.hasChinese && pn.value.isInteger {
+            // Identifiers: after 编号/电话/热线… (any length); hotlines in brackets; mobile numbers.
+            let from = max(0, numStart - 6)
+            for w in ContextTable.identifierWords where from + w.count <= numStart {
+                for s in from...(numStart - w.count) {
+                    var ok = true
+                    for (k, c) in w.enumerated() where b[s + k] != c { ok = false; break }
+                    if ok { return false }
                 }
+            }
+            if pn.arabicIntegerDigits >= 5 && numStart > 0 && (b[numStart - 1] == 0x28 || b[numStart - 1] == 0xFF08) {
+                return false
             }
             if pn.arabicIntegerDigits == 11 && b[numStart] == 0x31 { return false }   // mobile number
         }
