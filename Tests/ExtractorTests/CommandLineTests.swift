@@ -58,11 +58,14 @@ import Foundation
     }
 
     @Test func numbersOnlyWhenAsked() throws {
-        let plain = try Self.run([], stdin: "编号 2046 的房间有 3 张床")
+        let plain = try Self.run([], stdin: "得分为 2046，房间有 3 张床")
         #expect(plain.out.split(separator: "\n").count == 1)
-        let withNumbers = try Self.run(["--types", "quantity,number"], stdin: "编号 2046 的房间有 3 张床")
+        let withNumbers = try Self.run(["--types", "quantity,number"], stdin: "得分为 2046，房间有 3 张床")
         #expect(withNumbers.out.contains("\"type\":\"number\",\"text\":\"2046\""))
         #expect(withNumbers.out.contains("\"unit\":\"\""))
+        // An identifier is not a number.
+        let id = try Self.run(["--types", "number"], stdin: "编号 2046 的房间，热线 12355")
+        #expect(id.out.isEmpty)
     }
 
     @Test func missingFileFailsButOthersAreExtracted() throws {
