@@ -34,6 +34,16 @@ enum ContextTable {
         "分店", "分校", "分院", "分公", "分队", "分头", "分流", "分拣", "分担", "分管", "分钱", "分秒",
     ]
 
+    /// True when a duration word (连续, 为期, 共…) stands right before `i`.
+    static func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        for w in durationContext where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
     /// `unitWordBlockers` as pairs of scalars (first << 32 | second), for a lookup without Strings.
     static let unitWordBlockerPairs: Set<UInt64> = Set(unitWordBlockers.compactMap { w -> UInt64? in
         let s = scalars(w)

@@ -35,6 +35,9 @@ public enum JSONLineWriter {
         if let v = r.low { fields.append(("low", v.description)) }
         if let v = r.high { fields.append(("high", v.description)) }
         if let o = r.object { fields.append(("object", str(o))) }
+        if let t = r.timex { fields.append(("timex", str(t))) }
+        if let a = r.asOf { fields.append(("as_of", str(a))) }
+        if let c = r.cumulative { fields.append(("cumulative", c ? "true" : "false")) }
         fields.sort { $0.0 < $1.0 }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
     }
@@ -55,6 +58,9 @@ public enum JSONLineWriter {
         if let v = r.low { literal(",\"low\":", &o); v.write(to: &o) }
         if let v = r.high { literal(",\"high\":", &o); v.write(to: &o) }
         if let x = r.object { literal(",\"object\":", &o); appendString(x, to: &o) }
+        if let t = r.timex { literal(",\"timex\":", &o); appendString(t, to: &o) }
+        if let a = r.asOf { literal(",\"as_of\":", &o); appendString(a, to: &o) }
+        if let c = r.cumulative { literal(c ? ",\"cumulative\":true" : ",\"cumulative\":false", &o) }
         o.append(0x7D)
     }
 

@@ -58,7 +58,8 @@ struct QuantityRecognizer {
         isDigit(c) || NumeralTable.role(c) != nil
     }
 
-    func run(into records: inout [Record]) {
+    /// Appends records; `spans` gets each record's cleaned span, index for index.
+    func run(into records: inout [Record], spans: inout [Range<Int>]) {
         source.scalars.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -68,7 +69,7 @@ struct QuantityRecognizer {
                 let c = b[i]
                 if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
                 let (figure, next) = attempt(b, at: i)
-                if let f = figure { emit(f, b, into: &records, hint: &hint) }
+                if let f = figure, emit(f, b, into: &records, hint: &hint) { spans.append(f.start..<f.end) }
                 i = max(next, i + 1)
             }
         }
@@ -414,12 +415,7 @@ struct QuantityRecognizer {
     }
 
     func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
-        for w in ContextTable.durationContext where i >= w.count {
-            var ok = true
-            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            if ok { return true }
-        }
-        return false
+        ContextTable.hasDurationContext(b, before: i)
     }
 
     /// `3 至 5 万元`, `10-20 人`, `3 万元至 5 万元`: a second numeral after a connector.
@@ -783,9 +779,10 @@ struct QuantityRecognizer {
 
     // MARK: - Records
 
-    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record], hint: inout Int) {
+    @discardableResult
+    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record], hint: inout Int) -> Bool {
         let isNumber = f.unit == nil
-        if isNumber ? !emitNumbers : !emitQuantities { return }
+        if isNumber ? !emitNumbers : !emitQuantities { return false }
         let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
         var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
                        start: s, end: e, line: source.line(ofOriginal: s))
@@ -807,6 +804,7 @@ struct QuantityRecognizer {
             r.object = source.sliceWithoutBreaks(os, oe)
         }
         records.append(r)
+        return true
     }
 
     /// 用电 100 万度: 度 of electricity when 电 stands within the few characters before.

@@ -44,6 +44,12 @@ public struct Record: Sendable, Equatable, Codable {
     public var low: ExactNumber?
     public var high: ExactNumber?
     public var object: String?
+    /// Dates and times: the TIMEX3 value (`2022-03-11`, `XXXX-03-15T19:00`, `2022-Q1`, `PRESENT_REF`).
+    public var timex: String?
+    /// Quantities in the scope of 截至/截止/到…为止 <date>: that date's TIMEX3 value.
+    public var asOf: String?
+    /// Quantities introduced by 累计, 共, 总计, 合计: a running total.
+    public var cumulative: Bool?
 
     public init(doc: String, type: RecordType, text: String, start: Int, end: Int, line: Int) {
         self.doc = doc
@@ -56,6 +62,7 @@ public struct Record: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case doc, type, text, start, end, line, value, unit, dimension, qualifier, currency, low, high, object
+        case timex, asOf = "as_of", cumulative
     }
 
     /// Encodes in contract order, omitting absent fields; numbers as exact decimals.
@@ -75,6 +82,9 @@ public struct Record: Sendable, Equatable, Codable {
         try c.encodeIfPresent(low?.decimal, forKey: .low)
         try c.encodeIfPresent(high?.decimal, forKey: .high)
         try c.encodeIfPresent(object, forKey: .object)
+        try c.encodeIfPresent(timex, forKey: .timex)
+        try c.encodeIfPresent(asOf, forKey: .asOf)
+        try c.encodeIfPresent(cumulative, forKey: .cumulative)
     }
 
     public init(from decoder: Decoder) throws {
@@ -97,5 +107,8 @@ public struct Record: Sendable, Equatable, Codable {
         low = try number(.low)
         high = try number(.high)
         object = try c.decodeIfPresent(String.self, forKey: .object)
+        timex = try c.decodeIfPresent(String.self, forKey: .timex)
+        asOf = try c.decodeIfPresent(String.self, forKey: .asOf)
+        cumulative = try c.decodeIfPresent(Bool.self, forKey: .cumulative)
     }
 }

@@ -16,6 +16,10 @@ public struct SourceText: Sendable {
     /// For each run of removed white space: the cleaned index of the scalar after
     /// it, and the total number of original scalars removed up to there.
     let removals: [(at: Int32, total: Int32)]
+    /// Cleaned positions where a removed run of white space held a line break: the
+    /// paragraph breaks that cleaning joined (a sentence never continues across one
+    /// for as_of scope).
+    public let joinedBreaks: [Int32]
     /// Original scalar offsets at which lines 2, 3, … begin.
     let lineStarts: [Int32]
     /// UTF-8 offset of every 64th original scalar, to slice the original quickly.
@@ -44,6 +48,7 @@ public struct SourceText: Sendable {
         text.makeContiguousUTF8()
         original = text
         var removals: [(at: Int32, total: Int32)] = []
+        var joinedBreaks: [Int32] = []
         var lineStarts: [Int32] = []
         var checkpoints: [Int32] = []
         var count = 0
@@ -99,6 +104,7 @@ public struct SourceText: Sendable {
                         if spaceStart > 0 && ((SourceText.isHan(prev) && SourceText.isJoinable(c))
                                               || (SourceText.isHan(c) && SourceText.isJoinable(prev))) {
                             removed += Int32(o - spaceStart)
+                            for k in spaceStart..<o where buf[k] == 0x0A { joinedBreaks.append(Int32(spaceStart)); break }
                             o = spaceStart
                             removals.append((Int32(o), removed))
                         }
@@ -112,6 +118,7 @@ public struct SourceText: Sendable {
         }
         scalars = out
         self.removals = removals
+        self.joinedBreaks = joinedBreaks
         self.lineStarts = lineStarts
         self.checkpoints = checkpoints
         originalCount = count

@@ -21,7 +21,11 @@ enum CommandLineTool {
                             (default: quantity,date,time,organization; `number`
                             = bare numerals with no unit)
       --input-format FMT    text (default) or jsonl: one {"id","text","date"}
-                            document per line; records carry doc = id
+                            document per line; records carry doc = id, and
+                            "date" (YYYY-MM-DD) is that document's date
+      --reference-date D    the documents' publication date (YYYY-MM-DD), used
+                            to resolve dates without a year and 今天/去年/上周;
+                            without it, a dateline in the first lines is used
       -h, --help            this help
       --version             the version
 
@@ -34,6 +38,7 @@ enum CommandLineTool {
     struct Options {
         var types = Extractor.defaultTypes
         var inputFormat = InputFormat.text
+        var referenceDate: CivilDate?
         var files: [String] = []
     }
 
@@ -88,6 +93,10 @@ enum CommandLineTool {
                 let raw = try v()
                 guard let f = InputFormat(rawValue: raw) else { throw UsageError.badValue("--input-format", raw) }
                 o.inputFormat = f
+            case "--reference-date":
+                let raw = try v()
+                guard let d = CivilDate(raw) else { throw UsageError.badValue("--reference-date", raw) }
+                o.referenceDate = d
             case "--":
                 o.files.append(contentsOf: args[(i + 1)...])
                 i = args.count
@@ -111,7 +120,7 @@ enum CommandLineTool {
             Diagnostics.error("\(error)\n(see extract --help)")
             return 2
         }
-        let extractor = Extractor(types: options.types)
+        let extractor = Extractor(types: options.types, referenceDate: options.referenceDate)
         let out = OutputBuffer()
         var failed = 0
         for file in options.files {
@@ -128,8 +137,8 @@ enum CommandLineTool {
                 let text = InputReader.decodeUTF8(data, name: file)
                 for r in extractor.extract(text, doc: file) { out.write(r) }
             case .jsonl:
-                failed += JSONLinesInput.forEachDocument(in: data, name: file) { id, text in
-                    for r in extractor.extract(text, doc: id) { out.write(r) }
+                failed += JSONLinesInput.forEachDocument(in: data, name: file) { id, text, date in
+                    for r in extractor.extract(text, doc: id, date: date) { out.write(r) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Extractor
 
 /// Errors reading an input, each naming the file and the reason.
 enum InputError: Error, CustomStringConvertible {
@@ -67,7 +68,7 @@ enum InputReader {
 /// Documents given as JSON Lines: one {"id": …, "text": …, "date": …} per line.
 enum JSONLinesInput {
     /// Calls `body` for each document; returns the number of bad lines (each reported).
-    static func forEachDocument(in data: Data, name: String, _ body: (String, String) -> Void) -> Int {
+    static func forEachDocument(in data: Data, name: String, _ body: (String, String, CivilDate?) -> Void) -> Int {
         var bad = 0
         var lineNo = 0
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -90,7 +91,12 @@ enum JSONLinesInput {
             case let n as NSNumber: id = n.stringValue
             default: id = "\(name):\(lineNo)"
             }
-            body(id, text)
+            var date: CivilDate? = nil
+            if let raw = obj["date"] as? String, !raw.isEmpty {
+                date = CivilDate(String(raw.prefix(10)))
+                if date == nil { Diagnostics.warning("\(name):\(lineNo): \"date\" is not YYYY-MM-DD; ignored") }
+            }
+            body(id, text, date)
         }
         return bad
     }

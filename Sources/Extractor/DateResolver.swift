@@ -1,0 +1,257 @@
+/// A calendar date (proleptic Gregorian), with day arithmetic.
+public struct CivilDate: Sendable, Equatable, Comparable {
+    public var year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; nil if malformed or not a real date.
+    public init?(_ s: String) {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(y, m) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    static func daysIn(_ y: Int, _ m: Int) -> Int {
+        switch m {
+        case 2: return isLeap(y) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+    var isValid: Bool { (1...12).contains(month) && day >= 1 && day <= CivilDate.daysIn(year, month) }
+
+    /// Days since 1970-01-01 (H. Hinnant's days_from_civil).
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    init(dayNumber z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// ISO weekday, Monday = 1 … Sunday = 7.
+    var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
+
+    /// ISO 8601 week-numbering year and week.
+    var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday)
+        let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
+        return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+}
+
+/// The second phase (as in HeidelTime): fills in what a date leaves unsaid from the
+/// dates before it and from the document date, never guessing beyond them.
+///
+/// - A date without a year takes the year of the nearest earlier date that has one;
+///   else the document date's, choosing the occurrence nearest before the document
+///   date (news reports the past) unless the date falls within 45 days after it (an
+///   announcement); else the year stays `XXXX`.
+/// - 今天, 去年, 上周三 resolve against the document date; without one they become
+///   PRESENT_REF, PAST_REF or FUTURE_REF.
+/// - 当日, 当晚, 次日 and a clock without a date take the date in context (the last
+///   date with a day): "3 月 3 日……当晚上 11 点多" → XXXX-03-03T23:00.
+struct DateResolver {
+    let documentDate: CivilDate?
+    static let futureWindowDays = 45
+
+    private var contextYear: Int?
+    private var contextMonth: Int?
+    private var lastDay: (year: Int?, month: Int?, day: Int)?
+
+    init(documentDate: CivilDate?) { self.documentDate = documentDate }
+
+    /// Resolves mentions in document order; returns one TIMEX3 value per mention.
+    mutating func resolve(_ mentions: [TemporalMention]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(mentions.count)
+        var previous: TemporalValue? = nil
+        for m in mentions {
+            var v = m.value
+            if m.inheritsFromPrevious, let p = previous {
+                if v.year == nil && !v.hasRelative { v.year = p.year }
+                if v.month == nil && v.day != nil && !v.hasRelative { v.month = p.month }
+                if v.hour != nil && !v.hasDate { v.year = p.year; v.month = p.month; v.day = p.day; v.relDays = p.relDays
+                    v.anaphoric = p.anaphoric }
+            }
+            let resolved = resolveOne(&v)
+            out.append(resolved)
+            previous = v
+        }
+        return out
+    }
+
+    /// Resolves one value in place (filling year/month/day where known) and returns its TIMEX3.
+    private mutating func resolveOne(_ v: inout TemporalValue) -> String {
+        if let r = v.reference { return r }
+        let doc = documentDate
+        // Days relative to the document date or (当日, 次日) to the date in context.
+        if let rd = v.relDays {
+            if v.anaphoric {
+                if let last = lastDay, let m = last.month {
+                    let base = CivilDate(year: last.year ?? 2001, month: m, day: last.day)
+                    let d = base.adding(days: rd)
+                    v.year = last.year == nil ? nil : d.year; v.month = d.month; v.day = d.day
+                } else if let dd = doc {
+                    let d = dd.adding(days: rd); v.year = d.year; v.month = d.month; v.day = d.day
+                } else {
+                    return Self.ref(rd) + timeSuffix(v)
+                }
+            } else if let dd = doc {
+                let d = dd.adding(days: rd); v.year = d.year; v.month = d.month; v.day = d.day
+            } else {
+                return Self.ref(rd)
+            }
+            v.relDays = nil
+            remember(v)
+            return format(v)
+        }
+        if let ry = v.relYears {
+            guard let dd = doc else { return Self.ref(ry) }
+            v.year = dd.year + ry
+            contextYear = v.year
+            if v.month != nil { contextMonth = v.month }
+            if let d = v.day { lastDay = (v.year, v.month, d) }
+            return format(v)
+        }
+        if let rm = v.relMonths {
+            guard let dd = doc else { return Self.ref(rm) }
+            let total = dd.year * 12 + (dd.month - 1) + rm
+            v.year = total / 12; v.month = total % 12 + 1
+            contextYear = v.year; contextMonth = v.month
+            if let d = v.day { lastDay = (v.year, v.month, d) }
+            return format(v)
+        }
+        if let rw = v.relWeeks {
+            guard let dd = doc else { return Self.ref(rw) }
+            let monday = dd.adding(days: 1 - dd.weekday + 7 * rw)
+            if let wd = v.weekday {
+                let d = monday.adding(days: wd - 1)
+                v.year = d.year; v.month = d.month; v.day = d.day; v.weekday = nil
+                remember(v)
+                return format(v)
+            }
+            let (wy, wn) = monday.isoWeek
+            return String(format4(wy)) + "-W" + two(wn) + (v.weekend ? "-WE" : "")
+        }
+        if v.weekend {
+            guard let dd = doc else { return "XXXX-WXX-WE" }
+            let (wy, wn) = dd.isoWeek
+            return format4(wy) + "-W" + two(wn) + "-WE"
+        }
+        if let wd = v.weekday, v.month == nil, v.day == nil {
+            return "XXXX-WXX-\(wd)" + timeSuffix(v)
+        }
+        // A clock or part of day without a date takes the date in context.
+        if !v.hasDate {
+            if let last = lastDay { v.year = last.year; v.month = last.month; v.day = last.day }
+            return format(v)
+        }
+        // Calendar dates: fill the year (and, for a bare day, the month).
+        if v.year == nil && (v.month != nil || v.day != nil || v.quarter != nil || v.half != nil) {
+            if v.month == nil && v.day != nil, let m = contextMonth, contextYear != nil || lastDay != nil {
+                v.month = m
+                v.year = contextYear
+            } else if let y = contextYear {
+                v.year = y
+            } else if let dd = doc {
+                inferYear(&v, from: dd)
+            } else if v.month == nil && v.day != nil, let m = contextMonth {
+                v.month = m
+            }
+        }
+        if v.year != nil { contextYear = v.year }
+        if v.month != nil { contextMonth = v.month }
+        remember(v)
+        return format(v)
+    }
+
+    /// The occurrence nearest before the document date, or within the window after it.
+    private func inferYear(_ v: inout TemporalValue, from dd: CivilDate) {
+        let limit = dd.adding(days: DateResolver.futureWindowDays)
+        if let m = v.month {
+            let day = v.day ?? 1
+            for y in stride(from: dd.year + 1, through: dd.year - 8, by: -1) {
+                let c = CivilDate(year: y, month: m, day: day)
+                if c.isValid && c <= limit { v.year = y; return }
+            }
+        } else if let q = v.quarter {
+            let start = CivilDate(year: dd.year, month: (q - 1) * 3 + 1, day: 1)
+            v.year = start <= limit ? dd.year : dd.year - 1
+        } else if let h = v.half {
+            let start = CivilDate(year: dd.year, month: h == 1 ? 1 : 7, day: 1)
+            v.year = start <= limit ? dd.year : dd.year - 1
+        } else if let d = v.day {
+            var y = dd.year, m = dd.month + 1
+            if m > 12 { m = 1; y += 1 }
+            for _ in 0..<14 {
+                let c = CivilDate(year: y, month: m, day: d)
+                if c.isValid && c <= limit { v.year = y; v.month = m; return }
+                m -= 1
+                if m < 1 { m = 12; y -= 1 }
+            }
+        }
+    }
+
+    private mutating func remember(_ v: TemporalValue) {
+        if let d = v.day { lastDay = (v.year, v.month, d) }
+    }
+
+    static func ref(_ n: Int) -> String { n == 0 ? "PRESENT_REF" : (n < 0 ? "PAST_REF" : "FUTURE_REF") }
+
+    func format4(_ y: Int) -> String {
+        let s = String(abs(y))
+        return (y < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+    func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+
+    func timeSuffix(_ v: TemporalValue) -> String {
+        if let h = v.hour {
+            var s = "T" + two(h) + ":" + two(v.minute ?? 0)
+            if let sec = v.second { s += ":" + two(sec) }
+            return s
+        }
+        if let p = v.partOfDay { return "T" + p }
+        return ""
+    }
+
+    /// TIMEX3 value of a (partly) resolved value.
+    func format(_ v: TemporalValue) -> String {
+        let y = v.year.map(format4) ?? "XXXX"
+        var date: String
+        if let q = v.quarter { date = y + "-Q\(q)" }
+        else if let h = v.half { date = y + "-H\(h)" }
+        else if let d = v.day { date = y + "-" + (v.month.map(two) ?? "XX") + "-" + two(d) }
+        else if let m = v.month { date = y + "-" + two(m) }
+        else if v.year != nil { date = y }
+        else { date = "XXXX-XX-XX" }
+        let t = timeSuffix(v)
+        if !t.isEmpty && v.day == nil && v.quarter == nil && v.half == nil && (v.month != nil || v.year != nil) {
+            // A time needs a day: 2022年3月 下午 stays at month precision.
+            if v.hour == nil { return date }
+            date = (v.year.map(format4) ?? "XXXX") + "-" + (v.month.map(two) ?? "XX") + "-XX"
+        }
+        return date + t
+    }
+}

@@ -1,0 +1,125 @@
+/// Ties figures to their context: the date they are "as of" (截至 3 月 11 日，……约
+/// 3.15 亿元) and whether they are running totals (累计, 共, 总计, 合计). Also turns
+/// resolved temporal mentions into date/time records.
+struct FigureContext {
+    let source: SourceText
+    let mentions: [TemporalMention]
+    let timex: [String]
+
+    /// Words that open an as-of scope when written right before a date.
+    static let asOfMarkers: [[UInt32]] = ["截至到", "截止到", "截止至", "截至", "截止", "到"].map(ContextTable.scalars)
+    /// Words that make the figure after them a running total.
+    static let cumulativeWords: [[UInt32]] = ["累计", "共计", "总计", "合计", "总共", "一共", "共有", "累積", "總計", "合計"]
+        .map(ContextTable.scalars)
+    /// Ends of a sentence (as-of scope) and of a clause (cumulative scope).
+    static let sentenceEnds = ScalarSet("。！？；!?;\n")
+    static let clauseEnds = ScalarSet("。！？；!?;\n，,、：:")
+    /// 共 alone counts only when it is not part of another word (共享, 公共, 中共, 共青团).
+    static let gongBlockersAfter = ScalarSet("享同建青产识赢鸣性振处存通用事商管担体党和济")
+    static let gongBlockersBefore = ScalarSet("公中总一")
+
+    /// The date of a dateline: an explicit year-month-day in the document's first three lines.
+    static func dateline(_ mentions: [TemporalMention], _ source: SourceText) -> CivilDate? {
+        for m in mentions {
+            let line = source.line(ofOriginal: source.originalOffset(m.start))
+            if line > 3 { break }
+            let v = m.value
+            if v.yearWritten, let y = v.year, let mo = v.month, let d = v.day {
+                let c = CivilDate(year: y, month: mo, day: d)
+                if c.isValid { return c }
+            }
+        }
+        return nil
+    }
+
+    func annotate(_ records: inout [Record], spans: [Range<Int>]) {
+        source.scalars.withUnsafeBufferPointer { b in
+            let breaks = source.joinedBreaks
+            // As-of scopes: (from, to, timex) in cleaned coordinates.
+            var scopes: [(Int, Int, String)] = []
+            for (k, m) in mentions.enumerated() where m.value.hasDate || m.value.reference != nil {
+                guard let marker = asOfMarker(b, before: m.start) else { continue }
+                // 到 … 为止: 到 opens a scope only when 为止 follows the date.
+                if marker == 1 {
+                    guard m.end + 1 < b.count, b[m.end] == 0x4E3A, b[m.end + 1] == 0x6B62 else { continue }
+                }
+                let end = nextBoundary(b, from: m.end, ends: FigureContext.sentenceEnds, breaks: breaks)
+                scopes.append((m.end, end, timex[k]))
+            }
+            var previousEnd = 0
+            var si = 0
+            for (idx, span) in spans.enumerated() where idx < records.count {
+                guard records[idx].type == .quantity else { previousEnd = span.upperBound; continue }
+                while si < scopes.count && scopes[si].1 <= span.lowerBound { si += 1 }
+                if si < scopes.count, scopes[si].0 <= span.lowerBound, span.lowerBound < scopes[si].1 {
+                    records[idx].asOf = scopes[si].2
+                }
+                if isCumulative(b, at: span.lowerBound, notBefore: previousEnd, breaks: breaks) {
+                    records[idx].cumulative = true
+                }
+                previousEnd = span.upperBound
+            }
+        }
+    }
+
+    /// 截至 / 截止 (→ 2) or 到 (→ 1) right before `i`, or nil.
+    func asOfMarker(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Int? {
+        for w in FigureContext.asOfMarkers where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return w.count == 1 ? 1 : 2 }
+        }
+        return nil
+    }
+
+    func nextBoundary(_ b: UnsafeBufferPointer<UInt32>, from i: Int, ends: ScalarSet, breaks: [Int32]) -> Int {
+        var k = i
+        // The first joined paragraph break after i.
+        var lo = 0, hi = breaks.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(breaks[mid]) <= i { lo = mid + 1 } else { hi = mid } }
+        let limit = lo < breaks.count ? Int(breaks[lo]) : b.count
+        while k < limit && !ends.contains(b[k]) { k += 1 }
+        return k
+    }
+
+    func isCumulative(_ b: UnsafeBufferPointer<UInt32>, at s: Int, notBefore floor: Int, breaks: [Int32]) -> Bool {
+        var k = s - 1
+        // The clause start: back to a clause end, a joined paragraph break, or the previous figure.
+        var lo = 0, hi = breaks.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(breaks[mid]) <= s { lo = mid + 1 } else { hi = mid } }
+        let paragraphStart = lo > 0 ? Int(breaks[lo - 1]) : 0
+        let start = max(floor, paragraphStart)
+        while k >= start && !FigureContext.clauseEnds.contains(b[k]) { k -= 1 }
+        let from = k + 1
+        var i = from
+        while i < s {
+            for w in FigureContext.cumulativeWords where i + w.count <= s {
+                var ok = true
+                for (m, c) in w.enumerated() where b[i + m] != c { ok = false; break }
+                if ok { return true }
+            }
+            if b[i] == 0x5171,                                     // 共
+               !(i + 1 < s && FigureContext.gongBlockersAfter.contains(b[i + 1])),
+               !(i > 0 && FigureContext.gongBlockersBefore.contains(b[i - 1])) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Date and time records from resolved mentions.
+    static func emitTemporal(_ mentions: [TemporalMention], timex: [String], source: SourceText, doc: String,
+                             types: Set<RecordType>, into records: inout [Record]) {
+        var hint = 0
+        for (k, m) in mentions.enumerated() {
+            let type: RecordType = m.value.hour != nil ? .time : .date
+            guard types.contains(type) else { continue }
+            let (s, e) = source.originalSpan(m.start, m.end, hint: &hint)
+            var r = Record(doc: doc, type: type, text: source.slice(s, e), start: s, end: e,
+                           line: source.line(ofOriginal: s))
+            r.timex = timex[k]
+            records.append(r)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Words for dates and times, with what each one means.
+///
+/// Sources: the temporal vocabulary of news Chinese (现代汉语词典 time nouns),
+/// HeidelTime's Chinese resources for parts of day, and TIMEX3 (ISO-TimeML) for
+/// the values: parts of day MO (morning), MI (midday), AF (afternoon), EV
+/// (evening), NI (night), DT (daytime); PRESENT_REF / PAST_REF / FUTURE_REF for
+/// "now", "before", "later" when no document date is known.
+enum TemporalTable {
+    /// What a relative word says, before the document date resolves it.
+    struct Relative: Sendable {
+        var days: Int? = nil          // 今天 0, 昨天 -1
+        var years: Int? = nil         // 今年 0, 去年 -1
+        var months: Int? = nil        // 本月 0, 上月 -1
+        var weeks: Int? = nil         // 本周 0, 上周 -1
+        var anaphoric = false         // 当日, 次日: counted from the date in context
+        var reference: String? = nil  // PRESENT_REF, PAST_REF, FUTURE_REF, or a set like XXXX-XX-XX
+        var partOfDay: String? = nil  // 今晚 → NI
+        var weekend = false           // 周末
+    }
+
+    static let relativeSource: [(String, Relative)] = [
+        ("今天", .init(days: 0)), ("今日", .init(days: 0)), ("本日", .init(days: 0)),
+        ("昨天", .init(days: -1)), ("昨日", .init(days: -1)), ("前天", .init(days: -2)), ("前日", .init(days: -2)),
+        ("大前天", .init(days: -3)), ("明天", .init(days: 1)), ("明日", .init(days: 1)), ("聽日", .init(days: 1)),
+        ("后天", .init(days: 2)), ("後天", .init(days: 2)), ("後日", .init(days: 2)), ("大后天", .init(days: 3)),
+        ("大後天", .init(days: 3)), ("大後日", .init(days: 3)),
+        ("今晚", .init(days: 0, partOfDay: "NI")), ("今夜", .init(days: 0, partOfDay: "NI")),
+        ("今早", .init(days: 0, partOfDay: "MO")), ("今晨", .init(days: 0, partOfDay: "MO")),
+        ("昨晚", .init(days: -1, partOfDay: "NI")), ("昨夜", .init(days: -1, partOfDay: "NI")),
+        ("明早", .init(days: 1, partOfDay: "MO")), ("明晚", .init(days: 1, partOfDay: "NI")),
+        ("当日", .init(days: 0, anaphoric: true)), ("當日", .init(days: 0, anaphoric: true)),
+        ("当天", .init(days: 0, anaphoric: true)), ("當天", .init(days: 0, anaphoric: true)),
+        ("当晚", .init(days: 0, anaphoric: true, partOfDay: "NI")), ("當晚", .init(days: 0, anaphoric: true, partOfDay: "NI")),
+        ("次日", .init(days: 1, anaphoric: true)), ("翌日", .init(days: 1, anaphoric: true)),
+        ("今年", .init(years: 0)), ("本年", .init(years: 0)), ("去年", .init(years: -1)), ("前年", .init(years: -2)),
+        ("明年", .init(years: 1)), ("下年", .init(years: 1)), ("后年", .init(years: 2)), ("後年", .init(years: 2)),
+        ("本月", .init(months: 0)), ("这个月", .init(months: 0)), ("這個月", .init(months: 0)), ("今個月", .init(months: 0)),
+        ("当月", .init(months: 0)), ("上月", .init(months: -1)), ("上个月", .init(months: -1)), ("上個月", .init(months: -1)),
+        ("下月", .init(months: 1)), ("下个月", .init(months: 1)), ("下個月", .init(months: 1)),
+        ("本周", .init(weeks: 0)), ("本週", .init(weeks: 0)), ("这周", .init(weeks: 0)), ("這週", .init(weeks: 0)),
+        ("这一周", .init(weeks: 0)), ("這一周", .init(weeks: 0)), ("这礼拜", .init(weeks: 0)), ("這禮拜", .init(weeks: 0)),
+        ("这一礼拜", .init(weeks: 0)), ("這一禮拜", .init(weeks: 0)), ("这个星期", .init(weeks: 0)), ("這個星期", .init(weeks: 0)),
+        ("这星期", .init(weeks: 0)), ("本星期", .init(weeks: 0)), ("今個星期", .init(weeks: 0)), ("今個禮拜", .init(weeks: 0)),
+        ("今個礼拜", .init(weeks: 0)), ("今礼拜", .init(weeks: 0)), ("今禮拜", .init(weeks: 0)),
+        ("上周", .init(weeks: -1)), ("上週", .init(weeks: -1)), ("上星期", .init(weeks: -1)), ("上礼拜", .init(weeks: -1)),
+        ("上禮拜", .init(weeks: -1)), ("上个星期", .init(weeks: -1)), ("上個星期", .init(weeks: -1)),
+        ("上个礼拜", .init(weeks: -1)), ("上個礼拜", .init(weeks: -1)), ("上個禮拜", .init(weeks: -1)),
+        ("上上周", .init(weeks: -2)), ("上上個週", .init(weeks: -2)), ("上上个星期", .init(weeks: -2)),
+        ("下周", .init(weeks: 1)), ("下週", .init(weeks: 1)), ("下星期", .init(weeks: 1)), ("下礼拜", .init(weeks: 1)),
+        ("下禮拜", .init(weeks: 1)), ("下个星期", .init(weeks: 1)), ("下個星期", .init(weeks: 1)),
+        ("下个礼拜", .init(weeks: 1)), ("下個禮拜", .init(weeks: 1)), ("下下周", .init(weeks: 2)), ("下下週", .init(weeks: 2)),
+        ("周末", .init(weekend: true)), ("週末", .init(weekend: true)),
+        ("近期", .init(reference: "PAST_REF")), ("近日", .init(reference: "PAST_REF")), ("日前", .init(reference: "PAST_REF")),
+        ("此前", .init(reference: "PAST_REF")), ("早前", .init(reference: "PAST_REF")), ("前不久", .init(reference: "PAST_REF")),
+        ("目前", .init(reference: "PRESENT_REF")), ("现在", .init(reference: "PRESENT_REF")), ("現在", .init(reference: "PRESENT_REF")),
+        ("此刻", .init(reference: "PRESENT_REF")),
+        ("眼下", .init(reference: "PRESENT_REF")), ("如今", .init(reference: "PRESENT_REF")), ("宜家", .init(reference: "PRESENT_REF")),
+        ("今后", .init(reference: "FUTURE_REF")), ("今後", .init(reference: "FUTURE_REF")), ("将来", .init(reference: "FUTURE_REF")),
+        ("將來", .init(reference: "FUTURE_REF")),
+        ("每天", .init(reference: "XXXX-XX-XX")), ("每日", .init(reference: "XXXX-XX-XX")),
+    ]
+
+    static let relatives: [([UInt32], Relative)] = relativeSource
+        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+        .sorted { $0.0.count > $1.0.count }
+    static let relativeFirsts = ScalarSet(relatives.compactMap { $0.0.first })
+
+    /// Characters that, before a relative word, make a different word (出现在, 发现在, 实现在).
+    static let relativeLeftBlockers = ScalarSet("出发發表实實体體展呈涌再显顯兑")
+
+    /// Parts of day, longest first: word → TIMEX3 part, and the hour shift for a clock after it
+    /// (下午 3 点 → 15:00; 晚上 7 点 → 19:00; 凌晨 2 点 stays 02:00).
+    static let partsOfDaySource: [(String, String, Int)] = [
+        ("上午", "MO", 0), ("早上", "MO", 0), ("早晨", "MO", 0), ("清晨", "MO", 0), ("凌晨", "MO", 0),
+        ("中午", "MI", 12), ("正午", "MI", 12), ("下午", "AF", 12), ("午后", "AF", 12), ("晏晝", "AF", 12),
+        ("傍晚", "EV", 12), ("晚上", "NI", 12), ("晚间", "NI", 12), ("夜间", "NI", 12), ("夜里", "NI", 12),
+        ("深夜", "NI", 12), ("白天", "DT", 0), ("早", "MO", 0), ("晚", "NI", 12),
+    ]
+    static let partsOfDay: [([UInt32], String, Int)] = partsOfDaySource
+        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
+        .sorted { $0.0.count > $1.0.count }
+    static let partOfDayFirsts = ScalarSet(partsOfDay.compactMap { $0.0.first })
+
+    /// Weekday prefixes (星期三, 周三, 礼拜三) and the day names after them.
+    static let weekdayPrefixes: [[UInt32]] = ["星期", "礼拜", "禮拜", "周", "週"].map { $0.unicodeScalars.map { $0.value } }
+    static func weekday(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x4E00: return 1; case 0x4E8C: return 2; case 0x4E09: return 3; case 0x56DB: return 4
+        case 0x4E94: return 5; case 0x516D: return 6; case 0x65E5, 0x5929: return 7   // 日 天
+        default: return nil
+        }
+    }
+
+    /// Suffixes after a month or year that narrow it without a TIMEX3 day (3 月底 → XXXX-03).
+    static let periodSuffixes: [[UInt32]] = ["底", "初", "末", "中", "上旬", "中旬", "下旬", "份"]
+        .map { $0.unicodeScalars.map { $0.value } }.sorted { $0.count > $1.count }
+
+    /// Characters after 号 that make it a number, not a day (3 号线, 5 号楼).
+    static let haoBlockers = ScalarSet("线楼院文码令召称房车馆台位机窗口门厅栋室")
+
+    /// Holidays with a fixed Gregorian date (month, day).
+    static let holidaySource: [(String, Int, Int)] = [
+        ("元旦", 1, 1), ("国庆节", 10, 1), ("國慶节", 10, 1), ("國慶節", 10, 1), ("国庆", 10, 1), ("劳动节", 5, 1),
+        ("勞動節", 5, 1), ("五一劳动节", 5, 1), ("儿童节", 6, 1), ("兒童節", 6, 1), ("六一儿童节", 6, 1), ("妇女节", 3, 8),
+        ("婦女節", 3, 8), ("三八妇女节", 3, 8), ("植树节", 3, 12), ("植樹節", 3, 12), ("青年节", 5, 4), ("青年節", 5, 4),
+        ("五四青年节", 5, 4), ("建军节", 8, 1), ("建軍節", 8, 1), ("教师节", 9, 10), ("教師節", 9, 10), ("圣诞节", 12, 25),
+        ("聖誕節", 12, 25), ("平安夜", 12, 24), ("情人节", 2, 14), ("情人節", 2, 14), ("愚人节", 4, 1), ("愚人節", 4, 1),
+        ("万圣节", 10, 31), ("萬聖節", 10, 31), ("建党节", 7, 1),
+    ]
+    static let holidays: [([UInt32], Int, Int)] = holidaySource
+        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
+        .sorted { $0.0.count > $1.0.count }
+    static let holidayFirsts = ScalarSet(holidays.compactMap { $0.0.first })
+}
