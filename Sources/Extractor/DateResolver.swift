@@ -47,12 +47,12 @@ public struct CivilDate: Sendable, Equatable, Comparable {
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
     /// ISO weekday, Monday = 1 … Sunday = 7.
-    var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
+    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
     /// ISO 8601 week-numbering year and week.
-    var isoWeek: (year: Int, week: Int) {
+    public var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday)
         let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
@@ -90,10 +90,17 @@ struct DateResolver {
         for m in mentions {
             var v = m.value
             if m.inheritsFromPrevious, let p = previous {
-                if v.year == nil && !v.hasRelative { v.year = p.year }
-                if v.month == nil && v.day != nil && !v.hasRelative { v.month = p.month }
-                if v.hour != nil && !v.hasDate { v.year = p.year; v.month = p.month; v.day = p.day; v.relDays = p.relDays
-                    v.anaphoric = p.anaphoric }
+                if v.hour != nil && !v.hasDate {
+                    // 上午 10 点到晚 9 点: the second clock is on the first one's day.
+                    v.year = p.year; v.month = p.month; v.day = p.day
+                } else if !v.hasRelative {
+                    if v.year == nil, let py = p.year {
+                        // 8月至2月, 12月28日至1月3日: a range that passes the new year.
+                        let wraps = (v.month ?? 13) < (p.month ?? 0)
+                        v.year = wraps ? py + 1 : py
+                    }
+                    if v.month == nil && v.day != nil { v.month = p.month }
+                }
             }
             let resolved = resolveOne(&v)
             out.append(resolved)
@@ -181,7 +188,8 @@ struct DateResolver {
                 v.month = m
             }
         }
-        if v.year != nil { contextYear = v.year }
+        // Only a written year governs later dates; one inferred from the document date does not.
+        if v.yearWritten, v.year != nil { contextYear = v.year }
         if v.month != nil { contextMonth = v.month }
         remember(v)
         return format(v)
@@ -203,11 +211,11 @@ struct DateResolver {
             let start = CivilDate(year: dd.year, month: h == 1 ? 1 : 7, day: 1)
             v.year = start <= limit ? dd.year : dd.year - 1
         } else if let d = v.day {
-            var y = dd.year, m = dd.month + 1
-            if m > 12 { m = 1; y += 1 }
+            // A bare day (29日) is in the document's month, or else the month before.
+            var y = dd.year, m = dd.month
             for _ in 0..<14 {
                 let c = CivilDate(year: y, month: m, day: d)
-                if c.isValid && c <= limit { v.year = y; v.month = m; return }
+                if c.isValid { v.year = y; v.month = m; return }
                 m -= 1
                 if m < 1 { m = 12; y -= 1 }
             }

@@ -390,6 +390,13 @@ struct QuantityRecognizer {
                 return false                                             // 2022 年
             }
             if unitEnd < n, b[unitEnd] == QuantityRecognizer.yue || b[unitEnd] == 0x4EE3 { return false }  // 22年3月, 90年代
+            if let m = NumeralParser.parse(b, at: unitEnd), m.end < n, b[m.end] == QuantityRecognizer.yue,
+               m.value.isInteger, let mv = m.value.intValue, (1...12).contains(mv) { return false }       // 15年一月
+            // 康熙二十年, 民国三十年: a year of an era, not a duration.
+            if numStart >= 2, TemporalTable.eraFirsts.contains(b[numStart - 2]),
+               TemporalTable.eras.contains(where: { $0.0.count == 2 && $0.0[0] == b[numStart - 2] && $0.0[1] == b[numStart - 1] }) {
+                return false
+            }
             if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
         case .day:
             if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日

@@ -62,6 +62,7 @@ struct TemporalRecognizer {
         s += TemporalTable.relatives.compactMap { $0.0.first }
         s += TemporalTable.partsOfDay.compactMap { $0.0.first }
         s += TemporalTable.holidays.compactMap { $0.0.first }
+        s += TemporalTable.eras.compactMap { $0.0.first }
         s += TemporalTable.weekdayPrefixes.compactMap { $0.first }
         s += "民农農正腊臘冬大上下前第".unicodeScalars.map { $0.value }
         return ScalarSet(s)
@@ -72,9 +73,12 @@ struct TemporalRecognizer {
         source.scalars.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
+            var inTitle = false      // inside 《…》: a title (《明日之后》) names no date
             while i < n {
                 let c = b[i]
+                if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
                 if !TemporalRecognizer.triggers.contains(c) { i += 1; continue }
+                if inTitle && !QuantityRecognizer.isDigit(c) { i += 1; continue }
                 if let (ms, next) = attempt(b, at: i) {
                     out.append(contentsOf: ms)
                     i = max(next, i + 1)
@@ -141,15 +145,15 @@ struct TemporalRecognizer {
         } else if let (h, m, s, e) = readClock(b, at: j) {
             var shift = 0
             if let p = v.partOfDay, let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
-            if let inh = inherit, let p = inh.partOfDay, v.partOfDay == nil,
+            if let inh = inherit, let p = inh.partOfDay, v.partOfDay == nil, !v.hasDate,
                let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
             v.hour = adjust(h, shift: shift, pod: v.partOfDay ?? inherit?.partOfDay); v.minute = m; v.second = s
             j = e
             rule += rule.isEmpty ? "clock" : "+clock"
         }
         guard j > i else { return nil }
-        // A part of day alone (下午, 晚上) is not reported: it needs a date or a clock.
-        if !v.hasDate && v.hour == nil && v.reference == nil { return nil }
+        // A part of day alone (下午, 晚上) is reported when written with two characters or more.
+        if !v.hasDate && v.hour == nil && v.reference == nil && v.partOfDay == nil { return nil }
         return (v, j, rule)
     }
 
@@ -175,7 +179,8 @@ struct TemporalRecognizer {
             v.anaphoric = rel.anaphoric; v.reference = rel.reference; v.partOfDay = rel.partOfDay
             v.weekend = rel.weekend
             var j = e
-            if rel.weeks != nil, j < n, let wd = TemporalTable.weekday(b[j]) { v.weekday = wd; j += 1 }
+            if rel.weeks != nil, j < n, b[j] == 0x672B { v.weekend = true; j += 1 }          // 下周末
+            else if rel.weeks != nil, j < n, let wd = TemporalTable.weekday(b[j]) { v.weekday = wd; j += 1 }
             else if rel.weeks != nil, j + 1 < n, matchWeekdayPrefix(b, at: j) != nil,
                     let k = matchWeekdayPrefix(b, at: j), k < n, let wd = TemporalTable.weekday(b[k]) { v.weekday = wd; j = k + 1 }
             if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
@@ -201,11 +206,22 @@ struct TemporalRecognizer {
                 if ok { var v = TemporalValue(); v.month = m; v.day = d; return (v, i + w.count, "holiday") }
             }
         }
-        // 民國111年 / 民国 111 年: Republic of China years.
-        if (c == 0x6C11), i + 2 < n, b[i + 1] == 0x570B || b[i + 1] == 0x56FD,
-           let (y, e) = readSmall(b, at: i + 2, max: 200), e < n, b[e] == TemporalRecognizer.nian {
-            var v = TemporalValue(); v.year = y + 1911; v.yearWritten = true
-            return completeYear(v, b, at: e + 1, rule: "roc-year")
+        // Era years: 民國111年 (2022), 康熙二十年 (1681), 神龙元年 (705).
+        if TemporalTable.eraFirsts.contains(c) {
+            for (w, first) in TemporalTable.eras where i + w.count + 1 < n {
+                var ok = true
+                for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
+                guard ok else { continue }
+                let k = i + w.count
+                var year: Int? = nil, e = k
+                if b[k] == 0x5143, b[k + 1] == TemporalRecognizer.nian { year = 1; e = k + 1 }     // 元年
+                else if let p = NumeralParser.parse(b, at: k), p.value.isInteger, let y = p.value.intValue,
+                        y >= 1, y < 200, p.end < n, b[p.end] == TemporalRecognizer.nian { year = y; e = p.end }
+                if let y = year {
+                    var v = TemporalValue(); v.year = first + y - 1; v.yearWritten = true
+                    return completeYear(v, b, at: e + 1, rule: "era-year")
+                }
+            }
         }
         // 第一季度, 第三季度
         if c == 0x7B2C, let (q, h, e) = readQuarterOrHalf(b, at: i) {
@@ -264,6 +280,8 @@ struct TemporalRecognizer {
         var v = TemporalValue()
         if groups.count == 3 {
             let (a, ad) = groups[0], (m, _) = groups[1], (c, cd) = groups[2]
+            // 3.2.1 is a version: dotted dates need a four-digit year.
+            if sep == 0x2E && ad != 4 && cd != 4 { return nil }
             if ad == 4 { v.year = a; v.month = m; v.day = c }
             else if cd == 4 { v.year = c; if a > 12 || sep == 0x2D || sep == 0x2E { v.month = m; v.day = a } else if m > 12 { v.month = a; v.day = m } else { v.month = m; v.day = a } }
             else if a > 31 || (ad == 2 && a > 12 && c <= 31 && sep == 0x2D) {
@@ -514,7 +532,11 @@ struct TemporalRecognizer {
             }
             guard let m = minute, m < 60 else { return nil }
         }
-        // am / pm suffixes
+        // am / pm suffixes (3pm, 3:15PM, 11:30:10 p.m.)
+        if minute != nil, k + 4 < n, b[k] == 0x20, b[k + 1] | 0x20 == 0x70 || b[k + 1] | 0x20 == 0x61,
+           b[k + 2] == 0x2E, b[k + 3] | 0x20 == 0x6D, b[k + 4] == 0x2E {
+            return (b[k + 1] | 0x20 == 0x70 && h < 12 ? h + 12 : h, minute, second, k + 5)
+        }
         if k < n, b[k] | 0x20 == 0x70 || b[k] | 0x20 == 0x61 {
             let pm = b[k] | 0x20 == 0x70
             var e = k + 1
@@ -571,7 +593,13 @@ struct TemporalRecognizer {
         guard c == 0x81F3 || c == 0x5230 || c == 0x2D || c == 0x2014 || c == 0x2013 || c == 0x7E || c == 0x301C else { return nil }
         var k = j + 1
         if c == 0x2014, k < n, b[k] == 0x2014 { k += 1 }
-        guard k < n, let (v2, e, rule) = readExpression(b, at: k, inherit: first.value) else { return nil }
+        var second = readExpression(b, at: k, inherit: first.value)
+        if second == nil, first.value.day != nil, let (d, e2) = readSmall(b, at: k, max: 31), d >= 1, e2 < n,
+           b[e2] == TemporalRecognizer.ri || b[e2] == TemporalRecognizer.hao || b[e2] == TemporalRecognizer.haoT {
+            var dv = TemporalValue(); dv.day = d
+            second = (dv, e2 + 1, "day")                     // 十日到十二日
+        }
+        guard k < n, let (v2, e, rule) = second else { return nil }
         // The second end must be of the same kind: a clock after a clock, a day after a day.
         let f = first.value
         let sameKind = (f.hour != nil && v2.hour != nil) || (f.day != nil && v2.day != nil && v2.hour == nil)

@@ -74,7 +74,8 @@ enum TemporalTable {
         ("上午", "MO", 0), ("早上", "MO", 0), ("早晨", "MO", 0), ("清晨", "MO", 0), ("凌晨", "MO", 0),
         ("中午", "MI", 12), ("正午", "MI", 12), ("下午", "AF", 12), ("午后", "AF", 12), ("晏晝", "AF", 12),
         ("傍晚", "EV", 12), ("晚上", "NI", 12), ("晚间", "NI", 12), ("夜间", "NI", 12), ("夜里", "NI", 12),
-        ("深夜", "NI", 12), ("白天", "DT", 0), ("早", "MO", 0), ("晚", "NI", 12),
+        ("深夜", "NI", 12), ("白天", "DT", 0), ("早间", "MO", 0), ("午间", "MI", 12), ("夜晚", "NI", 12),
+        ("晚上时分", "NI", 12), ("早", "MO", 0), ("晚", "NI", 12),
     ]
     static let partsOfDay: [([UInt32], String, Int)] = partsOfDaySource
         .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
@@ -97,6 +98,21 @@ enum TemporalTable {
 
     /// Characters after 号 that make it a number, not a day (3 号线, 5 号楼).
     static let haoBlockers = ScalarSet("线楼院文码令召称房车馆台位机窗口门厅栋室")
+
+    /// Chinese era names (年号) and the Gregorian year of their first year (元年):
+    /// 康熙二十年 = 1662 + 19 = 1681. Source: standard chronological tables of the
+    /// Tang, Ming and Qing dynasties and the Republic (民国元年 = 1912).
+    static let eraSource: [(String, Int)] = [
+        ("贞观", 627), ("貞觀", 627), ("永徽", 650), ("神龙", 705), ("神龍", 705), ("开元", 713), ("開元", 713),
+        ("天宝", 742), ("天寶", 742), ("洪武", 1368), ("永乐", 1403), ("永樂", 1403), ("宣德", 1426),
+        ("正统", 1436), ("成化", 1465), ("弘治", 1488), ("正德", 1506), ("嘉靖", 1522), ("隆庆", 1567),
+        ("万历", 1573), ("萬曆", 1573), ("天启", 1621), ("崇祯", 1628), ("崇禎", 1628), ("顺治", 1644),
+        ("順治", 1644), ("康熙", 1662), ("雍正", 1723), ("乾隆", 1736), ("嘉庆", 1796), ("嘉慶", 1796),
+        ("道光", 1821), ("咸丰", 1851), ("咸豐", 1851), ("同治", 1862), ("光绪", 1875), ("光緒", 1875),
+        ("宣统", 1909), ("宣統", 1909), ("民国", 1912), ("民國", 1912),
+    ]
+    static let eras: [([UInt32], Int)] = eraSource.map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+    static let eraFirsts = ScalarSet(eras.compactMap { $0.0.first })
 
     /// Holidays with a fixed Gregorian date (month, day).
     static let holidaySource: [(String, Int, Int)] = [

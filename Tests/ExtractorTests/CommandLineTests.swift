@@ -36,7 +36,7 @@ import Foundation
     @Test func standardInputIsDocDash() throws {
         let r = try Self.run([], stdin: "共招募志愿者 45018 名")
         #expect(r.status == 0)
-        #expect(r.out == "{\"doc\":\"-\",\"type\":\"quantity\",\"text\":\"45018 名\",\"start\":7,\"end\":14,\"line\":1,\"value\":45018,\"unit\":\"名\",\"dimension\":\"count\",\"qualifier\":\"exact\"}\n")
+        #expect(r.out == "{\"doc\":\"-\",\"type\":\"quantity\",\"text\":\"45018 名\",\"start\":7,\"end\":14,\"line\":1,\"value\":45018,\"unit\":\"名\",\"dimension\":\"count\",\"qualifier\":\"exact\",\"cumulative\":true}\n")
     }
 
     @Test func jsonLinesInputCarriesIds() throws {
@@ -118,6 +118,23 @@ import Foundation
         let v = try Self.run(["--version"])
         #expect(v.status == 0)
         #expect(v.out.hasPrefix("extract "))
+    }
+
+    @Test func referenceDateResolvesYears() throws {
+        let r = try Self.run(["--reference-date", "2022-03-18", "--types", "date,time,quantity"],
+                             stdin: "截至 3 月 11 日，累计捐款约 3.15 亿元；昨天下午 3 点开会。")
+        #expect(r.out.contains("\"timex\":\"2022-03-11\""))
+        #expect(r.out.contains("\"as_of\":\"2022-03-11\""))
+        #expect(r.out.contains("\"timex\":\"2022-03-17T15:00\""))
+        let bad = try Self.run(["--reference-date", "2022-02-30"])
+        #expect(bad.status == 2)
+    }
+
+    @Test func jsonLinesDateIsTheDocumentDate() throws {
+        let input = "{\"id\":\"x\",\"text\":\"3 月 11 日，今天\",\"date\":\"2021-04-01\"}\n"
+        let r = try Self.run(["--input-format", "jsonl"], stdin: input)
+        #expect(r.out.contains("\"timex\":\"2021-03-11\""))
+        #expect(r.out.contains("\"timex\":\"2021-04-01\""))
     }
 
     @Test func byteOrderMarkIsNotText() throws {
