@@ -111,7 +111,7 @@ struct DateResolver {
 
     /// Resolves one value in place (filling year/month/day where known) and returns its TIMEX3.
     private mutating func resolveOne(_ v: inout TemporalValue) -> String {
-        if let r = v.reference { return r }
+        if let r = v.reference { return r.rawValue }
         let doc = documentDate
         // Days relative to the document date or (当日, 次日) to the date in context.
         if let rd = v.relDays {
@@ -240,7 +240,7 @@ struct DateResolver {
             if let sec = v.second { s += ":" + two(sec) }
             return s
         }
-        if let p = v.partOfDay { return "T" + p }
+        if let p = v.partOfDay { return "T" + p.rawValue }
         return ""
     }
 

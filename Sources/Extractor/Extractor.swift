@@ -27,30 +27,43 @@ public struct Extractor: Sendable {
 
     /// Records from an already prepared source text.
     public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil) -> [Record] {
-        var records: [Record] = []
-        records.reserveCapacity(source.scalars.count / 64 + 8)
         let wantsFigures = types.contains(.quantity) || types.contains(.number)
         let wantsTemporal = types.contains(.date) || types.contains(.time)
-        var figureSpans: [Range<Int>] = []
-        if wantsFigures {
-            QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
-                               emitNumbers: types.contains(.number), doc: doc).run(into: &records, spans: &figureSpans)
-        }
+        // Dates first: figures need them for as_of, and date records are merged in order.
+        var temporal: [Record] = []
+        var context: FigureContext? = nil
         if wantsTemporal || types.contains(.quantity) {
             let mentions = TemporalRecognizer(source: source).run()
             let documentDate = date ?? referenceDate ?? FigureContext.dateline(mentions, source)
             var resolver = DateResolver(documentDate: documentDate)
             let timex = resolver.resolve(mentions)
-            if types.contains(.quantity) {
-                FigureContext(source: source, mentions: mentions, timex: timex)
-                    .annotate(&records, spans: figureSpans)
-            }
             if wantsTemporal {
+                temporal.reserveCapacity(mentions.count)
                 FigureContext.emitTemporal(mentions, timex: timex, source: source, doc: doc,
-                                           types: types, into: &records)
+                                           types: types, into: &temporal)
             }
+            if types.contains(.quantity) { context = FigureContext(source: source, mentions: mentions, timex: timex) }
         }
-        records.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        guard wantsFigures else { return temporal }
+        var records: [Record] = []
+        records.reserveCapacity(source.scalars.count / 40 + temporal.count + 8)
+        var t = 0
+        var scope = 0
+        var previousEnd = 0
+        QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
+                           emitNumbers: types.contains(.number), doc: doc).run { r, span in
+            var r = r
+            if r.type == .quantity, let c = context {
+                c.annotate(&r, span: span, previousEnd: previousEnd, scope: &scope)
+            }
+            previousEnd = span.upperBound
+            while t < temporal.count && (temporal[t].start, temporal[t].end) < (r.start, r.end) {
+                records.append(temporal[t]); t += 1
+            }
+            records.append(r)
+        }
+        if t < temporal.count { records.append(contentsOf: temporal[t...]) }
         return records
     }
+
 }

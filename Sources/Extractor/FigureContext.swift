@@ -5,12 +5,47 @@ struct FigureContext {
     let source: SourceText
     let mentions: [TemporalMention]
     let timex: [String]
+    /// As-of scopes in cleaned coordinates: (from, to, timex), in document order.
+    private(set) var scopes: [(Int, Int, String)] = []
+
+    init(source: SourceText, mentions: [TemporalMention], timex: [String]) {
+        self.source = source
+        self.mentions = mentions
+        self.timex = timex
+        scopes = source.scalars.withUnsafeBufferPointer { b in
+            var out: [(Int, Int, String)] = []
+            for (k, m) in mentions.enumerated() where m.value.hasDate || m.value.reference != nil {
+                guard let marker = asOfMarker(b, before: m.start) else { continue }
+                // 到 … 为止: 到 opens a scope only when 为止 follows the date.
+                if marker == 1 {
+                    guard m.end + 1 < b.count, b[m.end] == 0x4E3A, b[m.end + 1] == 0x6B62 else { continue }
+                }
+                let end = nextBoundary(b, from: m.end, ends: FigureContext.sentenceEnds, breaks: source.joinedBreaks)
+                out.append((m.end, end, timex[k]))
+            }
+            return out
+        }
+    }
+
+    /// Sets as_of and cumulative on one quantity record (records come in document order;
+    /// `scope` is the caller's cursor into the scopes).
+    func annotate(_ r: inout Record, span: Range<Int>, previousEnd: Int, scope si: inout Int) {
+        while si < scopes.count && scopes[si].1 <= span.lowerBound { si += 1 }
+        if si < scopes.count, scopes[si].0 <= span.lowerBound, span.lowerBound < scopes[si].1 {
+            r.asOf = scopes[si].2
+        }
+        let cumulative = source.scalars.withUnsafeBufferPointer { b in
+            isCumulative(b, at: span.lowerBound, notBefore: previousEnd, breaks: source.joinedBreaks)
+        }
+        if cumulative { r.cumulative = true }
+    }
 
     /// Words that open an as-of scope when written right before a date.
     static let asOfMarkers: [[UInt32]] = ["截至到", "截止到", "截止至", "截至", "截止", "到"].map(ContextTable.scalars)
     /// Words that make the figure after them a running total.
     static let cumulativeWords: [[UInt32]] = ["累计", "共计", "总计", "合计", "总共", "一共", "共有", "累積", "總計", "合計"]
         .map(ContextTable.scalars)
+    static let cumulativeFirsts = ScalarSet(cumulativeWords.compactMap { $0.first } + [0x5171])
     /// Ends of a sentence (as-of scope) and of a clause (cumulative scope).
     static let sentenceEnds = ScalarSet("。！？；!?;\n")
     static let clauseEnds = ScalarSet("。！？；!?;\n，,、：:")
@@ -30,36 +65,6 @@ struct FigureContext {
             }
         }
         return nil
-    }
-
-    func annotate(_ records: inout [Record], spans: [Range<Int>]) {
-        source.scalars.withUnsafeBufferPointer { b in
-            let breaks = source.joinedBreaks
-            // As-of scopes: (from, to, timex) in cleaned coordinates.
-            var scopes: [(Int, Int, String)] = []
-            for (k, m) in mentions.enumerated() where m.value.hasDate || m.value.reference != nil {
-                guard let marker = asOfMarker(b, before: m.start) else { continue }
-                // 到 … 为止: 到 opens a scope only when 为止 follows the date.
-                if marker == 1 {
-                    guard m.end + 1 < b.count, b[m.end] == 0x4E3A, b[m.end + 1] == 0x6B62 else { continue }
-                }
-                let end = nextBoundary(b, from: m.end, ends: FigureContext.sentenceEnds, breaks: breaks)
-                scopes.append((m.end, end, timex[k]))
-            }
-            var previousEnd = 0
-            var si = 0
-            for (idx, span) in spans.enumerated() where idx < records.count {
-                guard records[idx].type == .quantity else { previousEnd = span.upperBound; continue }
-                while si < scopes.count && scopes[si].1 <= span.lowerBound { si += 1 }
-                if si < scopes.count, scopes[si].0 <= span.lowerBound, span.lowerBound < scopes[si].1 {
-                    records[idx].asOf = scopes[si].2
-                }
-                if isCumulative(b, at: span.lowerBound, notBefore: previousEnd, breaks: breaks) {
-                    records[idx].cumulative = true
-                }
-                previousEnd = span.upperBound
-            }
-        }
     }
 
     /// 截至 / 截止 (→ 2) or 到 (→ 1) right before `i`, or nil.
@@ -89,10 +94,13 @@ struct FigureContext {
         while lo < hi { let mid = (lo + hi) / 2; if Int(breaks[mid]) <= s { lo = mid + 1 } else { hi = mid } }
         let paragraphStart = lo > 0 ? Int(breaks[lo - 1]) : 0
         let start = max(floor, paragraphStart)
-        while k >= start && !FigureContext.clauseEnds.contains(b[k]) { k -= 1 }
+        let ends = FigureContext.clauseEnds
+        while k >= start && !ends.contains(b[k]) { k -= 1 }
         let from = k + 1
         var i = from
+        let firsts = FigureContext.cumulativeFirsts
         while i < s {
+            if !firsts.contains(b[i]) { i += 1; continue }
             for w in FigureContext.cumulativeWords where i + w.count <= s {
                 var ok = true
                 for (m, c) in w.enumerated() where b[i + m] != c { ok = false; break }

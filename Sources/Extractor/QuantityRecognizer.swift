@@ -58,8 +58,8 @@ struct QuantityRecognizer {
         isDigit(c) || NumeralTable.role(c) != nil
     }
 
-    /// Appends records; `spans` gets each record's cleaned span, index for index.
-    func run(into records: inout [Record], spans: inout [Range<Int>]) {
+    /// Calls `sink` with each record and its cleaned span, in document order.
+    func run(_ sink: (Record, Range<Int>) -> Void) {
         source.scalars.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
@@ -69,7 +69,7 @@ struct QuantityRecognizer {
                 let c = b[i]
                 if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
                 let (figure, next) = attempt(b, at: i)
-                if let f = figure, emit(f, b, into: &records, hint: &hint) { spans.append(f.start..<f.end) }
+                if let f = figure, let r = record(f, b, hint: &hint) { sink(r, f.start..<f.end) }
                 i = max(next, i + 1)
             }
         }
@@ -786,10 +786,9 @@ struct QuantityRecognizer {
 
     // MARK: - Records
 
-    @discardableResult
-    func emit(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, into records: inout [Record], hint: inout Int) -> Bool {
+    func record(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, hint: inout Int) -> Record? {
         let isNumber = f.unit == nil
-        if isNumber ? !emitNumbers : !emitQuantities { return false }
+        if isNumber ? !emitNumbers : !emitQuantities { return nil }
         let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
         var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
                        start: s, end: e, line: source.line(ofOriginal: s))
@@ -810,8 +809,7 @@ struct QuantityRecognizer {
             let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound, hint: &hint)
             r.object = source.sliceWithoutBreaks(os, oe)
         }
-        records.append(r)
-        return true
+        return r
     }
 
     /// 用电 100 万度: 度 of electricity when 电 stands within the few characters before.

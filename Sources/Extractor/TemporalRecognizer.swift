@@ -12,19 +12,32 @@ struct TemporalValue: Sendable, Equatable {
     var hour: Int?
     var minute: Int?
     var second: Int?
-    var partOfDay: String?
+    var partOfDay: PartOfDay?
     var relDays: Int?
     var relYears: Int?
     var relMonths: Int?
     var relWeeks: Int?
     var anaphoric = false
     var weekend = false
-    var reference: String?
+    var reference: TemporalReference?
     /// The year was written (not inferred): later dates take it.
     var yearWritten = false
     var hasRelative: Bool { relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || anaphoric }
     var hasDate: Bool { year != nil || month != nil || day != nil || quarter != nil || half != nil
         || weekday != nil || relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || weekend }
+}
+
+/// TIMEX3 parts of day. A plain enum (not a String) keeps `TemporalValue` plain data:
+/// copying it costs no reference counting on the hot path.
+enum PartOfDay: String, Sendable, ExpressibleByStringLiteral {
+    case MO, MI, AF, EV, NI, DT
+    init(stringLiteral s: String) { self = PartOfDay(rawValue: s) ?? .DT }
+}
+
+/// TIMEX3 values for times relative to an unknown "now", and the daily set.
+enum TemporalReference: String, Sendable, ExpressibleByStringLiteral {
+    case present = "PRESENT_REF", past = "PAST_REF", future = "FUTURE_REF", daily = "XXXX-XX-XX"
+    init(stringLiteral s: String) { self = TemporalReference(rawValue: s) ?? .present }
 }
 
 /// One date/time mention in cleaned coordinates.
@@ -34,7 +47,7 @@ struct TemporalMention {
     var value: TemporalValue
     /// The second end of a range inherits unwritten fields from the first.
     var inheritsFromPrevious = false
-    var rule: String
+    var rule: StaticString
 }
 
 /// Finds dates, times, parts of day and relative time words in a cleaned buffer.
@@ -74,10 +87,13 @@ struct TemporalRecognizer {
             let n = b.count
             var i = 0
             var inTitle = false      // inside 《…》: a title (《明日之后》) names no date
+            let triggers = TemporalRecognizer.triggers
             while i < n {
                 let c = b[i]
-                if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
-                if !TemporalRecognizer.triggers.contains(c) { i += 1; continue }
+                if !triggers.contains(c) {
+                    if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
+                    i += 1; continue
+                }
                 if inTitle && !QuantityRecognizer.isDigit(c) { i += 1; continue }
                 if let (ms, next) = attempt(b, at: i) {
                     out.append(contentsOf: ms)
@@ -99,6 +115,19 @@ struct TemporalRecognizer {
     /// A date, part of day and clock at `i`, possibly followed by a range's second end.
     func attempt(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ([TemporalMention], Int)? {
         let n = b.count
+        // A word start must begin a temporal word (two-character check), except 早/晚 before a clock.
+        if !QuantityRecognizer.isNumeralStart(b[i]) {
+            guard i + 1 < n else { return nil }
+            let pair = UInt64(b[i]) << 32 | UInt64(b[i + 1])
+            let singlePartOfDay = (b[i] == 0x65E9 || b[i] == 0x665A) && QuantityRecognizer.isNumeralStart(b[i + 1])
+            guard singlePartOfDay || (TemporalTable.bigramSeconds.contains(b[i + 1]) && TemporalTable.bigrams.contains(pair))
+            else { return nil }
+        }
+        // A numeral is part of a date or time only if a date/time character follows it
+        // (or it is a numeric date or clock: 2022-03-11, 12/1, 08:30).
+        if QuantityRecognizer.isNumeralStart(b[i]) && !TemporalTable.eraFirsts.contains(b[i]) {
+            if !numeralMayBeTemporal(b, at: i) { return nil }
+        }
         // Left context: codes, ordinals.
         if i > 0 {
             let p = b[i - 1]
@@ -122,12 +151,42 @@ struct TemporalRecognizer {
         return (result, j)
     }
 
+    /// A cheap look-ahead over the numeral at `i`: does a date or time character follow it,
+    /// directly or after a range connector and a second numeral (8至16时, 1-7月)?
+    func numeralMayBeTemporal(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
+        let n = b.count
+        var k = i, seps = 0, colon = false, slash = false
+        func run() {
+            while k < n && k - i < 32 {
+                let c = b[k]
+                if QuantityRecognizer.isNumeralStart(c) || c == 0x20 { k += 1; continue }
+                if (c == 0x2D || c == 0x2F || c == 0x2E || c == 0x3A) && k + 1 < n && QuantityRecognizer.isDigit(b[k + 1]) {
+                    if c == 0x3A { colon = true }
+                    if c == 0x2F { slash = true }
+                    seps += 1; k += 1; continue
+                }
+                break
+            }
+        }
+        run()
+        if colon || seps >= 2 || slash { return true }
+        guard k < n else { return false }
+        if TemporalTable.dateCharacters.contains(b[k]) { return true }
+        if TemporalTable.rangeConnectors.contains(b[k]) {
+            k += 1
+            if k < n, b[k] == 0x2014 { k += 1 }
+            run()
+            return k < n && TemporalTable.dateCharacters.contains(b[k])
+        }
+        return false
+    }
+
     /// Date part, then part of day, then clock. `inherit` gives the first end of a range.
     func readExpression(_ b: UnsafeBufferPointer<UInt32>, at i: Int, inherit: TemporalValue?)
-        -> (TemporalValue, Int, String)? {
+        -> (TemporalValue, Int, StaticString)? {
         var v = TemporalValue()
         var j = i
-        var rule = ""
+        var rule: StaticString = "none"
         if let (dv, e, r) = readDate(b, at: j) {
             v = dv; j = e; rule = r
         }
@@ -140,7 +199,7 @@ struct TemporalRecognizer {
                 if let (h, m, s, e2) = readClock(b, at: j) {
                     v.hour = adjust(h, shift: shift, pod: pod); v.minute = m; v.second = s; j = e2
                 }
-                rule += rule.isEmpty ? "part-of-day" : "+part-of-day"
+                if v.hasDate == false { rule = "part-of-day" }
             }
         } else if let (h, m, s, e) = readClock(b, at: j) {
             var shift = 0
@@ -149,7 +208,7 @@ struct TemporalRecognizer {
                let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
             v.hour = adjust(h, shift: shift, pod: v.partOfDay ?? inherit?.partOfDay); v.minute = m; v.second = s
             j = e
-            rule += rule.isEmpty ? "clock" : "+clock"
+            if v.hasDate == false { rule = "clock" }
         }
         guard j > i else { return nil }
         // A part of day alone (下午, 晚上) is reported when written with two characters or more.
@@ -158,7 +217,7 @@ struct TemporalRecognizer {
     }
 
     /// 下午 3 点 → 15; 晚上 12 点 → 0 (midnight) is left as 24; 凌晨/上午 keep the hour.
-    func adjust(_ h: Int, shift: Int, pod: String?) -> Int {
+    func adjust(_ h: Int, shift: Int, pod: PartOfDay?) -> Int {
         if shift == 12 && h < 12 {
             if pod == "MI" && h <= 2 { return h + 12 }
             if pod == "MI" { return h }
@@ -169,7 +228,7 @@ struct TemporalRecognizer {
 
     // MARK: - Dates
 
-    func readDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, String)? {
+    func readDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         let c = b[i]
         // Relative words (今天, 上周三, 去年5月, 本月十日).
@@ -234,12 +293,16 @@ struct TemporalRecognizer {
 
     func matchRelative(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalTable.Relative, Int)? {
         let n = b.count
-        for (w, rel) in TemporalTable.relatives where i + w.count <= n {
+        guard let candidates = TemporalTable.relativesByFirst[b[i]] else { return nil }
+        for idx in candidates {
+            let w = TemporalTable.relatives[idx].0
+            guard i + w.count <= n else { continue }
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok {
                 // 出现在 is not 现在; 当晚上 is 当 + 晚上 (the clock after it is read with 晚上).
                 if i > 0, TemporalTable.relativeLeftBlockers.contains(b[i - 1]), w.first == 0x73B0 || w.first == 0x73FE { return nil }
+                let rel = TemporalTable.relatives[idx].1
                 if rel.anaphoric, rel.partOfDay != nil, i + w.count < n, b[i + w.count] == 0x4E0A { return nil }
                 return (rel, i + w.count)
             }
@@ -259,7 +322,7 @@ struct TemporalRecognizer {
 
     /// YYYY-MM-DD, YYYY/M/D, YYYY.M.D (with an optional hh:mm[:ss] after a space or T),
     /// D-M-YYYY, M/D/YY, YY-M-D, and M/D when the day is smaller than the month (12/1).
-    func readNumericDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, String)? {
+    func readNumericDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         guard QuantityRecognizer.isDigit(b[i]) else { return nil }
         var groups: [(Int, Int)] = []   // (value, digit count)
@@ -312,7 +375,7 @@ struct TemporalRecognizer {
     func twoDigitYear(_ y: Int) -> Int { y >= 100 ? y : (y <= 40 ? 2000 + y : 1900 + y) }
 
     /// 2022年3月11日, 二〇二二年三月十一日, 两千零四年八月十五, 3月, 6月份, 11日, 12号, 2016年度, 一季度.
-    func readChineseDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, String)? {
+    func readChineseDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         // Year: a number followed by 年.
         if let (y, e) = readYear(b, at: i) {
@@ -331,8 +394,8 @@ struct TemporalRecognizer {
     }
 
     /// After a year: 度, a month and day, a quarter or half (2022年一季度, 今年上半年), 底/初.
-    func completeYear(_ v0: TemporalValue, _ b: UnsafeBufferPointer<UInt32>, at e0: Int, rule: String)
-        -> (TemporalValue, Int, String) {
+    func completeYear(_ v0: TemporalValue, _ b: UnsafeBufferPointer<UInt32>, at e0: Int, rule: StaticString)
+        -> (TemporalValue, Int, StaticString) {
         var v = v0, e = e0
         let n = b.count
         if e < n, b[e] == TemporalRecognizer.du { e += 1 }          // 2016年度
@@ -470,7 +533,7 @@ struct TemporalRecognizer {
 
     // MARK: - Parts of day and clocks
 
-    func readPartOfDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (String, Int, Int)? {
+    func readPartOfDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (PartOfDay, Int, Int)? {
         let n = b.count
         guard i < n, TemporalTable.partOfDayFirsts.contains(b[i]) else { return nil }
         for (w, pod, shift) in TemporalTable.partsOfDay where i + w.count <= n {
@@ -605,7 +668,7 @@ struct TemporalRecognizer {
         let sameKind = (f.hour != nil && v2.hour != nil) || (f.day != nil && v2.day != nil && v2.hour == nil)
             || (f.month != nil && v2.month != nil) || (f.year != nil && v2.year != nil && v2.month == nil)
         guard sameKind else { return nil }
-        return (TemporalMention(start: k, end: e, value: v2, inheritsFromPrevious: true, rule: "range-end+" + rule), e)
+        return (TemporalMention(start: k, end: e, value: v2, inheritsFromPrevious: true, rule: rule), e)
     }
 
     /// 1-7月, 8至16时, 五到六点, 1995-1997年: a bare number, a connector, then a dated or clock end.
@@ -637,7 +700,7 @@ struct TemporalRecognizer {
             return nil
         }
         let low = TemporalMention(start: i, end: e, value: v1, rule: "range-start")
-        let high = TemporalMention(start: k, end: end, value: v2, rule: "range-end+" + rule)
+        let high = TemporalMention(start: k, end: end, value: v2, rule: rule)
         return (low, high, end)
     }
 }

@@ -13,8 +13,8 @@ enum TemporalTable {
         var months: Int? = nil        // 本月 0, 上月 -1
         var weeks: Int? = nil         // 本周 0, 上周 -1
         var anaphoric = false         // 当日, 次日: counted from the date in context
-        var reference: String? = nil  // PRESENT_REF, PAST_REF, FUTURE_REF, or a set like XXXX-XX-XX
-        var partOfDay: String? = nil  // 今晚 → NI
+        var reference: TemporalReference? = nil  // PRESENT_REF, PAST_REF, FUTURE_REF, or the set XXXX-XX-XX
+        var partOfDay: PartOfDay? = nil          // 今晚 → NI
         var weekend = false           // 周末
     }
 
@@ -64,20 +64,30 @@ enum TemporalTable {
         .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
         .sorted { $0.0.count > $1.0.count }
     static let relativeFirsts = ScalarSet(relatives.compactMap { $0.0.first })
+    /// Indices into `relatives` by first character, longest word first.
+    static let relativesByFirst: [UInt32: [Int]] = {
+        var map: [UInt32: [Int]] = [:]
+        for (k, r) in relatives.enumerated() { if let f = r.0.first { map[f, default: []].append(k) } }
+        return map
+    }()
+
+    /// Characters that end the numeral of a date or time (3月, 11日, 12号, 19时, 7点, 一季度).
+    static let dateCharacters = ScalarSet("年月日号號时時点點季")
+    static let rangeConnectors = ScalarSet("-~～至到—–〜")
 
     /// Characters that, before a relative word, make a different word (出现在, 发现在, 实现在).
     static let relativeLeftBlockers = ScalarSet("出发發表实實体體展呈涌再显顯兑")
 
     /// Parts of day, longest first: word → TIMEX3 part, and the hour shift for a clock after it
     /// (下午 3 点 → 15:00; 晚上 7 点 → 19:00; 凌晨 2 点 stays 02:00).
-    static let partsOfDaySource: [(String, String, Int)] = [
+    static let partsOfDaySource: [(String, PartOfDay, Int)] = [
         ("上午", "MO", 0), ("早上", "MO", 0), ("早晨", "MO", 0), ("清晨", "MO", 0), ("凌晨", "MO", 0),
         ("中午", "MI", 12), ("正午", "MI", 12), ("下午", "AF", 12), ("午后", "AF", 12), ("晏晝", "AF", 12),
         ("傍晚", "EV", 12), ("晚上", "NI", 12), ("晚间", "NI", 12), ("夜间", "NI", 12), ("夜里", "NI", 12),
         ("深夜", "NI", 12), ("白天", "DT", 0), ("早间", "MO", 0), ("午间", "MI", 12), ("夜晚", "NI", 12),
         ("晚上时分", "NI", 12), ("早", "MO", 0), ("晚", "NI", 12),
     ]
-    static let partsOfDay: [([UInt32], String, Int)] = partsOfDaySource
+    static let partsOfDay: [([UInt32], PartOfDay, Int)] = partsOfDaySource
         .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
         .sorted { $0.0.count > $1.0.count }
     static let partOfDayFirsts = ScalarSet(partsOfDay.compactMap { $0.0.first })
@@ -113,6 +123,21 @@ enum TemporalTable {
     ]
     static let eras: [([UInt32], Int)] = eraSource.map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
     static let eraFirsts = ScalarSet(eras.compactMap { $0.0.first })
+
+    /// The first two characters of every temporal word: a word-start trigger must begin one
+    /// (天宝 begins with the common 天; most 天 begin no temporal word at all).
+    static let bigrams: Set<UInt64> = {
+        var words: [[UInt32]] = relatives.map { $0.0 } + partsOfDay.map { $0.0 } + eras.map { $0.0 } + weekdayPrefixes
+        words += holidaySource.map { $0.0.unicodeScalars.map { $0.value } }
+        let extra = ["民国", "民國", "正月", "腊月", "臘月", "冬月", "上半", "下半"]
+        words += extra.map { $0.unicodeScalars.map { $0.value } }
+        for p in ["周", "週"] { for d in "一二三四五六日天末" { words.append([p.unicodeScalars.first!.value, d.unicodeScalars.first!.value]) } }
+        for d in "一二三四1234" { words.append([0x7B2C, d.unicodeScalars.first!.value]) }   // 第一季度
+        var set = Set<UInt64>()
+        for w in words where w.count >= 2 { set.insert(UInt64(w[0]) << 32 | UInt64(w[1])) }
+        return set
+    }()
+    static let bigramSeconds = ScalarSet(bigrams.map { UInt32(truncatingIfNeeded: $0) })
 
     /// Holidays with a fixed Gregorian date (month, day).
     static let holidaySource: [(String, Int, Int)] = [
