@@ -27,6 +27,20 @@ public struct Extractor: Sendable {
 
     /// Records from an already prepared source text.
     public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil) -> [Record] {
+        var records: [Record] = []
+        records.reserveCapacity(source.scalars.count / 40 + 8)
+        extract(source, doc: doc, date: date) { records.append($0) }
+        return records
+    }
+
+    /// Streams the records of `text` to `sink` in document order, without collecting them:
+    /// memory stays bounded by the document, not by its records.
+    public func extract(_ text: String, doc: String = "-", date: CivilDate? = nil, into sink: (consuming Record) -> Void) {
+        extract(SourceText(text), doc: doc, date: date, into: sink)
+    }
+
+    /// Streams the records of a prepared source text to `sink` in document order.
+    public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil, into sink: (consuming Record) -> Void) {
         let wantsFigures = types.contains(.quantity) || types.contains(.number)
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         // Dates first: figures need them for as_of, and date records are merged in order.
@@ -44,26 +58,23 @@ public struct Extractor: Sendable {
             }
             if types.contains(.quantity) { context = FigureContext(source: source, mentions: mentions, timex: timex) }
         }
-        guard wantsFigures else { return temporal }
-        var records: [Record] = []
-        records.reserveCapacity(source.scalars.count / 40 + temporal.count + 8)
+        guard wantsFigures else { for r in temporal { sink(r) }; return }
         var t = 0
         var scope = 0
         var previousEnd = 0
         QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
-                           emitNumbers: types.contains(.number), doc: doc).run { r, span in
+                           emitNumbers: types.contains(.number), doc: doc).run { (r: consuming Record, span) in
             var r = r
             if r.type == .quantity, let c = context {
                 c.annotate(&r, span: span, previousEnd: previousEnd, scope: &scope)
             }
             previousEnd = span.upperBound
             while t < temporal.count && (temporal[t].start, temporal[t].end) < (r.start, r.end) {
-                records.append(temporal[t]); t += 1
+                sink(temporal[t]); t += 1
             }
-            records.append(r)
+            sink(r)
         }
-        if t < temporal.count { records.append(contentsOf: temporal[t...]) }
-        return records
+        while t < temporal.count { sink(temporal[t]); t += 1 }
     }
 
 }

@@ -85,11 +85,13 @@ public enum JSONLineWriter {
     /// A JSON string literal as bytes, escaped as JSONEncoder escapes it.
     public static func appendString(_ v: String, to o: inout [UInt8]) {
         o.append(0x22)
-        var needs = false
-        for u in v.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { needs = true; break }
-        if !needs {
-            o.append(contentsOf: v.utf8)
-        } else {
+        var v = v
+        let clean = v.withUTF8 { u -> Bool in
+            for c in u where c < 0x20 || c == 0x22 || c == 0x5C { return false }
+            o.append(contentsOf: u)
+            return true
+        }
+        if !clean {
             var s = ""
             appendEscaped(v, to: &s)
             o.append(contentsOf: s.utf8)

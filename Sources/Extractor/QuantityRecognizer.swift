@@ -59,7 +59,7 @@ struct QuantityRecognizer {
     }
 
     /// Calls `sink` with each record and its cleaned span, in document order.
-    func run(_ sink: (Record, Range<Int>) -> Void) {
+    func run(_ sink: (consuming Record, Range<Int>) -> Void) {
         source.scalars.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0

@@ -10,7 +10,12 @@ import Normalizer
 /// two numbers). Every cleaned position maps back to a Unicode-scalar offset
 /// in the original, so records index the text the user gave.
 public struct SourceText: Sendable {
-    public let original: String
+    /// The original text as UTF-8 bytes (after repair of invalid bytes, if any).
+    public let utf8: [UInt8]
+    /// The original text.
+    public var original: String { String(decoding: utf8, as: UTF8.self) }
+    /// Byte offset of the first invalid UTF-8 sequence in the input, replaced by U+FFFD; nil if none.
+    public let firstInvalidByte: Int?
     /// Folded scalar values with removable white space dropped.
     public let scalars: [UInt32]
     /// For each run of removed white space: the cleaned index of the scalar after
@@ -22,7 +27,7 @@ public struct SourceText: Sendable {
     public let joinedBreaks: [Int32]
     /// Original scalar offsets at which lines 2, 3, … begin.
     let lineStarts: [Int32]
-    /// UTF-8 offset of every 64th original scalar, to slice the original quickly.
+    /// UTF-8 offset of every 4th original scalar, to slice the original quickly.
     let checkpoints: [Int32]
     /// Number of scalars in the original.
     public let originalCount: Int
@@ -43,38 +48,110 @@ public struct SourceText: Sendable {
             || c == 0x25 || c == 0x2030 || c == 0x2103 || c == 0xB0 || c == 0x2E || c == 0x28 || c == 0x29
     }
 
+    /// Text from a String: offsets count its scalars exactly (a U+FEFF in it is kept).
     public init(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        original = text
+        self.init(utf8: Array(text.utf8), stripByteOrderMark: false)
+    }
+
+    /// Text from UTF-8 bytes (a leading byte-order mark is not part of the text). Invalid
+    /// bytes become U+FFFD and `firstInvalidByte` tells where the first one was.
+    public init(utf8 input: [UInt8], stripByteOrderMark: Bool = true) {
+        var bytes = input
+        var skipped = 0
+        if stripByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes.removeFirst(3)
+            skipped = 3
+        }
+        if let d = SourceText.decode(bytes) {
+            self.init(bytes, d, invalid: nil)
+        } else {
+            let invalid = SourceText.firstInvalid(bytes).map { $0 + skipped }
+            let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            // Repaired text is valid by construction.
+            let d = SourceText.decode(repaired) ?? Decoded()
+            self.init(repaired, d, invalid: invalid)
+        }
+    }
+
+    private init(_ bytes: [UInt8], _ d: Decoded, invalid: Int?) {
+        utf8 = bytes
+        firstInvalidByte = invalid
+        scalars = d.scalars
+        removals = d.removals
+        joinedBreaks = d.joinedBreaks
+        lineStarts = d.lineStarts
+        checkpoints = d.checkpoints
+        originalCount = d.count
+    }
+
+    struct Decoded {
+        var scalars: [UInt32] = []
+        var removals: [(at: Int32, total: Int32)] = []
+        var joinedBreaks: [Int32] = []
+        var lineStarts: [Int32] = []
+        var checkpoints: [Int32] = [0]
+        var count = 0
+    }
+
+    /// Offset of the first invalid UTF-8 sequence.
+    static func firstInvalid(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let v): offset += v.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Decodes, validates, folds and cleans in one pass; nil on invalid UTF-8.
+    static func decode(_ bytes: [UInt8]) -> Decoded? {
+        var d = Decoded()
+        d.checkpoints = []
         var removals: [(at: Int32, total: Int32)] = []
         var joinedBreaks: [Int32] = []
         var lineStarts: [Int32] = []
         var checkpoints: [Int32] = []
         var count = 0
-        let out: [UInt32] = text.withUTF8 { u -> [UInt32] in
+        var valid = true
+        var out: [UInt32] = []
+        bytes.withUnsafeBufferPointer { u in
             let n = u.count
-            checkpoints.reserveCapacity(n / 32 + 1)
-            return [UInt32](unsafeUninitializedCapacity: n + 1) { buf, initialized in
+            // Checkpoints are written through a raw buffer: an Array.append per 4 scalars
+            // costs a uniqueness check each time.
+            checkpoints = [Int32](unsafeUninitializedCapacity: n / 4 + 2) { cbuf, cinit in
+            var cp = 0
+            out = [UInt32](unsafeUninitializedCapacity: n + 1) { buf, initialized in
                 var o = 0                      // next write position in buf
                 var i = 0
                 var removed: Int32 = 0
                 var spaceStart = -1            // buf index where a white-space run begins
                 var prev: UInt32 = 0           // last non-space scalar written
                 var prevOriginal: UInt32 = 0
+                @inline(__always) func cont(_ x: UInt8) -> Bool { x & 0xC0 == 0x80 }
                 while i < n {
-                    if count & 15 == 0 { checkpoints.append(Int32(i)) }
+                    if count & 3 == 0 { cbuf[cp] = Int32(i); cp += 1 }
                     let b0 = u[i]
                     var c: UInt32
                     if b0 < 0x80 {
                         c = UInt32(b0); i += 1
-                    } else if b0 < 0xE0 {
+                    } else if b0 >= 0xC2 && b0 < 0xE0 {
+                        guard i + 1 < n, cont(u[i + 1]) else { valid = false; break }
                         c = (UInt32(b0 & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
-                    } else if b0 < 0xF0 {
+                    } else if b0 >= 0xE0 && b0 < 0xF0 {
+                        guard i + 2 < n, cont(u[i + 1]), cont(u[i + 2]) else { valid = false; break }
                         c = (UInt32(b0 & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
-                    } else {
+                        guard c >= 0x800, c < 0xD800 || c > 0xDFFF else { valid = false; break }
+                    } else if b0 >= 0xF0 && b0 < 0xF5 {
+                        guard i + 3 < n, cont(u[i + 1]), cont(u[i + 2]), cont(u[i + 3]) else { valid = false; break }
                         c = (UInt32(b0 & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12)
                             | (UInt32(u[i + 2] & 0x3F) << 6) | UInt32(u[i + 3] & 0x3F); i += 4
+                        guard c >= 0x10000, c <= 0x10FFFF else { valid = false; break }
+                    } else {
+                        valid = false; break
                     }
                     count += 1
                     if c < 0x80 {
@@ -115,13 +192,17 @@ public struct SourceText: Sendable {
                 }
                 initialized = o
             }
+            cinit = cp
+            }
         }
-        scalars = out
-        self.removals = removals
-        self.joinedBreaks = joinedBreaks
-        self.lineStarts = lineStarts
-        self.checkpoints = checkpoints
-        originalCount = count
+        guard valid else { return nil }
+        d.scalars = out
+        d.removals = removals
+        d.joinedBreaks = joinedBreaks
+        d.lineStarts = lineStarts
+        d.checkpoints = checkpoints
+        d.count = count
+        return d
     }
 
     /// Original scalar offset of the cleaned index `i` (0 ≤ i ≤ scalars.count).
@@ -176,10 +257,10 @@ public struct SourceText: Sendable {
     /// The original text of original scalar offsets `[start, end)`.
     public func slice(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= originalCount else { return "" }
-        return original.utf8.withContiguousStorageIfAvailable { u -> String in
+        return utf8.withUnsafeBufferPointer { u -> String in
             let a = byteOffset(start, u), b = byteOffset(end, u)
             return String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self)
-        } ?? ""
+        }
     }
 
     /// The original slice with line breaks (and the white space around them) removed,
@@ -202,8 +283,8 @@ public struct SourceText: Sendable {
 
     private func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
         if scalar >= originalCount { return u.count }
-        var byte = Int(checkpoints[scalar >> 4])
-        var k = scalar & ~15
+        var byte = Int(checkpoints[scalar >> 2])
+        var k = scalar & ~3
         while k < scalar {
             let b0 = u[byte]
             byte += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4

@@ -325,15 +325,17 @@ struct TemporalRecognizer {
     func readNumericDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         guard QuantityRecognizer.isDigit(b[i]) else { return nil }
-        var groups: [(Int, Int)] = []   // (value, digit count)
+        var groups: ((Int, Int), (Int, Int), (Int, Int)) = ((0, 0), (0, 0), (0, 0))   // (value, digits)
+        var count = 0
         var k = i
         var sep: UInt32 = 0
-        while k < n, groups.count < 3 {
+        while k < n, count < 3 {
             var v = 0, d = 0
             while k < n, QuantityRecognizer.isDigit(b[k]), d < 5 { v = v * 10 + Int(b[k] - 0x30); k += 1; d += 1 }
             guard d > 0 else { return nil }
-            groups.append((v, d))
-            guard groups.count < 3, k + 1 < n, QuantityRecognizer.isDigit(b[k + 1]) else { break }
+            switch count { case 0: groups.0 = (v, d); case 1: groups.1 = (v, d); default: groups.2 = (v, d) }
+            count += 1
+            guard count < 3, k + 1 < n, QuantityRecognizer.isDigit(b[k + 1]) else { break }
             let s = b[k]
             guard s == 0x2D || s == 0x2F || s == 0x2E else { break }
             if sep == 0 { sep = s } else if s != sep { break }
@@ -341,8 +343,8 @@ struct TemporalRecognizer {
         }
         if k < n, UnitTable.isLatinOrDigit(b[k]) { return nil }
         var v = TemporalValue()
-        if groups.count == 3 {
-            let (a, ad) = groups[0], (m, _) = groups[1], (c, cd) = groups[2]
+        if count == 3 {
+            let (a, ad) = groups.0, (m, _) = groups.1, (c, cd) = groups.2
             // 3.2.1 is a version: dotted dates need a four-digit year.
             if sep == 0x2E && ad != 4 && cd != 4 { return nil }
             if ad == 4 { v.year = a; v.month = m; v.day = c }
@@ -355,8 +357,8 @@ struct TemporalRecognizer {
                 v.year = twoDigitYear(c); v.month = m; v.day = a  // 3-7-07
             }
             if cd == 2 && ad != 4 && !(a > 31 || (ad == 2 && a > 12 && sep == 0x2D)) { v.year = twoDigitYear(c) }
-        } else if groups.count == 2, sep == 0x2F {
-            let (a, _) = groups[0], (c, _) = groups[1]
+        } else if count == 2, sep == 0x2F {
+            let (a, _) = groups.0, (c, _) = groups.1
             guard a <= 12, c >= 1, c < a || c > 12 else { return nil }   // 12/1 is a date, 1/2 a fraction
             v.month = a; v.day = c
         } else {

@@ -124,7 +124,7 @@ enum CommandLineTool {
         let out = OutputBuffer()
         var failed = 0
         for file in options.files {
-            let data: Data
+            let data: [UInt8]
             do {
                 data = try InputReader.read(file)
             } catch {
@@ -134,11 +134,14 @@ enum CommandLineTool {
             }
             switch options.inputFormat {
             case .text:
-                let text = InputReader.decodeUTF8(data, name: file)
-                for r in extractor.extract(text, doc: file) { out.write(r) }
+                let source = SourceText(utf8: data)
+                if let bad = source.firstInvalidByte {
+                    Diagnostics.warning("\(file): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
+                }
+                extractor.extract(source, doc: file) { out.write($0) }
             case .jsonl:
                 failed += JSONLinesInput.forEachDocument(in: data, name: file) { id, text, date in
-                    for r in extractor.extract(text, doc: id, date: date) { out.write(r) }
+                    extractor.extract(text, doc: id, date: date) { out.write($0) }
                 }
             }
         }
@@ -162,7 +165,7 @@ final class OutputBuffer {
     private var buffer: [UInt8] = []
     init() { buffer.reserveCapacity(1 << 20) }
 
-    func write(_ r: Record) {
+    func write(_ r: borrowing Record) {
         JSONLineWriter.append(r, to: &buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 20 { flush() }

@@ -20,55 +20,40 @@ enum InputError: Error, CustomStringConvertible {
 
 enum InputReader {
     /// The bytes of a file, or of standard input for "-".
-    static func read(_ path: String) throws -> Data {
+    static func read(_ path: String) throws -> [UInt8] {
         if path == "-" {
-            return FileHandle.standardInput.readDataToEndOfFile()
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError.notFound(path) }
         if isDir.boolValue { throw InputError.isDirectory(path) }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            if data.prefix(8192).contains(0) { throw InputError.binary(path) }
-            return data
-        } catch let e as InputError {
-            throw e
-        } catch {
-            throw InputError.unreadable(path, (error as NSError).localizedDescription)
-        }
-    }
-
-    /// UTF-8 text without a byte-order mark. Invalid bytes become U+FFFD, with a
-    /// warning naming the file and the byte offset of the first one.
-    static func decodeUTF8(_ data: Data, name: String) -> String {
-        data.withUnsafeBytes { raw -> String in
-            var u = raw.bindMemory(to: UInt8.self)
-            var skipped = 0
-            if u.count >= 3, u[0] == 0xEF, u[1] == 0xBB, u[2] == 0xBF {
-                u = UnsafeBufferPointer(rebasing: u[3...])
-                skipped = 3
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError.unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw InputError.unreadable(path, String(cString: strerror(errno))) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(st.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw InputError.unreadable(path, String(cString: strerror(errno)))
             }
-            if let s = String(validating: u, as: UTF8.self) { return s }
-            var parser = Unicode.UTF8.ForwardParser()
-            var it = u.makeIterator()
-            var offset = skipped
-            loop: while true {
-                switch parser.parseScalar(from: &it) {
-                case .valid(let v): offset += v.count
-                case .emptyInput: break loop
-                case .error: break loop
-                }
-            }
-            Diagnostics.warning("\(name): invalid UTF-8 at byte \(offset); replaced with U+FFFD")
-            return String(decoding: u, as: UTF8.self)
+            if r == 0 { break }
+            bytes.append(contentsOf: chunk[0..<r])
         }
+        if bytes.prefix(8192).contains(0) { throw InputError.binary(path) }
+        return bytes
     }
 }
 
 /// Documents given as JSON Lines: one {"id": …, "text": …, "date": …} per line.
 enum JSONLinesInput {
     /// Calls `body` for each document; returns the number of bad lines (each reported).
-    static func forEachDocument(in data: Data, name: String, _ body: (String, String, CivilDate?) -> Void) -> Int {
+    static func forEachDocument(in bytes: [UInt8], name: String, _ body: (String, String, CivilDate?) -> Void) -> Int {
+        let data = Data(bytes)
         var bad = 0
         var lineNo = 0
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
