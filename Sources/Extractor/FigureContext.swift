@@ -120,12 +120,13 @@ struct FigureContext {
     static func emitTemporal(_ mentions: [TemporalMention], timex: [String], source: SourceText, doc: String,
                              types: Set<RecordType>, into records: inout [Record]) {
         var hint = 0
+        var lineHint = 0
         for (k, m) in mentions.enumerated() {
             let type: RecordType = m.value.hour != nil ? .time : .date
             guard types.contains(type) else { continue }
             let (s, e) = source.originalSpan(m.start, m.end, hint: &hint)
             var r = Record(doc: doc, type: type, text: source.slice(s, e), start: s, end: e,
-                           line: source.line(ofOriginal: s))
+                           line: source.line(ofOriginal: s, hint: &lineHint))
             r.timex = timex[k]
             records.append(r)
         }

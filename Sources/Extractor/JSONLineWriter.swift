@@ -1,3 +1,5 @@
+import Normalizer
+
 /// Writes records as JSON Lines by hand: the same bytes as Foundation's
 /// `JSONEncoder` (with `.withoutEscapingSlashes`), about ten times faster.
 /// Chinese is written as is; only `"`, `\` and control characters are escaped.
@@ -19,21 +21,31 @@ public enum JSONLineWriter {
     /// One record with its keys in sorted order, as `JSONEncoder` with `.sortedKeys`
     /// writes it: used to prove the two produce the same bytes.
     public static func sortedKeysLine(for r: Record) -> String {
+        // Each value is encoded by the same ByteCursor writers the production line uses.
+        func encoded(_ write: (inout ByteCursor) -> Void) -> String {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + 6 * 4096) { buf -> String in
+                guard let base = buf.baseAddress else { return "" }
+                var w = ByteCursor(p: base)
+                write(&w)
+                return String(decoding: UnsafeBufferPointer(start: base, count: w.i), as: UTF8.self)
+            }
+        }
+        func str(_ v: String) -> String { encoded { $0.string(v) } }
+        func num(_ v: ExactNumber) -> String { encoded { $0.number(v) } }
         var fields: [(String, String)] = []
-        func str(_ v: String) -> String { var o = ""; appendString(v, to: &o); return o }
         fields.append(("doc", str(r.doc)))
         fields.append(("type", str(r.type.rawValue)))
         fields.append(("text", str(r.text)))
-        fields.append(("start", String(r.start)))
-        fields.append(("end", String(r.end)))
-        fields.append(("line", String(r.line)))
-        if let v = r.value { fields.append(("value", v.description)) }
+        fields.append(("start", encoded { $0.int(r.start) }))
+        fields.append(("end", encoded { $0.int(r.end) }))
+        fields.append(("line", encoded { $0.int(r.line) }))
+        if let v = r.value { fields.append(("value", num(v))) }
         if let u = r.unit { fields.append(("unit", str(u))) }
         if let d = r.dimension { fields.append(("dimension", str(d))) }
         if let q = r.qualifier { fields.append(("qualifier", str(q.rawValue))) }
         if let c = r.currency { fields.append(("currency", str(c))) }
-        if let v = r.low { fields.append(("low", v.description)) }
-        if let v = r.high { fields.append(("high", v.description)) }
+        if let v = r.low { fields.append(("low", num(v))) }
+        if let v = r.high { fields.append(("high", num(v))) }
         if let o = r.object { fields.append(("object", str(o))) }
         if let t = r.timex { fields.append(("timex", str(t))) }
         if let a = r.asOf { fields.append(("as_of", str(a))) }
@@ -43,42 +55,115 @@ public enum JSONLineWriter {
     }
 
     /// Appends one record as a JSON object (no newline), keys in contract order.
+    /// The record is written by index into one scratch buffer sized for the worst case
+    /// (every byte escaped), then appended once: far fewer Array appends than a field at a time.
     public static func append(_ r: Record, to o: inout [UInt8]) {
-        literal("{\"doc\":", &o); appendString(r.doc, to: &o)
-        literal(",\"type\":\"", &o); o.append(contentsOf: r.type.rawValue.utf8); o.append(0x22)
-        literal(",\"text\":", &o); appendString(r.text, to: &o)
-        literal(",\"start\":", &o); appendInt(r.start, &o)
-        literal(",\"end\":", &o); appendInt(r.end, &o)
-        literal(",\"line\":", &o); appendInt(r.line, &o)
-        if let v = r.value { literal(",\"value\":", &o); v.write(to: &o) }
-        if let u = r.unit { literal(",\"unit\":", &o); appendString(u, to: &o) }
-        if let d = r.dimension { literal(",\"dimension\":", &o); appendString(d, to: &o) }
-        if let q = r.qualifier { literal(",\"qualifier\":\"", &o); o.append(contentsOf: q.rawValue.utf8); o.append(0x22) }
-        if let c = r.currency { literal(",\"currency\":", &o); appendString(c, to: &o) }
-        if let v = r.low { literal(",\"low\":", &o); v.write(to: &o) }
-        if let v = r.high { literal(",\"high\":", &o); v.write(to: &o) }
-        if let x = r.object { literal(",\"object\":", &o); appendString(x, to: &o) }
-        if let t = r.timex { literal(",\"timex\":", &o); appendString(t, to: &o) }
-        if let a = r.asOf { literal(",\"as_of\":", &o); appendString(a, to: &o) }
-        if let c = r.cumulative { literal(c ? ",\"cumulative\":true" : ",\"cumulative\":false", &o) }
-        o.append(0x7D)
+        var strings = r.doc.utf8.count + r.text.utf8.count
+        strings += (r.unit?.utf8.count ?? 0) + (r.dimension?.utf8.count ?? 0) + (r.currency?.utf8.count ?? 0)
+        strings += (r.object?.utf8.count ?? 0) + (r.timex?.utf8.count ?? 0) + (r.asOf?.utf8.count ?? 0)
+        let bound = 400 + 6 * strings
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buf in
+            guard let base = buf.baseAddress else { return }
+            var w = ByteCursor(p: base)
+            w.put("{\"doc\":"); w.string(r.doc)
+            w.put(",\"type\":\""); w.ascii(r.type.rawValue); w.byte(0x22)
+            w.put(",\"text\":"); w.string(r.text)
+            w.put(",\"start\":"); w.int(r.start)
+            w.put(",\"end\":"); w.int(r.end)
+            w.put(",\"line\":"); w.int(r.line)
+            if let v = r.value { w.put(",\"value\":"); w.number(v) }
+            if let u = r.unit { w.put(",\"unit\":"); w.string(u) }
+            if let d = r.dimension { w.put(",\"dimension\":"); w.string(d) }
+            if let q = r.qualifier { w.put(",\"qualifier\":\""); w.ascii(q.rawValue); w.byte(0x22) }
+            if let c = r.currency { w.put(",\"currency\":"); w.string(c) }
+            if let v = r.low { w.put(",\"low\":"); w.number(v) }
+            if let v = r.high { w.put(",\"high\":"); w.number(v) }
+            if let x = r.object { w.put(",\"object\":"); w.string(x) }
+            if let t = r.timex { w.put(",\"timex\":"); w.string(t) }
+            if let a = r.asOf { w.put(",\"as_of\":"); w.string(a) }
+            if let c = r.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }
+            w.byte(0x7D)
+            o.append(contentsOf: UnsafeBufferPointer(start: base, count: w.i))
+        }
     }
 
-    @inline(__always) static func literal(_ s: StaticString, _ o: inout [UInt8]) {
-        o.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    /// Writes bytes by index into a buffer the caller sized.
+    struct ByteCursor {
+        let p: UnsafeMutablePointer<UInt8>
+        var i = 0
 
-    static func appendInt(_ v: Int, _ o: inout [UInt8]) {
-        if v < 0 { o.append(0x2D) }
-        var m = v.magnitude
-        if m < 10 { o.append(UInt8(48 + m)); return }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &tmp) { t in
-            var k = 20
-            while m > 0 { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 }
-            o.append(contentsOf: t[k..<20])
+        @inline(__always) mutating func byte(_ b: UInt8) { p[i] = b; i += 1 }
+
+        @inline(__always) mutating func put(_ s: StaticString) {
+            let n = s.utf8CodeUnitCount
+            (p + i).update(from: s.utf8Start, count: n)
+            i += n
+        }
+
+        mutating func ascii(_ s: String) {
+            var s = s
+            s.withUTF8 { u in
+                guard let b = u.baseAddress else { return }
+                (p + i).update(from: b, count: u.count); i += u.count
+            }
+        }
+
+        mutating func int(_ v: Int) {
+            if v < 0 { byte(0x2D) }
+            var m = v.magnitude
+            var k = 0
+            var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &tmp) { t in
+                repeat { t[23 - k] = UInt8(48 + m % 10); m /= 10; k += 1 } while m > 0
+                for j in 0..<k { p[i + j] = t[24 - k + j] }
+            }
+            i += k
+        }
+
+        mutating func number(_ v: ExactNumber) {
+            if v.mantissa < 0 { byte(0x2D) }
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var k = 0
+            var m = v.mantissa.magnitude
+            withUnsafeMutableBytes(of: &digits) { t in
+                repeat { t[23 - k] = UInt8(48 + m % 10); m /= 10; k += 1 } while m > 0
+                let d = UnsafeRawBufferPointer(rebasing: t[(24 - k)...])
+                let e = Int(v.exponent)
+                if e >= 0 {
+                    for x in d { p[i] = x; i += 1 }
+                    if v.mantissa != 0 { for _ in 0..<e { p[i] = 0x30; i += 1 } }
+                } else if k > -e {
+                    for (j, x) in d.enumerated() { if j == k + e { p[i] = 0x2E; i += 1 }; p[i] = x; i += 1 }
+                } else {
+                    p[i] = 0x30; p[i + 1] = 0x2E; i += 2
+                    for _ in 0..<(-e - k) { p[i] = 0x30; i += 1 }
+                    for x in d { p[i] = x; i += 1 }
+                }
+            }
+        }
+
+        mutating func string(_ v: String) {
+            byte(0x22)
+            var v = v
+            v.withUTF8 { u in
+                for c in u {
+                    switch c {
+                    case 0x22: byte(0x5C); byte(0x22)
+                    case 0x5C: byte(0x5C); byte(0x5C)
+                    case 0x0A: byte(0x5C); byte(0x6E)
+                    case 0x0D: byte(0x5C); byte(0x72)
+                    case 0x09: byte(0x5C); byte(0x74)
+                    case 0x08: byte(0x5C); byte(0x62)
+                    case 0x0C: byte(0x5C); byte(0x66)
+                    case 0..<0x20:
+                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                        byte(0x5C); byte(0x75); byte(0x30); byte(0x30)
+                        byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
+                    default: byte(c)
+                    }
+                }
+            }
+            byte(0x22)
         }
     }
 

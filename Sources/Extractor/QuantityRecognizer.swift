@@ -65,11 +65,12 @@ struct QuantityRecognizer {
             var i = 0
             let trig = QuantityRecognizer.triggers
             var hint = 0
+            var lineHint = 0
             while i < n {
                 let c = b[i]
                 if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
                 let (figure, next) = attempt(b, at: i)
-                if let f = figure, let r = record(f, b, hint: &hint) { sink(r, f.start..<f.end) }
+                if let f = figure, let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
                 i = max(next, i + 1)
             }
         }
@@ -786,12 +787,12 @@ struct QuantityRecognizer {
 
     // MARK: - Records
 
-    func record(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, hint: inout Int) -> Record? {
+    func record(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, hint: inout Int, lineHint: inout Int) -> Record? {
         let isNumber = f.unit == nil
         if isNumber ? !emitNumbers : !emitQuantities { return nil }
         let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
         var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
-                       start: s, end: e, line: source.line(ofOriginal: s))
+                       start: s, end: e, line: source.line(ofOriginal: s, hint: &lineHint))
         r.value = f.value
         if let u = f.unit {
             r.unit = u.unit

@@ -244,6 +244,16 @@ public struct SourceText: Sendable {
         return (s, e)
     }
 
+    /// 1-based line of an original scalar offset, searching forward from `hint` (an index
+    /// into the line starts left by the previous, earlier call).
+    @inline(__always)
+    public func line(ofOriginal offset: Int, hint: inout Int) -> Int {
+        let n = lineStarts.count
+        if hint > n || (hint > 0 && Int(lineStarts[hint - 1]) > offset) { hint = line(ofOriginal: offset) - 1 }
+        while hint < n && Int(lineStarts[hint]) <= offset { hint += 1 }
+        return hint + 1
+    }
+
     /// 1-based line of an original scalar offset.
     public func line(ofOriginal offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count
