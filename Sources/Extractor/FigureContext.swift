@@ -93,7 +93,8 @@ struct FigureContext {
         var lo = 0, hi = breaks.count
         while lo < hi { let mid = (lo + hi) / 2; if Int(breaks[mid]) <= s { lo = mid + 1 } else { hi = mid } }
         let paragraphStart = lo > 0 ? Int(breaks[lo - 1]) : 0
-        let start = max(floor, paragraphStart)
+        // 累计/共/总计 stand close before their figure: look back at most 24 characters.
+        let start = max(floor, paragraphStart, s - 24)
         let ends = FigureContext.clauseEnds
         while k >= start && !ends.contains(b[k]) { k -= 1 }
         let from = k + 1

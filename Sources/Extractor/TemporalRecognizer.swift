@@ -3,20 +3,74 @@ import Normalizer
 /// A date or time as written: each field set only when the text says it.
 /// Partial until `DateResolver` fills in what the context or document date gives.
 struct TemporalValue: Sendable, Equatable {
-    var year: Int?
-    var month: Int?
-    var day: Int?
-    var quarter: Int?
-    var half: Int?
-    var weekday: Int?
-    var hour: Int?
-    var minute: Int?
-    var second: Int?
+    // Stored as Int16 (a year fits; so does every offset) so the value stays ~60 bytes of
+    // plain data: it is copied on every parse step of the date scanner.
+    private var _year: Int16?
+    var year: Int? {
+        get { _year.map(Int.init) }
+        set { _year = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _month: Int16?
+    var month: Int? {
+        get { _month.map(Int.init) }
+        set { _month = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _day: Int16?
+    var day: Int? {
+        get { _day.map(Int.init) }
+        set { _day = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _quarter: Int16?
+    var quarter: Int? {
+        get { _quarter.map(Int.init) }
+        set { _quarter = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _half: Int16?
+    var half: Int? {
+        get { _half.map(Int.init) }
+        set { _half = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _weekday: Int16?
+    var weekday: Int? {
+        get { _weekday.map(Int.init) }
+        set { _weekday = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _hour: Int16?
+    var hour: Int? {
+        get { _hour.map(Int.init) }
+        set { _hour = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _minute: Int16?
+    var minute: Int? {
+        get { _minute.map(Int.init) }
+        set { _minute = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _second: Int16?
+    var second: Int? {
+        get { _second.map(Int.init) }
+        set { _second = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _relDays: Int16?
+    var relDays: Int? {
+        get { _relDays.map(Int.init) }
+        set { _relDays = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _relYears: Int16?
+    var relYears: Int? {
+        get { _relYears.map(Int.init) }
+        set { _relYears = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _relMonths: Int16?
+    var relMonths: Int? {
+        get { _relMonths.map(Int.init) }
+        set { _relMonths = newValue.map { Int16(clamping: $0) } }
+    }
+    private var _relWeeks: Int16?
+    var relWeeks: Int? {
+        get { _relWeeks.map(Int.init) }
+        set { _relWeeks = newValue.map { Int16(clamping: $0) } }
+    }
     var partOfDay: PartOfDay?
-    var relDays: Int?
-    var relYears: Int?
-    var relMonths: Int?
-    var relWeeks: Int?
     var anaphoric = false
     var weekend = false
     var reference: TemporalReference?
@@ -95,8 +149,7 @@ struct TemporalRecognizer {
                     i += 1; continue
                 }
                 if inTitle && !QuantityRecognizer.isDigit(c) { i += 1; continue }
-                if let (ms, next) = attempt(b, at: i) {
-                    out.append(contentsOf: ms)
+                if let next = attempt(b, at: i, into: &out) {
                     i = max(next, i + 1)
                 } else if QuantityRecognizer.isDigit(c) {
                     var k = i
@@ -113,7 +166,7 @@ struct TemporalRecognizer {
     // MARK: - One expression
 
     /// A date, part of day and clock at `i`, possibly followed by a range's second end.
-    func attempt(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ([TemporalMention], Int)? {
+    func attempt(_ b: UnsafeBufferPointer<UInt32>, at i: Int, into out: inout [TemporalMention]) -> Int? {
         let n = b.count
         // A word start must begin a temporal word (two-character check), except 早/晚 before a clock.
         if !QuantityRecognizer.isNumeralStart(b[i]) {
@@ -134,21 +187,23 @@ struct TemporalRecognizer {
             if QuantityRecognizer.isDigit(b[i]) && (QuantityRecognizer.isLatin(p) || QuantityRecognizer.isDigit(p)) { return nil }
             if p == 0x7B2C && NumeralTable.role(b[i]) != nil { return nil }   // 第三季度 is handled at 第
         }
-        guard var (v, j, rule) = readExpression(b, at: i, inherit: nil) else {
-            if let (low, high, end) = readBareRangeStart(b, at: i) { return ([low, high], end) }
+        guard let (v, j0, rule) = readExpression(b, at: i, inherit: nil) else {
+            if let (low, high, end) = readBareRangeStart(b, at: i) {
+                out.append(low); out.append(high)
+                return end
+            }
             return nil
         }
-        var first = TemporalMention(start: i, end: j, value: v, rule: rule)
+        var j = j0
         // 11 点多: the 多 belongs to the mention.
-        if v.hour != nil, j < n, b[j] == 0x591A || b[j] == 0x8BB8 { j += 1; first.end = j }
-        var result = [first]
+        if v.hour != nil, j < n, b[j] == 0x591A || b[j] == 0x8BB8 { j += 1 }
+        out.append(TemporalMention(start: i, end: j, value: v, rule: rule))
         // A range: 8时至16时, 上午 10 点到晚 9 点, 11月3日-10日, 1-7月.
-        if let (second, end) = readRangeEnd(b, from: j, first: &first) {
-            result = [first, second]
+        if let (second, end) = readRangeEnd(b, from: j, first: v) {
+            out.append(second)
             j = end
         }
-        v = result[0].value
-        return (result, j)
+        return j
     }
 
     /// A cheap look-ahead over the numeral at `i`: does a date or time character follow it,
@@ -650,7 +705,7 @@ struct TemporalRecognizer {
     // MARK: - Ranges
 
     /// The second end of a range after a connector: 至 到 - — ~ (8时至16时, 11月3日-10日).
-    func readRangeEnd(_ b: UnsafeBufferPointer<UInt32>, from j: Int, first: inout TemporalMention)
+    func readRangeEnd(_ b: UnsafeBufferPointer<UInt32>, from j: Int, first f: TemporalValue)
         -> (TemporalMention, Int)? {
         let n = b.count
         guard j + 1 < n else { return nil }
@@ -658,15 +713,14 @@ struct TemporalRecognizer {
         guard c == 0x81F3 || c == 0x5230 || c == 0x2D || c == 0x2014 || c == 0x2013 || c == 0x7E || c == 0x301C else { return nil }
         var k = j + 1
         if c == 0x2014, k < n, b[k] == 0x2014 { k += 1 }
-        var second = readExpression(b, at: k, inherit: first.value)
-        if second == nil, first.value.day != nil, let (d, e2) = readSmall(b, at: k, max: 31), d >= 1, e2 < n,
+        var second = readExpression(b, at: k, inherit: f)
+        if second == nil, f.day != nil, let (d, e2) = readSmall(b, at: k, max: 31), d >= 1, e2 < n,
            b[e2] == TemporalRecognizer.ri || b[e2] == TemporalRecognizer.hao || b[e2] == TemporalRecognizer.haoT {
             var dv = TemporalValue(); dv.day = d
             second = (dv, e2 + 1, "day")                     // 十日到十二日
         }
         guard k < n, let (v2, e, rule) = second else { return nil }
         // The second end must be of the same kind: a clock after a clock, a day after a day.
-        let f = first.value
         let sameKind = (f.hour != nil && v2.hour != nil) || (f.day != nil && v2.day != nil && v2.hour == nil)
             || (f.month != nil && v2.month != nil) || (f.year != nil && v2.year != nil && v2.month == nil)
         guard sameKind else { return nil }
