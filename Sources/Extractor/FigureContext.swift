@@ -1,7 +1,7 @@
 /// Ties figures to their context: the date they are "as of" (截至 3 月 11 日，……约
 /// 3.15 亿元) and whether they are running totals (累计, 共, 总计, 合计). Also turns
 /// resolved temporal mentions into date/time records.
-struct FigureContext {
+final class FigureContext {
     let source: SourceText
     let mentions: [TemporalMention]
     let timex: [String]

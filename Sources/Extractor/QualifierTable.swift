@@ -10,7 +10,7 @@ enum QualifierTable {
     /// Words written before the numeral (约 3.15 亿元). Longest match wins.
     static let prefixSource: [(String, Qualifier)] = [
         ("约", .approx), ("大约", .approx), ("约为", .approx), ("大概", .approx), ("大致", .approx),
-        ("估计", .approx), ("预计", .approx), ("约合", .approx), ("合计约", .approx), ("共约", .approx),
+        ("估计", .approx), ("约合", .approx), ("合计约", .approx), ("共约", .approx),
         ("近", .under), ("将近", .under), ("接近", .under), ("逼近", .under), ("不到", .under),
         ("不足", .under), ("少于", .under), ("低于", .under), ("小于", .under), ("未满", .under),
         ("不满", .under),
@@ -74,13 +74,18 @@ enum NonFigureTable {
         "五四", "五一", "五湖", "五金", "五官", "五彩", "六盘水", "七台河", "八一", "八达岭", "九江",
         "九龙", "九里亭", "九寨沟", "十堰", "十分", "十足", "百色", "百姓", "百货", "百度",         "千岛湖", "万一", "万万", "万州", "万宁", "万象", "万达", "万科", "万家灯火",
         "陆续", "陆地", "陆军", "陆路", "陆上", "大陆", "着陆", "登陆", "队伍", "入伍", "退伍", "落伍",
-        "一次性", "五台山", "一个又一个", "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
+        "一次性", "五台山", "一期", "二期", "三期", "四期", "五期", "三次产业", "一卡通", "一对一", "一站式",
+        "一体化", "一条龙", "一刀切", "一票否决", "一网通办", "一事一议", "一户一策", "一人一档", "一个又一个", "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
         "十一五", "十二五", "十三五", "十四五", "十五五",
     ]
 
     /// Characters that, directly before a Chinese numeral, make it part of a
     /// word or an ordinal: 第一, 统一, 唯一, 之一, 周一, 初一, 星期一, 逐一.
-    static let leftBlockers = ScalarSet("第统唯之同单专初周週其逐划归独不某哪这那每")
+    static let leftBlockers = ScalarSet("第统唯之同单专初周週其逐划归独不某哪这那每新上下前后")
+
+    /// First characters of words ending in 上/下 (马上, 晚上, 以上, 线上, 地下): such a 上/下
+    /// does not make the numeral after it "previous/next".
+    static let shangXiaWordFirsts = ScalarSet("马晚早之以路身线网楼地天会班手往向北南底乡")
 
     /// Two-character words that, directly before a Chinese numeral, make it a weekday.
     static let leftBlockerWords: [[UInt32]] = ["星期", "礼拜", "禮拜"].map { $0.unicodeScalars.map { $0.value } }

@@ -43,6 +43,9 @@ struct QuantityRecognizer {
     static let dian: UInt32 = 0x7535                       // 电
     static let nian: UInt32 = 0x5E74                       // 年
 
+    /// 半 followed by these is a word (半径 radius, 半岛, 半数, 半导体), not "and a half".
+    static let halfWordSeconds = ScalarSet("径岛数导场价球程夜山边壁")
+
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
     static let triggers: [Bool] = {
         var t = [Bool](repeating: false, count: 0x10000)
@@ -146,7 +149,11 @@ struct QuantityRecognizer {
                     return (nil, skipCode(b, numStart))
                 }
             } else if !negative {
-                if NonFigureTable.leftBlockers.contains(p) { return (nil, numStart + 1) }
+                // 上一届, 下一轮, 前一日: "previous/next", unless 上/下 end another word (马上, 以上, 晚上).
+                if NonFigureTable.leftBlockers.contains(p)
+                    && !(numStart >= 2 && (p == 0x4E0A || p == 0x4E0B) && NonFigureTable.shangXiaWordFirsts.contains(b[numStart - 2])) {
+                    return (nil, numStart + 1)
+                }
                 for w in NonFigureTable.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
                     return (nil, numStart + 1)
                 }
@@ -233,7 +240,8 @@ struct QuantityRecognizer {
                 }
                 // 一吨半, 两米半, 三成半: a half after the unit.
                 if !half, j < n, b[j] == QuantityRecognizer.ban, pn.value.isInteger, pn.trailingMagnitude == 0,
-                   u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)) {
+                   u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)),
+                   !(j + 1 < n && QuantityRecognizer.halfWordSeconds.contains(b[j + 1])) {
                     half = true; j += 1
                 }
             } else if pn.isShortSequence {
@@ -347,11 +355,14 @@ struct QuantityRecognizer {
             if k < n, b[k] == QuantityRecognizer.ban { half = true; k += 1 }
             else if k < n, b[k] == QuantityRecognizer.duo || b[k] == QuantityRecognizer.yu { over = true; k += 1 }
             if k < n, b[k] == QuantityRecognizer.yue {
-                let name = b[j] == QuantityRecognizer.ge ? "个月" : "個月"
-                return (UnitEntry(surface: [b[j], QuantityRecognizer.yue], unit: name, dimension: "duration", currency: nil),
+                // 3 个月: 个 belongs to the number and the unit is 月 (a month as a span, not
+                // a calendar month, which is why 月 alone after a number is a date).
+                return (UnitEntry(surface: [QuantityRecognizer.yue], unit: "月", dimension: "duration", currency: nil),
                         k + 1, half, over)
             }
-            if let u = UnitTable.match(b, at: k), u.dimension != "count", u.dimension != "currency" {
+            if let u = UnitTable.match(b, at: k), u.dimension != "count", u.dimension != "currency",
+               !(k + u.surface.count < n && u.surface.count <= 2 && u.surface.last.map {
+                   ContextTable.isBlockedUnitWord($0, b[k + u.surface.count]) } == true) {
                 return (u, k + u.surface.count, half, over)
             }
             if k < n, b[k] == 0x949F || b[k] == 0x9418 {   // 个钟 (an hour, colloquial)
@@ -363,8 +374,12 @@ struct QuantityRecognizer {
             return (ge, j + 1, false, false)
         }
         if let u = UnitTable.match(b, at: j) {
-            // 摄氏/华氏 written after the number with ° (37摄氏°) is in the table; 度电 too.
-            return (u, j + u.surface.count, false, false)
+            // 元/吨, 人/平方公里, 公里/小时: a rate of two units.
+            let e = j + u.surface.count
+            if e + 1 < n, b[e] == 0x2F, let d = UnitTable.match(b, at: e + 1), d.dimension != "currency" {
+                return (UnitEntry.rate(u, d), e + 1 + d.surface.count, false, false)
+            }
+            return (u, e, false, false)
         }
         // 1.6 km, 12.5 %, 4 ℃: a Latin unit or a sign after one space (spaces next to Han are
         // already gone).
@@ -383,7 +398,11 @@ struct QuantityRecognizer {
         // A unit that runs on into a different word.
         // 度电 and 星期/周年 are units in their own right and matched first; others are words.
         if unitEnd < n, let last = u.surface.last, u.surface.count <= 2,
-           ContextTable.isBlockedUnitWord(last, b[unitEnd]) { return false }
+           ContextTable.isBlockedUnitWord(last, b[unitEnd]) {
+            // 10 所以上 is 10 所 + 以上, not 所以 ("therefore").
+            let yishang = b[unitEnd] == 0x4EE5 && unitEnd + 1 < n && "上下内".unicodeScalars.contains { $0.value == b[unitEnd + 1] }
+            if !yishang { return false }
+        }
         switch u.rule {
         case .year:
             if pn.isDigitSequence { return false }                       // 二〇二二年

@@ -660,7 +660,7 @@ struct TemporalRecognizer {
         if k < n, b[k] | 0x20 == 0x70 || b[k] | 0x20 == 0x61 {
             let pm = b[k] | 0x20 == 0x70
             var e = k + 1
-            if e < n, b[e] | 0x20 == 0x6D { e += 1 }
+            if e < n, b[e] | 0x20 == 0x6D { e += 1 } else if minute == nil { return nil }   // 5A级 is no clock
             if e < n, UnitTable.isLatinOrDigit(b[e]) { return minute == nil ? nil : (h, minute, second, k) }
             return (pm && h < 12 ? h + 12 : h, minute, second, e)
         }

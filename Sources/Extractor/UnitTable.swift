@@ -40,11 +40,28 @@ public final class UnitEntry: Sendable {
         case "人", "人次", "次": rule = .noObject
         default: rule = .none
         }
-        nearMeansPast = ["年", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit)
+        nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit) && dimension == "duration"
         compound = CompoundTable.row(for: unit)
         isCount = dimension == "count"
         isDuration = dimension == "duration"
         isTemperatureDegree = dimension == "temperature" && unit == "度"
+    }
+}
+
+extension UnitEntry {
+    /// A rate of two units (元/吨, 立方米/秒): speed for length per time, flow for volume per
+    /// time, `rate` otherwise; money keeps its currency (a price).
+    static func rate(_ a: UnitEntry, _ b: UnitEntry) -> UnitEntry {
+        let dim: String
+        switch (a.dimension, b.dimension) {
+        case ("length", "duration"): dim = "speed"
+        case ("volume", "duration"): dim = "flow"
+        case ("mass", "volume"): dim = "concentration"
+        case ("currency", _): dim = "price"
+        default: dim = "rate"
+        }
+        return UnitEntry(surface: a.surface + [0x2F] + b.surface, unit: a.unit + "/" + b.unit, dimension: dim,
+                         currency: a.currency)
     }
 }
 
@@ -90,8 +107,8 @@ enum UnitTable {
     currency:VND: 越南盾
     currency:MYR: 林吉特
     score: 分
-    count: 个 個 名 人 人次 位 家 家次 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 标箱 标准箱 人日 工日
-    duration: 秒 秒钟 秒鐘 分钟 分鐘 小时 小時 钟头 鐘頭 天 日 周 週 星期 礼拜 禮拜 个月 個月 年 季度 工作日 昼夜 晝夜 周年 週年
+    count: 个 個 名 人 人次 位 家 家次 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 列次 趟次 航次 航班 场次 车公里 人公里 吨公里 列公里 标箱 标准箱 人日 工日
+    duration: 秒 秒钟 秒鐘 分钟 分鐘 小时 小時 钟头 鐘頭 天 日 周 週 星期 礼拜 禮拜 年 季度 工作日 昼夜 晝夜 周年 週年
     age: 岁 歲 周岁 週歲
     length: 公里 千米 米 厘米 公分 分米 毫米 微米 纳米 納米 海里 英里 英裏 哩 英尺 呎 英寸 英吋 吋 尺 寸 丈 光年 km m cm mm dm nm μm
     area: 平方米 平米 平方公尺 平方公里 平方千米 平方厘米 平方英里 平方英尺 亩 畝 公顷 公頃 英亩 ㎡ m² m2 km² km2 ㎢
@@ -105,6 +122,8 @@ enum UnitTable {
     data: 字节 字節 比特 KB MB GB TB PB
     frequency: 赫兹 赫茲 千赫 兆赫 吉赫 Hz kHz MHz GHz
     speed: 公里/小时 千米/小时 公里每小时>公里/小时 km/h 米/秒 m/s
+    pressure: 帕 帕斯卡 百帕 千帕 兆帕 Pa hPa kPa MPa
+    flow: 立方米/秒 立方米每秒>立方米/秒 m³/s
     concentration: 微克/立方米 毫克/立方米 毫克/升 mg/L μg/m³
     """
 
