@@ -57,6 +57,13 @@ struct QuantityRecognizer {
 
     @inline(__always) static func isLatin(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
+    @inline(__always) static func isMagnitude(_ c: UInt32) -> Bool {
+        switch NumeralTable.role(c) {
+        case .smallUnit?, .bigUnit?: return true
+        default: return false
+        }
+    }
+
     @inline(__always) static func isNumeralStart(_ c: UInt32) -> Bool {
         isDigit(c) || NumeralTable.role(c) != nil
     }
@@ -127,9 +134,9 @@ struct QuantityRecognizer {
         case QuantityRecognizer.ling where i + 2 < n && b[i + 1] == QuantityRecognizer.xia
                 && QuantityRecognizer.isNumeralStart(b[i + 2]):
             negative = true; numStart = i + 2      // 零下 5 度
-        case QuantityRecognizer.bai where i + 3 < n && b[i + 1] == QuantityRecognizer.fen,
-             0x4F70 where i + 3 < n && b[i + 1] == QuantityRecognizer.fen
-                && b[i + 2] == QuantityRecognizer.zhi && QuantityRecognizer.isNumeralStart(b[i + 3]):
+        case QuantityRecognizer.bai, 0x4F70:     // 百分之十五, 佰分之
+            guard i + 3 < n, b[i + 1] == QuantityRecognizer.fen, b[i + 2] == QuantityRecognizer.zhi,
+                  QuantityRecognizer.isNumeralStart(b[i + 3]) else { break }
             percentPrefix = true; numStart = i + 3  // 百分之十五
         default:
             break
@@ -161,7 +168,8 @@ struct QuantityRecognizer {
         }
         if !arabic && !negative && NonFigureTable.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
 
-        if !arabic, !negative, numStart + 2 < n, let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
+        if !arabic, !negative, numStart + 2 < n, QuantityRecognizer.isMagnitude(first),
+           let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
         guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart) else {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
@@ -248,7 +256,15 @@ struct QuantityRecognizer {
                 return (nil, pn.end)
             }
             if half {
-                f.value = f.value.adding(.half) ?? f.value
+                if pn.trailingMagnitude > 0 {
+                    half = false                       // 5万个半小时: no "and a half" after a magnitude
+                } else if let lo = f.low, let hi = f.high {
+                    f.low = lo.adding(.half) ?? lo     // 两三个半小时: 2.5 to 3.5
+                    f.high = hi.adding(.half) ?? hi
+                    f.value = f.low ?? f.value
+                } else {
+                    f.value = f.value.adding(.half) ?? f.value
+                }
             }
         }
 
@@ -336,7 +352,7 @@ struct QuantityRecognizer {
         if k < n, b[k] == 0x2B || b[k] == 0x2D { if b[k] == 0x2D { sign = -1 }; k += 1 }
         var e: Int32 = 0, digits = 0
         while k < n, QuantityRecognizer.isDigit(b[k]), digits < 2 { e = e * 10 + Int32(b[k] - 0x30); k += 1; digits += 1 }
-        guard digits > 0, !(k < n && UnitTable.isLatinOrDigit(b[k])) else { return nil }
+        guard digits > 0, e <= 30, !(k < n && UnitTable.isLatinOrDigit(b[k])) else { return nil }
         return (sign * e, k)
     }
 
@@ -516,12 +532,13 @@ struct QuantityRecognizer {
     func readPerMille(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Figure? {
         let n = b.count
         var k = i, e: Int32 = 0
-        while k < n, let r = NumeralTable.role(b[k]) {
+        // At most four magnitude characters (百万分之, 千万分之): a longer run is no rate.
+        while k < n, k - i < 4, let r = NumeralTable.role(b[k]) {
             if case .smallUnit(let s) = r { e += s; k += 1; continue }
             if case .bigUnit(let s) = r { e += s; k += 1; continue }
             break
         }
-        guard k > i, e >= 3, k + 2 < n, b[k] == QuantityRecognizer.fen, b[k + 1] == QuantityRecognizer.zhi,
+        guard k > i, e >= 3, e <= 16, k + 2 < n, b[k] == QuantityRecognizer.fen, b[k + 1] == QuantityRecognizer.zhi,
               let num = NumeralParser.parse(b, at: k + 2), num.low == nil else { return nil }
         var f = Figure(start: i, end: num.end, value: num.value, rule: "per-mille")
         switch e {
@@ -630,7 +647,7 @@ struct QuantityRecognizer {
     func readVague(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
         let n = b.count
         var k = i + 1, e: Int32 = 0
-        while k < n, let r = NumeralTable.role(b[k]) {
+        while k < n, k - i <= 4, let r = NumeralTable.role(b[k]) {
             switch r {
             case .smallUnit(let s): e += s
             case .bigUnit(let s): e += s
@@ -714,6 +731,8 @@ struct QuantityRecognizer {
         for (w, code) in ContextTable.currencyPrefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            // 5美元3: 美元 is the unit of the 5 before it, not a prefix of the 3.
+            if ok, i - w.count > 0, QuantityRecognizer.isNumeralStart(b[i - w.count - 1]) { continue }
             if ok { return (w, code) }
         }
         return nil

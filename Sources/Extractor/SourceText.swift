@@ -155,6 +155,7 @@ public struct SourceText: Sendable {
                     }
                     count += 1
                     if c < 0x80 {
+                        prevOriginal = c
                         if c == 0x0A { lineStarts.append(Int32(count)) }
                         if SourceText.isSpace(c) {
                             if spaceStart < 0 { spaceStart = o }

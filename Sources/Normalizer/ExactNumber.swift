@@ -56,8 +56,10 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
                 significand: Decimal(mantissa.magnitude))
     }
 
+    /// Multiplies by 10^k. Exponents are kept within ±10^6 (clamped): figures never come near.
     public func multiplied(byPowerOfTen k: Int32) -> ExactNumber {
-        ExactNumber(mantissa: mantissa, exponent: exponent &+ k)
+        let e = min(max(Int64(exponent) + Int64(k), -1_000_000), 1_000_000)
+        return ExactNumber(mantissa: mantissa, exponent: Int32(e))
     }
 
     public var negated: ExactNumber { ExactNumber(mantissa: -mantissa, exponent: exponent) }
@@ -95,7 +97,8 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public func multiplied(by other: ExactNumber) -> ExactNumber? {
         let (p, o) = mantissa.multipliedReportingOverflow(by: other.mantissa)
-        return o ? nil : ExactNumber(mantissa: p, exponent: exponent + other.exponent)
+        let e = Int64(exponent) + Int64(other.exponent)
+        return o || abs(e) > 1_000_000 ? nil : ExactNumber(mantissa: p, exponent: Int32(e))
     }
 
     /// Exact division when the quotient has a finite decimal expansion within

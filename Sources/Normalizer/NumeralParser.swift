@@ -235,7 +235,7 @@ public enum NumeralParser {
                 }
                 if pending == nil && section.isZero {
                     // 万亿: a magnitude on a magnitude.
-                    guard last == .big, !total.isZero else { break scan }
+                    guard last == .big, !total.isZero, lastBig + e <= 24 else { break scan }
                     total = total.multiplied(byPowerOfTen: e)
                     lastBig += e; lastUnitExp = lastBig; trailing += e
                     j += 1; end = j
@@ -329,8 +329,10 @@ public enum NumeralParser {
             r.hasChinese = true; r.isDigitSequence = false; r.isShortSequence = false
             return r
         }
-        // A 又 B 分之 C
-        if a.low == nil, a.end + 1 < n, b[a.end] == you, let frac = parseWithFraction(b, at: a.end + 1),
+        // A 又 B 分之 C: the part after 又 must itself be a fraction (read without recursion).
+        if a.low == nil, a.end + 1 < n, b[a.end] == you, let den = parse(b, at: a.end + 1), den.low == nil,
+           den.end + 2 < n, b[den.end] == fen, b[den.end + 1] == zhi,
+           let frac = parseWithFraction(b, at: a.end + 1),
            frac.end > a.end + 1, frac.value < .one, !frac.value.isNegative,
            frac.start == a.end + 1, hasFractionMark(b, frac) {
             guard let v = a.value.adding(frac.value) else { return a }
@@ -387,7 +389,7 @@ public enum NumeralParser {
             var lastSmall: Int32 = 99
             while k < n, let r = NumeralTable.role(b[k]) {
                 if case .smallUnit(let s) = r, s < lastSmall, e < 4 { e += s; lastSmall = s; k += 1; continue }
-                if case .bigUnit(let s) = r { e += s; lastSmall = 99; k += 1; continue }
+                if case .bigUnit(let s) = r, e + s <= 16 { e += s; lastSmall = 99; k += 1; continue }
                 break
             }
             result.low = ExactNumber(d0).multiplied(byPowerOfTen: e)

@@ -50,39 +50,202 @@ enum InputReader {
 }
 
 /// Documents given as JSON Lines: one {"id": …, "text": …, "date": …} per line.
+///
+/// Read by a small hand-written parser rather than JSONSerialization: Foundation drops a
+/// literal U+FEFF from strings (shifting every offset after it) and rejects a line with
+/// invalid UTF-8 outright, where the rest of the tool replaces bad bytes with U+FFFD.
 enum JSONLinesInput {
     /// Calls `body` for each document; returns the number of bad lines (each reported).
     static func forEachDocument(in bytes: [UInt8], name: String, _ body: (String, String, CivilDate?) -> Void) -> Int {
-        let data = Data(bytes)
         var bad = 0
         var lineNo = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var start = 0
+        let n = bytes.count
+        while start <= n {
+            var end = start
+            while end < n && bytes[end] != 0x0A { end += 1 }
             lineNo += 1
-            let trimmed = line.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-            if trimmed.isEmpty { continue }
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                if end >= n { break } else { continue }
+            }
+            var p = JSONObjectParser(bytes: Array(line))
+            guard let obj = p.parseObject() else {
                 Diagnostics.error("\(name):\(lineNo): not a JSON object")
                 bad += 1
                 continue
             }
-            guard let text = obj["text"] as? String else {
+            guard case .string(let text)? = obj["text"] else {
                 Diagnostics.error("\(name):\(lineNo): no \"text\" string")
                 bad += 1
                 continue
             }
             let id: String
             switch obj["id"] {
-            case let s as String: id = s
-            case let n as NSNumber: id = n.stringValue
+            case .string(let s)?: id = s
+            case .number(let s)?: id = s
             default: id = "\(name):\(lineNo)"
             }
             var date: CivilDate? = nil
-            if let raw = obj["date"] as? String, !raw.isEmpty {
+            if case .string(let raw)? = obj["date"], !raw.isEmpty {
                 date = CivilDate(String(raw.prefix(10)))
                 if date == nil { Diagnostics.warning("\(name):\(lineNo): \"date\" is not YYYY-MM-DD; ignored") }
             }
             body(id, text, date)
         }
         return bad
+    }
+}
+
+/// The values the input documents use; nested values are skipped, not kept.
+enum JSONValue: Equatable {
+    case string(String), number(String), bool(Bool), null, nested
+}
+
+/// A strict enough JSON reader for one object per line.
+struct JSONObjectParser {
+    let bytes: [UInt8]
+    var i = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+    }
+
+    /// The whole input as one object; nil if it is anything else.
+    mutating func parseObject() -> [String: JSONValue]? {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == 0x7B else { return nil }
+        i += 1
+        var out: [String: JSONValue] = [:]
+        skipSpace()
+        if i < bytes.count, bytes[i] == 0x7D { i += 1; skipSpace(); return i == bytes.count ? out : nil }
+        while true {
+            skipSpace()
+            guard let key = parseString() else { return nil }
+            skipSpace()
+            guard i < bytes.count, bytes[i] == 0x3A else { return nil }
+            i += 1
+            skipSpace()
+            guard let v = parseValue(depth: 0) else { return nil }
+            out[key] = v
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == 0x7D { i += 1; break }
+            return nil
+        }
+        skipSpace()
+        return i == bytes.count ? out : nil
+    }
+
+    mutating func parseValue(depth: Int) -> JSONValue? {
+        guard i < bytes.count, depth < 64 else { return nil }
+        switch bytes[i] {
+        case 0x22: return parseString().map { .string($0) }
+        case 0x7B, 0x5B: return skipNested(depth: depth) ? .nested : nil
+        case 0x74: return literal("true") ? .bool(true) : nil
+        case 0x66: return literal("false") ? .bool(false) : nil
+        case 0x6E: return literal("null") ? .null : nil
+        default:
+            let s = i
+            while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+            guard i > s else { return nil }
+            return .number(String(decoding: bytes[s..<i], as: UTF8.self))
+        }
+    }
+
+    mutating func literal(_ word: String) -> Bool {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { return false }
+        i += w.count
+        return true
+    }
+
+    mutating func skipNested(depth: Int) -> Bool {
+        let close: UInt8 = bytes[i] == 0x7B ? 0x7D : 0x5D
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == close { i += 1; return true }
+        while i < bytes.count {
+            skipSpace()
+            if close == 0x7D {
+                guard parseString() != nil else { return false }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x3A else { return false }
+                i += 1
+                skipSpace()
+            }
+            guard parseValue(depth: depth + 1) != nil else { return false }
+            skipSpace()
+            guard i < bytes.count else { return false }
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == close { i += 1; return true }
+            return false
+        }
+        return false
+    }
+
+    /// A string literal; invalid UTF-8 inside becomes U+FFFD; \uXXXX pairs are joined.
+    mutating func parseString() -> String? {
+        guard i < bytes.count, bytes[i] == 0x22 else { return nil }
+        i += 1
+        var raw: [UInt8] = []
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x22 { i += 1; return String(decoding: raw, as: UTF8.self) }
+            if c == 0x5C {
+                guard i + 1 < bytes.count else { return nil }
+                let e = bytes[i + 1]
+                i += 2
+                switch e {
+                case 0x22: raw.append(0x22)
+                case 0x5C: raw.append(0x5C)
+                case 0x2F: raw.append(0x2F)
+                case 0x62: raw.append(0x08)
+                case 0x66: raw.append(0x0C)
+                case 0x6E: raw.append(0x0A)
+                case 0x72: raw.append(0x0D)
+                case 0x74: raw.append(0x09)
+                case 0x75:
+                    guard var u = hex4() else { return nil }
+                    if (0xD800...0xDBFF).contains(u), i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                        let save = i
+                        i += 2
+                        if let lo = hex4(), (0xDC00...0xDFFF).contains(lo) {
+                            u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                        } else { i = save }
+                    }
+                    let scalar = Unicode.Scalar(u) ?? "\u{FFFD}"
+                    raw.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default: return nil
+                }
+                continue
+            }
+            if c < 0x20 { return nil }
+            raw.append(c)
+            i += 1
+        }
+        return nil
+    }
+
+    mutating func hex4() -> UInt32? {
+        guard i + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            let c = bytes[i + k]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            default: return nil
+            }
+            v = v * 16 + d
+        }
+        i += 4
+        return v
     }
 }

@@ -137,6 +137,25 @@ import Foundation
         #expect(r.out.contains("\"timex\":\"2021-04-01\""))
     }
 
+    @Test func jsonLinesKeepAByteOrderMarkInsideText() throws {
+        // Foundation's JSON parser drops a literal U+FEFF; ours keeps it, so offsets hold.
+        let r = try Self.run(["--input-format", "jsonl"], stdin: "{\"id\":\"a\",\"text\":\"\\n\u{FEFF}5人\"}\n")
+        #expect(r.out.contains("\"start\":2,\"end\":4"))
+    }
+
+    @Test func jsonLinesWithInvalidUTF8AreReadLossily() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-jsonl-\(getpid()).jsonl")
+        var bytes = Array("{\"id\":7,\"text\":\"共 3 人".utf8)
+        bytes.append(0xFF)
+        bytes += Array("，5 元\"}\n".utf8)
+        try Data(bytes).write(to: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let r = try Self.run(["--input-format", "jsonl", tmp.path])
+        #expect(r.status == 0)
+        #expect(r.out.contains("\"doc\":\"7\""))
+        #expect(r.out.contains("\"text\":\"5 元\""))
+    }
+
     @Test func byteOrderMarkIsNotText() throws {
         let r = try Self.run([], stdin: "\u{FEFF}共 3 人")
         #expect(r.out.contains("\"start\":2"))

@@ -1,5 +1,6 @@
 import Testing
 import Extractor
+import Normalizer
 
 /// Property checks over generated input: no crash, offsets are slices, and the
 /// records do not depend on where a document is split into lines.
@@ -47,5 +48,39 @@ import Extractor
         let text = "捐赠 13 万个 KN95 口罩；3000 只 N95 口罩；心理健康热线(12355)；《新冠肺炎疫情消毒技术指南(第八版)》；两新组织；抗疫一线；第一线"
         let texts = Extractor(types: [.quantity, .number]).extract(text).map(\.text)
         #expect(texts == ["13 万个", "3000 只"])
+    }
+
+    // Found by fuzzing (see the commit that added these).
+    @Test func longChainsOfYouDoNotRecurse() {
+        let text = String(repeating: "1又", count: 20000)
+        // No stack overflow; each 1 is a bare number and 又 joins nothing.
+        #expect(Extractor(types: [.quantity, .number]).extract(text).count == 20000)
+    }
+
+    @Test func longRunsOfMagnitudesStayLinearAndBounded() {
+        for unit in ["亿", "兆", "十百千万", "万分之"] {
+            let text = String(repeating: unit, count: 30000) + "五人"
+            for r in Extractor(types: [.quantity, .number]).extract(text) {
+                #expect((r.value?.exponent ?? 0) < 100, "\(unit): \(r.text)")
+            }
+        }
+    }
+
+    @Test func halfInARangeMovesBothBounds() throws {
+        let r = try #require(Extractor().extract("两三个半小时").first)
+        #expect(r.value == ExactNumber("2.5"))
+        #expect(r.low == ExactNumber("2.5"))
+        #expect(r.high == ExactNumber("3.5"))
+        #expect(Extractor().extract("5万个半小时").first?.value == ExactNumber(50000))
+    }
+
+    @Test func percentNeedsFenZhi() {
+        #expect(Extractor().extract("百分制9分").allSatisfy { $0.unit != "%" })
+    }
+
+    @Test func aCurrencyUnitIsNotTheNextNumbersPrefix() {
+        let records = Extractor(types: [.quantity, .number]).extract("5美元3")
+        #expect(records.map(\.text) == ["5美元", "3"])
+        #expect(records.last?.type == .number)
     }
 }
