@@ -7,6 +7,8 @@ final class FigureContext {
     let timex: [String]
     /// As-of scopes in cleaned coordinates: (from, to, timex), in document order.
     private(set) var scopes: [(Int, Int, String)] = []
+    /// Index of the first joined paragraph break after the last figure annotated (figures come in order).
+    private var breakCursor = 0
 
     init(source: SourceText, mentions: [TemporalMention], timex: [String]) {
         self.source = source
@@ -30,12 +32,16 @@ final class FigureContext {
     /// Sets as_of and cumulative on one quantity record (records come in document order;
     /// `scope` is the caller's cursor into the scopes).
     func annotate(_ r: inout Record, span: Range<Int>, previousEnd: Int, scope si: inout Int) {
+        // (A final class: annotation advances a cursor; one context per document.)
         while si < scopes.count && scopes[si].1 <= span.lowerBound { si += 1 }
         if si < scopes.count, scopes[si].0 <= span.lowerBound, span.lowerBound < scopes[si].1 {
             r.asOf = scopes[si].2
         }
+        let breaks = source.joinedBreaks
+        while breakCursor < breaks.count && Int(breaks[breakCursor]) <= span.lowerBound { breakCursor += 1 }
+        let paragraphStart = breakCursor > 0 ? Int(breaks[breakCursor - 1]) : 0
         let cumulative = source.scalars.withUnsafeBufferPointer { b in
-            isCumulative(b, at: span.lowerBound, notBefore: previousEnd, breaks: source.joinedBreaks)
+            isCumulative(b, at: span.lowerBound, notBefore: max(previousEnd, paragraphStart))
         }
         if cumulative { r.cumulative = true }
     }
@@ -87,14 +93,12 @@ final class FigureContext {
         return k
     }
 
-    func isCumulative(_ b: UnsafeBufferPointer<UInt32>, at s: Int, notBefore floor: Int, breaks: [Int32]) -> Bool {
+    /// 累计/共/总计 before the figure at `s`, in its clause (from `floor`: the paragraph start or
+    /// the previous figure's end, whichever is later).
+    func isCumulative(_ b: UnsafeBufferPointer<UInt32>, at s: Int, notBefore floor: Int) -> Bool {
         var k = s - 1
-        // The clause start: back to a clause end, a joined paragraph break, or the previous figure.
-        var lo = 0, hi = breaks.count
-        while lo < hi { let mid = (lo + hi) / 2; if Int(breaks[mid]) <= s { lo = mid + 1 } else { hi = mid } }
-        let paragraphStart = lo > 0 ? Int(breaks[lo - 1]) : 0
         // 累计/共/总计 stand close before their figure: look back at most 24 characters.
-        let start = max(floor, paragraphStart, s - 24)
+        let start = max(floor, s - 24)
         let ends = FigureContext.clauseEnds
         while k >= start && !ends.contains(b[k]) { k -= 1 }
         let from = k + 1

@@ -146,6 +146,12 @@ public enum JSONLineWriter {
             byte(0x22)
             var v = v
             v.withUTF8 { u in
+                var plain = true
+                for c in u where c < 0x20 || c == 0x22 || c == 0x5C { plain = false; break }
+                if plain, let b = u.baseAddress {
+                    (p + i).update(from: b, count: u.count); i += u.count
+                    return
+                }
                 for c in u {
                     switch c {
                     case 0x22: byte(0x5C); byte(0x22)

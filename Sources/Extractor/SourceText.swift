@@ -154,6 +154,24 @@ public struct SourceText: Sendable {
                         valid = false; break
                     }
                     count += 1
+                    // Fast path: CJK and other characters between U+3001 and U+FF00 need no folding
+                    // and are never white space.
+                    if c > 0x3000 && c < 0xFF00 {
+                        prevOriginal = c
+                        if spaceStart >= 0 {
+                            if spaceStart > 0 && ((SourceText.isHan(prev) && SourceText.isJoinable(c))
+                                                  || (SourceText.isHan(c) && SourceText.isJoinable(prev))) {
+                                removed += Int32(o - spaceStart)
+                                for k in spaceStart..<o where buf[k] == 0x0A { joinedBreaks.append(Int32(spaceStart)); break }
+                                o = spaceStart
+                                removals.append((Int32(o), removed))
+                            }
+                            spaceStart = -1
+                        }
+                        buf[o] = c; o += 1
+                        prev = c
+                        continue
+                    }
                     if c < 0x80 {
                         prevOriginal = c
                         if c == 0x0A { lineStarts.append(Int32(count)) }
