@@ -3,16 +3,20 @@
 
 Usage: check_scores.py SCORE_OUTPUT SPECS_OUTPUT
 Both files end with the one-line JSON summary that `score.py --json` and
-`specs.py run --json` print last. Floors: issue 2 (quantities)."""
+`specs.py run --json` print last. Floors: issue 2 (quantities) and issue 3
+(dates and times)."""
 import json, sys
 
-SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.90}
+SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.90,
+               ("temporal", "value_f1"): 0.95}
 SUITE_FLOORS = {
     "recognizers/NumberModel": 0.90, "recognizers/PercentModel": 0.90,
     "recognizers/CurrencyModel": 0.90, "recognizers/DimensionModel": 0.90,
     "recognizers/NumberRangeModel": 0.90, "duckling/Numeral": 0.90,
     "duckling/AmountOfMoney": 0.90, "duckling/Distance": 0.80, "duckling/Volume": 0.80,
     "duckling/Quantity": 0.80, "duckling/Temperature": 0.80, "duckling/Duration": 0.80,
+    "recognizers/DateTimeModel": 0.85, "recognizers/DateParser": 0.85, "recognizers/TimeParser": 0.85,
+    "recognizers/DatePeriodParser": 0.85, "duckling/Time": 0.80,
 }
 
 def last_json(path):

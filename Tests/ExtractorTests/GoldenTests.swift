@@ -5,7 +5,7 @@ import Extractor
 /// Whole documents against their recorded output (`*.txt` → `*.expected.jsonl`).
 /// Re-record on purpose with EXTRACT_RECORD_GOLDEN=1 and review the diff.
 @Suite struct GoldenTests {
-    static let documents = ["seed-bulletin", "line-breaks", "full-width"]
+    static let documents = ["seed-bulletin", "line-breaks", "full-width", "dated-bulletin"]
 
     @Test(arguments: documents)
     func golden(_ name: String) throws {
@@ -33,5 +33,23 @@ import Extractor
             #expect(String(String.UnicodeScalarView(scalars[r.start..<r.end])) == r.text)
             #expect(r.line == scalars[..<r.start].filter { $0 == "\n" }.count + 1)
         }
+    }
+
+    /// With the seed's publication date every date resolves to 2022; the 截至 figure
+    /// carries its as-of date.
+    @Test func referenceDateResolvesEverySeedDate() throws {
+        let text = Fixtures.text("seed-bulletin.txt")
+        let records = Extractor(referenceDate: CivilDate("2022-03-18")).extract(text)
+        let dated = records.filter { ($0.type == .date || $0.type == .time) }
+        #expect(dated.count == 20)
+        for r in dated {
+            let t = r.timex ?? ""
+            #expect(t.hasPrefix("2022-") || t.hasSuffix("_REF") || t == "XXXX-XX-XX", "\(r.text): \(t)")
+        }
+        let total = try #require(records.first { $0.text == "3.15 亿元" })
+        #expect(total.asOf == "2022-03-11")
+        #expect(total.cumulative == true)
+        let undated = try #require(Extractor().extract(text).first { $0.text == "3.15 亿元" })
+        #expect(undated.asOf == "XXXX-03-11")
     }
 }
