@@ -229,37 +229,65 @@ struct DateResolver {
     static func ref(_ n: Int) -> String { n == 0 ? "PRESENT_REF" : (n < 0 ? "PAST_REF" : "FUTURE_REF") }
 
     func format4(_ y: Int) -> String {
-        let s = String(abs(y))
-        return (y < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - s.count)) + s
+        var out: [UInt8] = []
+        TimexBytes.year(y, &out)
+        return String(decoding: out, as: UTF8.self)
     }
     func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
 
     func timeSuffix(_ v: TemporalValue) -> String {
-        if let h = v.hour {
-            var s = "T" + two(h) + ":" + two(v.minute ?? 0)
-            if let sec = v.second { s += ":" + two(sec) }
-            return s
-        }
-        if let p = v.partOfDay { return "T" + p.rawValue }
-        return ""
+        var out: [UInt8] = []
+        TimexBytes.time(v, &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// TIMEX3 value of a (partly) resolved value.
+    /// TIMEX3 value of a (partly) resolved value (built as bytes: one String per value).
     func format(_ v: TemporalValue) -> String {
-        let y = v.year.map(format4) ?? "XXXX"
-        var date: String
-        if let q = v.quarter { date = y + "-Q\(q)" }
-        else if let h = v.half { date = y + "-H\(h)" }
-        else if let d = v.day { date = y + "-" + (v.month.map(two) ?? "XX") + "-" + two(d) }
-        else if let m = v.month { date = y + "-" + two(m) }
-        else if v.year != nil { date = y }
-        else { date = "XXXX-XX-XX" }
-        let t = timeSuffix(v)
-        if !t.isEmpty && v.day == nil && v.quarter == nil && v.half == nil && (v.month != nil || v.year != nil) {
-            // A time needs a day: 2022年3月 下午 stays at month precision.
-            if v.hour == nil { return date }
-            date = (v.year.map(format4) ?? "XXXX") + "-" + (v.month.map(two) ?? "XX") + "-XX"
+        var o: [UInt8] = []
+        o.reserveCapacity(24)
+        let timeless = v.hour == nil && v.partOfDay == nil
+        if let q = v.quarter { TimexBytes.year(v.year, &o); o += [0x2D, 0x51, UInt8(48 + q % 10)] }
+        else if let h = v.half { TimexBytes.year(v.year, &o); o += [0x2D, 0x48, UInt8(48 + h % 10)] }
+        else if let d = v.day { TimexBytes.year(v.year, &o); o.append(0x2D); TimexBytes.two(v.month, &o); o.append(0x2D); TimexBytes.two(d, &o) }
+        else if let m = v.month {
+            // A time needs a day: 2022年3月 下午 stays at month precision; a clock gets -XX.
+            TimexBytes.year(v.year, &o); o.append(0x2D); TimexBytes.two(m, &o)
+            if v.hour == nil { return String(decoding: o, as: UTF8.self) }
+            o += [0x2D, 0x58, 0x58]
         }
-        return date + t
+        else if v.year != nil {
+            TimexBytes.year(v.year, &o)
+            if v.hour == nil { return String(decoding: o, as: UTF8.self) }
+            o += [0x2D, 0x58, 0x58, 0x2D, 0x58, 0x58]
+        }
+        else { o += Array("XXXX-XX-XX".utf8) }
+        if !timeless { TimexBytes.time(v, &o) }
+        return String(decoding: o, as: UTF8.self)
+    }
+}
+
+/// Pieces of TIMEX3 values written as bytes.
+enum TimexBytes {
+    static func year(_ y: Int?, _ o: inout [UInt8]) {
+        guard let y else { o += [0x58, 0x58, 0x58, 0x58]; return }
+        if y < 0 { o.append(0x2D) }
+        let a = abs(y)
+        if a >= 10000 { o += Array(String(a).utf8); return }
+        o += [UInt8(48 + a / 1000), UInt8(48 + a / 100 % 10), UInt8(48 + a / 10 % 10), UInt8(48 + a % 10)]
+    }
+
+    static func two(_ x: Int?, _ o: inout [UInt8]) {
+        guard let x, x >= 0 else { o += [0x58, 0x58]; return }
+        if x >= 100 { o += Array(String(x).utf8); return }
+        o += [UInt8(48 + x / 10), UInt8(48 + x % 10)]
+    }
+
+    static func time(_ v: TemporalValue, _ o: inout [UInt8]) {
+        if let h = v.hour {
+            o.append(0x54); two(h, &o); o.append(0x3A); two(v.minute ?? 0, &o)
+            if let s = v.second { o.append(0x3A); two(s, &o) }
+        } else if let p = v.partOfDay {
+            o.append(0x54); o += Array(p.rawValue.utf8)
+        }
     }
 }

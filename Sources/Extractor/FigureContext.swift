@@ -5,6 +5,7 @@ final class FigureContext {
     let source: SourceText
     let mentions: [TemporalMention]
     let timex: [String]
+    let lex = Lexicon.shared
     /// As-of scopes in cleaned coordinates: (from, to, timex), in document order.
     private(set) var scopes: [(Int, Int, String)] = []
     /// Index of the first joined paragraph break after the last figure annotated (figures come in order).
@@ -22,7 +23,7 @@ final class FigureContext {
                 if marker == 1 {
                     guard m.end + 1 < b.count, b[m.end] == 0x4E3A, b[m.end + 1] == 0x6B62 else { continue }
                 }
-                let end = nextBoundary(b, from: m.end, ends: FigureContext.sentenceEnds, breaks: source.joinedBreaks)
+                let end = nextBoundary(b, from: m.end, ends: lex.sentenceEnds, breaks: source.joinedBreaks)
                 out.append((m.end, end, timex[k]))
             }
             return out
@@ -75,7 +76,7 @@ final class FigureContext {
 
     /// 截至 / 截止 (→ 2) or 到 (→ 1) right before `i`, or nil.
     func asOfMarker(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Int? {
-        for w in FigureContext.asOfMarkers where i >= w.count {
+        for w in lex.asOfMarkers where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             if ok { return w.count == 1 ? 1 : 2 }
@@ -99,21 +100,21 @@ final class FigureContext {
         var k = s - 1
         // 累计/共/总计 stand close before their figure: look back at most 24 characters.
         let start = max(floor, s - 24)
-        let ends = FigureContext.clauseEnds
+        let ends = lex.clauseEnds
         while k >= start && !ends.contains(b[k]) { k -= 1 }
         let from = k + 1
         var i = from
-        let firsts = FigureContext.cumulativeFirsts
+        let firsts = lex.cumulativeFirsts
         while i < s {
             if !firsts.contains(b[i]) { i += 1; continue }
-            for w in FigureContext.cumulativeWords where i + w.count <= s {
+            for w in lex.cumulativeWords where i + w.count <= s {
                 var ok = true
                 for (m, c) in w.enumerated() where b[i + m] != c { ok = false; break }
                 if ok { return true }
             }
             if b[i] == 0x5171,                                     // 共
-               !(i + 1 < s && FigureContext.gongBlockersAfter.contains(b[i + 1])),
-               !(i > 0 && FigureContext.gongBlockersBefore.contains(b[i - 1])) {
+               !(i + 1 < s && lex.gongBlockersAfter.contains(b[i + 1])),
+               !(i > 0 && lex.gongBlockersBefore.contains(b[i - 1])) {
                 return true
             }
             i += 1

@@ -111,12 +111,10 @@ public enum JSONLineWriter {
         mutating func int(_ v: Int) {
             if v < 0 { byte(0x2D) }
             var m = v.magnitude
-            var k = 0
-            var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &tmp) { t in
-                repeat { t[23 - k] = UInt8(48 + m % 10); m /= 10; k += 1 } while m > 0
-                for j in 0..<k { p[i + j] = t[24 - k + j] }
-            }
+            var k = 1, t = m
+            while t >= 10 { t /= 10; k += 1 }
+            var j = i + k - 1
+            repeat { p[j] = UInt8(truncatingIfNeeded: 48 + m % 10); m /= 10; j -= 1 } while m > 0
             i += k
         }
 

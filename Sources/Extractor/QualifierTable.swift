@@ -47,6 +47,7 @@ enum QualifierTable {
     static let suffixes: [([UInt32], Qualifier)] = suffixSource
         .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
         .sorted { $0.0.count > $1.0.count }
+    static let suffixFirstCharacters = ScalarSet(suffixes.compactMap { $0.0.first })
     static let falsePrefixWords: [[UInt32]] = falsePrefixes.map { $0.unicodeScalars.map { $0.value } }
     /// Last characters of prefix qualifiers: a quick test before matching words.
     static let prefixLastCharacters = ScalarSet(prefixes.compactMap { $0.0.last })
@@ -103,10 +104,29 @@ enum NonFigureTable {
     }()
 
     static let numeralsInWords = ScalarSet(byNumeral.keys)
+    /// Every pair of neighbours around a numeral inside a word (一切 gives 一+切; 统一 gives 统+一):
+    /// a numeral whose neighbours form no pair is in no word, without scanning the lists.
+    static let neighbourPairs: Set<UInt64> = {
+        var set = Set<UInt64>()
+        for w in words {
+            let s = w.unicodeScalars.map { $0.value }
+            for (k, c) in s.enumerated() where NumeralTable.role(c) != nil {
+                if k + 1 < s.count { set.insert(UInt64(c) << 32 | UInt64(s[k + 1])) }
+                if k > 0 { set.insert(UInt64(s[k - 1]) << 32 | UInt64(c)) }
+            }
+        }
+        return set
+    }()
+    /// `byNumeral` as an array with a BMP index (no hashing on the hot path).
+    static let wordLists: [[([UInt32], Int)]] = [[]] + byNumeral.keys.sorted().compactMap { byNumeral[$0] }
+    static let wordListIndex: [UInt8] = {
+        var index = [UInt8](repeating: 0, count: 0x10000)
+        for (k, key) in byNumeral.keys.sorted().enumerated() where key < 0x10000 { index[Int(key)] = UInt8(k + 1) }
+        return index
+    }()
 
-    /// True when the numeral character at `i` sits inside one of `words`.
-    static func isInsideWord(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
-        guard numeralsInWords.contains(b[i]), let list = byNumeral[b[i]] else { return false }
+    /// True when one of `list` (words holding the character at `i`) stands around `i`.
+    static func matches(_ list: [([UInt32], Int)], _ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
         outer: for (w, k) in list {
             let s = i - k
             guard s >= 0, s + w.count <= b.count else { continue }

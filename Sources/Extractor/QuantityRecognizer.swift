@@ -12,6 +12,8 @@ struct QuantityRecognizer {
     let emitQuantities: Bool
     let emitNumbers: Bool
     let doc: String
+    /// The tables, read through one reference (see `Lexicon`).
+    let lex = Lexicon.shared
 
     /// A figure found in cleaned coordinates, before it becomes a record.
     struct Figure {
@@ -47,12 +49,11 @@ struct QuantityRecognizer {
     static let halfWordSeconds = ScalarSet("径岛数导场价球程夜山边壁")
 
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
-    static let triggers: [Bool] = {
-        var t = [Bool](repeating: false, count: 0x10000)
-        for c in 0x30...0x39 { t[c] = true }
-        for c in 0x3000..<0xA000 where NumeralTable.role(UInt32(c)) != nil { t[c] = true }
-        for c in [0x2D, 0x8D1F, 0x8CA0, 0x4E2A, 0x500B, 0x5BF9, 0x5C0D, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3] { t[c] = true }
-        return t
+    static let triggers: ScalarSet = {
+        var t: [UInt32] = Array(0x30...0x39)
+        for c in UInt32(0x3000)..<0xA000 where NumeralTable.role(c) != nil { t.append(c) }
+        t += [0x2D, 0x8D1F, 0x8CA0, 0x4E2A, 0x500B, 0x5BF9, 0x5C0D, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3]
+        return ScalarSet(t)
     }()
 
     @inline(__always) static func isLatin(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -73,12 +74,12 @@ struct QuantityRecognizer {
         source.scalars.withUnsafeBufferPointer { b in
             let n = b.count
             var i = 0
-            let trig = QuantityRecognizer.triggers
+            let trig = lex.quantityTriggers
             var hint = 0
             var lineHint = 0
             while i < n {
                 let c = b[i]
-                if c >= 0x10000 || !trig[Int(c)] { i += 1; continue }
+                if !trig.contains(c) { i += 1; continue }
                 let (figure, next) = attempt(b, at: i)
                 if let f = figure, let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
                 i = max(next, i + 1)
@@ -112,7 +113,7 @@ struct QuantityRecognizer {
             negative = true; numStart = k
         case 0xA5, 0x24, 0x20AC, 0xA3:          // ¥ $ € £
             guard i + 1 < n, QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
-            symbol = ContextTable.currencySymbols[c]
+            symbol = lex.currencySymbols[c]
             if c == 0x24, i >= 2, b[i - 2] == 0x48, b[i - 1] == 0x4B { symbol = ("HK$", "HKD"); start = i - 2 }
             if c == 0x24, i >= 2, b[i - 2] == 0x55, b[i - 1] == 0x53 { symbol = ("US$", "USD"); start = i - 2 }
             numStart = i + 1
@@ -126,7 +127,7 @@ struct QuantityRecognizer {
             f.unit = UnitEntry(surface: [], unit: "折", dimension: "ratio", currency: nil)
             return (f, i + 2)
         case 0x4E00 where i + 1 < n && b[i + 1] == QuantityRecognizer.ban && emitNumbers
-                && !(i + 2 < n && (UnitTable.match(b, at: i + 2) != nil || b[i + 2] == QuantityRecognizer.ban)):
+                && !(i + 2 < n && (lex.unit(b, at: i + 2) != nil || b[i + 2] == QuantityRecognizer.ban)):
             // 一半: one half, as a bare number.
             return (Figure(start: i, end: i + 2, value: .half, rule: "one-half"), i + 2)
         case QuantityRecognizer.ji, QuantityRecognizer.shu, QuantityRecognizer.shang:
@@ -157,16 +158,16 @@ struct QuantityRecognizer {
                 }
             } else if !negative {
                 // 上一届, 下一轮, 前一日: "previous/next", unless 上/下 end another word (马上, 以上, 晚上).
-                if NonFigureTable.leftBlockers.contains(p)
-                    && !(numStart >= 2 && (p == 0x4E0A || p == 0x4E0B) && NonFigureTable.shangXiaWordFirsts.contains(b[numStart - 2])) {
+                if lex.leftBlockers.contains(p)
+                    && !(numStart >= 2 && (p == 0x4E0A || p == 0x4E0B) && lex.shangXiaWordFirsts.contains(b[numStart - 2])) {
                     return (nil, numStart + 1)
                 }
-                for w in NonFigureTable.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
+                for w in lex.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
                     return (nil, numStart + 1)
                 }
             }
         }
-        if !arabic && !negative && NonFigureTable.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
+        if !arabic && !negative && lex.isInsideWord(b, at: numStart) { return (nil, numStart + 1) }
 
         if !arabic, !negative, numStart + 2 < n, QuantityRecognizer.isMagnitude(first),
            let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
@@ -174,7 +175,7 @@ struct QuantityRecognizer {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
         // 323千卡, 5千米: a 千/百 that begins a unit belongs to the unit, not the numeral.
-        if pn.end - 1 > numStart, pn.trailingMagnitude > 0, let u = UnitTable.match(b, at: pn.end - 1),
+        if pn.end - 1 > numStart, pn.trailingMagnitude > 0, let u = lex.unit(b, at: pn.end - 1),
            u.surface.count >= 2, !pn.isDigitSequence {
             let shorter = UnsafeBufferPointer(rebasing: b[0..<(pn.end - 1)])
             if let p2 = NumeralParser.parse(shorter, at: numStart), p2.end == pn.end - 1 { pn = p2 }
@@ -203,7 +204,7 @@ struct QuantityRecognizer {
         // Codes, dates and clocks written with Arabic digits.
         if pn.hasArabic && j < n {
             let nx = b[j]
-            if QuantityRecognizer.isLatin(nx) && UnitTable.match(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
+            if QuantityRecognizer.isLatin(nx) && lex.unit(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
             if nx == 0x3A && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
             if nx == 0x2F, let frac = arabicFraction(b, pn, at: j) {
                 pn = frac; j = pn.end
@@ -249,7 +250,7 @@ struct QuantityRecognizer {
                 // 一吨半, 两米半, 三成半: a half after the unit.
                 if !half, j < n, b[j] == QuantityRecognizer.ban, pn.value.isInteger, pn.trailingMagnitude == 0,
                    u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)),
-                   !(j + 1 < n && QuantityRecognizer.halfWordSeconds.contains(b[j + 1])) {
+                   !(j + 1 < n && lex.halfWordSeconds.contains(b[j + 1])) {
                     half = true; j += 1
                 }
             } else if pn.isShortSequence {
@@ -358,7 +359,7 @@ struct QuantityRecognizer {
 
     /// After `i`: a unit (possibly after 个), meaning a numeral with 多/余/来 here is a figure.
     func isUnitAhead(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
-        UnitTable.match(b, at: i) != nil || b[i] == QuantityRecognizer.yue
+        lex.unit(b, at: i) != nil || b[i] == QuantityRecognizer.yue
     }
 
     /// The unit at `j`: handles 个 before a noun unit (50 多个小时 → 小时), 个月,
@@ -376,30 +377,30 @@ struct QuantityRecognizer {
                 return (UnitEntry(surface: [QuantityRecognizer.yue], unit: "月", dimension: "duration", currency: nil),
                         k + 1, half, over)
             }
-            if let u = UnitTable.match(b, at: k), u.dimension != "count", u.dimension != "currency",
+            if let u = lex.unit(b, at: k), u.dimension != "count", u.dimension != "currency",
                !(k + u.surface.count < n && u.surface.count <= 2 && u.surface.last.map {
-                   ContextTable.isBlockedUnitWord($0, b[k + u.surface.count]) } == true) {
+                   lex.isBlockedUnitWord($0, b[k + u.surface.count]) } == true) {
                 return (u, k + u.surface.count, half, over)
             }
             if k < n, b[k] == 0x949F || b[k] == 0x9418 {   // 个钟 (an hour, colloquial)
                 let name = b[k] == 0x949F ? "钟" : "鐘"
                 return (UnitEntry(surface: [b[k]], unit: name, dimension: "duration", currency: nil), k + 1, half, over)
             }
-            let ge = UnitTable.match(b, at: j)
+            let ge = lex.unit(b, at: j)
             if half { return (ge, k, true, false) }    // 五個半 = 5.5 个
             return (ge, j + 1, false, false)
         }
-        if let u = UnitTable.match(b, at: j) {
+        if let u = lex.unit(b, at: j) {
             // 元/吨, 人/平方公里, 公里/小时: a rate of two units.
             let e = j + u.surface.count
-            if e + 1 < n, b[e] == 0x2F, let d = UnitTable.match(b, at: e + 1), d.dimension != "currency" {
+            if e + 1 < n, b[e] == 0x2F, let d = lex.unit(b, at: e + 1), d.dimension != "currency" {
                 return (UnitEntry.rate(u, d), e + 1 + d.surface.count, false, false)
             }
             return (u, e, false, false)
         }
         // 1.6 km, 12.5 %, 4 ℃: a Latin unit or a sign after one space (spaces next to Han are
         // already gone).
-        if b[j] == 0x20, j > 0, QuantityRecognizer.isDigit(b[j - 1]), let u = UnitTable.match(b, at: j + 1),
+        if b[j] == 0x20, j > 0, QuantityRecognizer.isDigit(b[j - 1]), let u = lex.unit(b, at: j + 1),
            let f = u.surface.first, !SourceText.isHan(f) {
             return (u, j + 1 + u.surface.count, false, false)
         }
@@ -414,7 +415,7 @@ struct QuantityRecognizer {
         // A unit that runs on into a different word.
         // 度电 and 星期/周年 are units in their own right and matched first; others are words.
         if unitEnd < n, let last = u.surface.last, u.surface.count <= 2,
-           ContextTable.isBlockedUnitWord(last, b[unitEnd]) {
+           lex.isBlockedUnitWord(last, b[unitEnd]) {
             // 10 所以上 is 10 所 + 以上, not 所以 ("therefore").
             let yishang = b[unitEnd] == 0x4EE5 && unitEnd + 1 < n && "上下内".unicodeScalars.contains { $0.value == b[unitEnd + 1] }
             if !yishang { return false }
@@ -429,8 +430,8 @@ struct QuantityRecognizer {
             if let m = NumeralParser.parse(b, at: unitEnd), m.end < n, b[m.end] == QuantityRecognizer.yue,
                m.value.isInteger, let mv = m.value.intValue, (1...12).contains(mv) { return false }       // 15年一月
             // 康熙二十年, 民国三十年: a year of an era, not a duration.
-            if numStart >= 2, TemporalTable.eraFirsts.contains(b[numStart - 2]),
-               TemporalTable.eras.contains(where: { $0.0.count == 2 && $0.0[0] == b[numStart - 2] && $0.0[1] == b[numStart - 1] }) {
+            if numStart >= 2, lex.eraFirsts.contains(b[numStart - 2]),
+               lex.eras.contains(where: { $0.0.count == 2 && $0.0[0] == b[numStart - 2] && $0.0[1] == b[numStart - 1] }) {
                 return false
             }
             if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
@@ -458,7 +459,7 @@ struct QuantityRecognizer {
     }
 
     func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
-        ContextTable.hasDurationContext(b, before: i)
+        lex.hasDurationContext(b, before: i)
     }
 
     /// `3 至 5 万元`, `10-20 人`, `3 万元至 5 万元`: a second numeral after a connector.
@@ -594,7 +595,7 @@ struct QuantityRecognizer {
                 // A bare digit after the unit (一块二, 三米九): only Chinese digits, and only
                 // if nothing unit-like follows (五元三个 is two figures).
                 guard !matched, QuantityRecognizer.isDigit(b[k]) == false,
-                      UnitTable.match(b, at: digitEnd) == nil else { break }
+                      lex.unit(b, at: digitEnd) == nil else { break }
                 let place = Int32(-(target + 1))
                 guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: place)) else { break }
                 return (v, digitEnd)
@@ -622,7 +623,7 @@ struct QuantityRecognizer {
         let (unit, end, _, _) = readUnit(b, at: i + 1)
         guard let u = unit, u.isDuration || u.rule == .ge && end > i + 2 else { return (nil, i + 1) }
         guard u.rule != .quarter else { return (nil, i + 1) }
-        if end < n, let last = u.surface.last, ContextTable.isBlockedUnitWord(last, b[end]) { return (nil, i + 1) }
+        if end < n, let last = u.surface.last, lex.isBlockedUnitWord(last, b[end]) { return (nil, i + 1) }
         var f = Figure(start: i, end: end, value: .half, rule: "half-unit")
         f.unit = u
         if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
@@ -635,7 +636,7 @@ struct QuantityRecognizer {
         let n = b.count
         guard i + 2 < n, b[i + 1] == QuantityRecognizer.ban else { return (nil, i + 1) }
         if i > 0, QuantityRecognizer.isNumeralStart(b[i - 1]) || b[i - 1] == QuantityRecognizer.ji
-            || SourceText.isHan(b[i - 1]) && !ContextTable.boundaryAfterSuffix.contains(b[i - 1]) { return (nil, i + 1) }
+            || SourceText.isHan(b[i - 1]) && !lex.boundaryAfterSuffix.contains(b[i - 1]) { return (nil, i + 1) }
         let (unit, end, half, _) = readUnit(b, at: i)
         guard half, let u = unit, u.dimension == "duration" else { return (nil, i + 1) }
         var f = Figure(start: i, end: end, value: ExactNumber(mantissa: 15, exponent: -1), rule: "one-and-a-half")
@@ -672,7 +673,7 @@ struct QuantityRecognizer {
     func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
         if let q = prefixQualifierAdjacent(b, before: i) { return (q.0, q.1) }
         // 至少有 10 个, 超过了 5 成, 最多为 5: one verb-like character between.
-        if i >= 2, QualifierTable.gapCharacters.contains(b[i - 1]),
+        if i >= 2, lex.gapCharacters.contains(b[i - 1]),
            let q = prefixQualifierAdjacent(b, before: i - 1) { return (q.0, q.1) }
         // 最多购买 2 袋, 大约需要 3 个小时, 至少隔离 21 天: a two-character qualifier, then a
         // verb of up to four Han characters (no 的, no numeral, no punctuation).
@@ -687,13 +688,13 @@ struct QuantityRecognizer {
     }
 
     func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool, Int)? {
-        guard i > 0, QualifierTable.prefixLastCharacters.contains(b[i - 1]) else { return nil }
-        for w in QualifierTable.falsePrefixWords where i >= w.count {
+        guard i > 0, lex.prefixLastCharacters.contains(b[i - 1]) else { return nil }
+        for w in lex.falsePrefixWords where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             if ok { return nil }
         }
-        for (w, q) in QualifierTable.prefixes where i >= w.count {
+        for (w, q) in lex.prefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             if ok { return (q, w == [0x8FD1], w.count) }
@@ -704,22 +705,23 @@ struct QuantityRecognizer {
     /// A suffix qualifier at `j`: (qualifier, length).
     func suffixQualifierAt(_ b: UnsafeBufferPointer<UInt32>, _ j: Int) -> (Qualifier, Int)? {
         let n = b.count
-        for (w, q) in QualifierTable.suffixes where j + w.count <= n {
+        guard j < n, lex.suffixFirstCharacters.contains(b[j]) else { return nil }
+        for (w, q) in lex.suffixes where j + w.count <= n {
             var ok = true
             for (k, c) in w.enumerated() where b[j + k] != c { ok = false; break }
             guard ok else { continue }
             let after = j + w.count
             if w.count == 1 {
                 // 一年多 / 20 人余: only when no unit or numeral follows (多次, 多个 are other words).
-                if after < n && (UnitTable.match(b, at: after) != nil || NumeralTable.role(b[after]) != nil
-                                 || SourceText.isHan(b[after]) && !ContextTable.boundaryAfterSuffix.contains(b[after])
-                                 && !ContextTable.objectStopChars.contains(b[after]) && b[after] != QuantityRecognizer.lai) {
+                if after < n && (lex.unit(b, at: after) != nil || NumeralTable.role(b[after]) != nil
+                                 || SourceText.isHan(b[after]) && !lex.boundaryAfterSuffix.contains(b[after])
+                                 && !lex.objectStopChars.contains(b[after]) && b[after] != QuantityRecognizer.lai) {
                     continue
                 }
                 if w[0] == 0x8BB8 { continue }   // 许 only as a numeral suffix; too rare after units
             }
             if w == [0x4E0A, 0x4E0B] || w == [0x524D, 0x540E] {
-                if after < n && !ContextTable.boundaryAfterSuffix.contains(b[after]) { continue }
+                if after < n && !lex.boundaryAfterSuffix.contains(b[after]) { continue }
             }
             return (q, w.count)
         }
@@ -728,7 +730,7 @@ struct QuantityRecognizer {
 
     /// 港币 3.14: a currency word right before the numeral.
     func currencyWordBefore(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> ([UInt32], String)? {
-        for (w, code) in ContextTable.currencyPrefixes where i >= w.count {
+        for (w, code) in lex.currencyPrefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             // 5美元3: 美元 is the unit of the 5 before it, not a prefix of the 3.
@@ -747,13 +749,13 @@ struct QuantityRecognizer {
             let c = b[k]
             let han = SourceText.isHan(c)
             guard han || UnitTable.isLatinOrDigit(c) || (c == 0x20 && k > i) || c == 0x2D || c == 0x2E else { break }
-            if han && ContextTable.objectStopChars.contains(c) { break }
+            if han && lex.objectStopChars.contains(c) { break }
             if han && NumeralTable.role(c) != nil && k > i && QuantityRecognizer.isNumeralStart(c) {
                 if case .digit? = NumeralTable.role(c) { break }
             }
             if QuantityRecognizer.isDigit(c) && k == i { break }
             var stop = false
-            if ContextTable.objectStopFirsts.contains(c), let words = ContextTable.objectStopsByFirst[c] {
+            if lex.objectStopFirsts.contains(c), let words = lex.objectStopsByFirst[c] {
                 for w in words where k + w.count <= n {
                     var ok = true
                     for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
@@ -784,7 +786,7 @@ struct QuantityRecognizer {
         if pn.hasArabic && !pn.hasChinese && pn.value.isInteger {
             // Identifiers: after 编号/电话/热线… (any length); hotlines in brackets; mobile numbers.
             let from = max(0, numStart - 6)
-            for w in ContextTable.identifierWords where from + w.count <= numStart {
+            for w in lex.identifierWords where from + w.count <= numStart {
                 for s in from...(numStart - w.count) {
                     var ok = true
                     for (k, c) in w.enumerated() where b[s + k] != c { ok = false; break }

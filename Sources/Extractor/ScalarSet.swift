@@ -1,9 +1,15 @@
 /// A set of Unicode scalar values in the Basic Multilingual Plane as a bitmap:
-/// one load and a mask per lookup, no hashing (the hot loop asks a lot).
-struct ScalarSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1024)
+/// one load and a mask per lookup, no hashing (the hot loops ask a lot).
+///
+/// The 8 KiB bitmap is allocated once and never freed or mutated after `init`
+/// (sets are static tables), so it is read through a raw pointer: no bounds
+/// check and no reference counting per lookup.
+struct ScalarSet: @unchecked Sendable {
+    private let bits: UnsafeMutablePointer<UInt64>
 
     init<S: Sequence>(_ values: S) where S.Element == UInt32 {
+        bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        bits.initialize(repeating: 0, count: 1024)
         for v in values where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
     }
 

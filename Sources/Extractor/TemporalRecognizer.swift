@@ -111,6 +111,8 @@ struct TemporalMention {
 ///     "上午 10 点到晚 9 点"    → T10:00 and T21:00 (two mentions)
 struct TemporalRecognizer {
     let source: SourceText
+    /// The tables, read through one reference (see `Lexicon`).
+    let lex = Lexicon.shared
 
     static let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708, ri: UInt32 = 0x65E5   // 年 月 日
     static let hao: UInt32 = 0x53F7, haoT: UInt32 = 0x865F                         // 号 號
@@ -141,7 +143,7 @@ struct TemporalRecognizer {
             let n = b.count
             var i = 0
             var inTitle = false      // inside 《…》: a title (《明日之后》) names no date
-            let triggers = TemporalRecognizer.triggers
+            let triggers = lex.temporalTriggers
             while i < n {
                 let c = b[i]
                 if !triggers.contains(c) {
@@ -173,12 +175,12 @@ struct TemporalRecognizer {
             guard i + 1 < n else { return nil }
             let pair = UInt64(b[i]) << 32 | UInt64(b[i + 1])
             let singlePartOfDay = (b[i] == 0x65E9 || b[i] == 0x665A) && QuantityRecognizer.isNumeralStart(b[i + 1])
-            guard singlePartOfDay || (TemporalTable.bigramSeconds.contains(b[i + 1]) && TemporalTable.bigrams.contains(pair))
+            guard singlePartOfDay || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
             else { return nil }
         }
         // A numeral is part of a date or time only if a date/time character follows it
         // (or it is a numeric date or clock: 2022-03-11, 12/1, 08:30).
-        if QuantityRecognizer.isNumeralStart(b[i]) && !TemporalTable.eraFirsts.contains(b[i]) {
+        if QuantityRecognizer.isNumeralStart(b[i]) && !lex.eraFirsts.contains(b[i]) {
             if !numeralMayBeTemporal(b, at: i) { return nil }
         }
         // Left context: codes, ordinals.
@@ -226,12 +228,12 @@ struct TemporalRecognizer {
         run()
         if colon || seps >= 2 || slash { return true }
         guard k < n else { return false }
-        if TemporalTable.dateCharacters.contains(b[k]) { return true }
-        if TemporalTable.rangeConnectors.contains(b[k]) {
+        if lex.dateCharacters.contains(b[k]) { return true }
+        if lex.rangeConnectors.contains(b[k]) {
             k += 1
             if k < n, b[k] == 0x2014 { k += 1 }
             run()
-            return k < n && TemporalTable.dateCharacters.contains(b[k])
+            return k < n && lex.dateCharacters.contains(b[k])
         }
         return false
     }
@@ -258,9 +260,9 @@ struct TemporalRecognizer {
             }
         } else if let (h, m, s, e) = readClock(b, at: j) {
             var shift = 0
-            if let p = v.partOfDay, let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
+            if let p = v.partOfDay, let entry = lex.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
             if let inh = inherit, let p = inh.partOfDay, v.partOfDay == nil, !v.hasDate,
-               let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
+               let entry = lex.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
             v.hour = adjust(h, shift: shift, pod: v.partOfDay ?? inherit?.partOfDay); v.minute = m; v.second = s
             j = e
             if v.hasDate == false { rule = "clock" }
@@ -287,7 +289,7 @@ struct TemporalRecognizer {
         let n = b.count
         let c = b[i]
         // Relative words (今天, 上周三, 去年5月, 本月十日).
-        if TemporalTable.relativeFirsts.contains(c), let (rel, e) = matchRelative(b, at: i) {
+        if lex.relativeFirsts.contains(c), let (rel, e) = matchRelative(b, at: i) {
             var v = TemporalValue()
             v.relDays = rel.days; v.relYears = rel.years; v.relMonths = rel.months; v.relWeeks = rel.weeks
             v.anaphoric = rel.anaphoric; v.reference = rel.reference; v.partOfDay = rel.partOfDay
@@ -313,16 +315,16 @@ struct TemporalRecognizer {
             return (v, k + 1, "weekday")
         }
         // Holidays with fixed dates.
-        if TemporalTable.holidayFirsts.contains(c) {
-            for (w, m, d) in TemporalTable.holidays where i + w.count <= n {
+        if lex.holidayFirsts.contains(c) {
+            for (w, m, d) in lex.holidays where i + w.count <= n {
                 var ok = true
                 for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
                 if ok { var v = TemporalValue(); v.month = m; v.day = d; return (v, i + w.count, "holiday") }
             }
         }
         // Era years: 民國111年 (2022), 康熙二十年 (1681), 神龙元年 (705).
-        if TemporalTable.eraFirsts.contains(c) {
-            for (w, first) in TemporalTable.eras where i + w.count + 1 < n {
+        if lex.eraFirsts.contains(c) {
+            for (w, first) in lex.eras where i + w.count + 1 < n {
                 var ok = true
                 for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
                 guard ok else { continue }
@@ -348,16 +350,16 @@ struct TemporalRecognizer {
 
     func matchRelative(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalTable.Relative, Int)? {
         let n = b.count
-        guard let candidates = TemporalTable.relativesByFirst[b[i]] else { return nil }
+        guard let candidates = lex.relativesByFirst[b[i]] else { return nil }
         for idx in candidates {
-            let w = TemporalTable.relatives[idx].0
+            let w = lex.relatives[idx].0
             guard i + w.count <= n else { continue }
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok {
                 // 出现在 is not 现在; 当晚上 is 当 + 晚上 (the clock after it is read with 晚上).
-                if i > 0, TemporalTable.relativeLeftBlockers.contains(b[i - 1]), w.first == 0x73B0 || w.first == 0x73FE { return nil }
-                let rel = TemporalTable.relatives[idx].1
+                if i > 0, lex.relativeLeftBlockers.contains(b[i - 1]), w.first == 0x73B0 || w.first == 0x73FE { return nil }
+                let rel = lex.relatives[idx].1
                 if rel.anaphoric, rel.partOfDay != nil, i + w.count < n, b[i + w.count] == 0x4E0A { return nil }
                 return (rel, i + w.count)
             }
@@ -367,7 +369,7 @@ struct TemporalRecognizer {
 
     func matchWeekdayPrefix(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Int? {
         let n = b.count
-        for w in TemporalTable.weekdayPrefixes where i + w.count < n {
+        for w in lex.weekdayPrefixes where i + w.count < n {
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok { return i + w.count }
@@ -515,7 +517,7 @@ struct TemporalRecognizer {
             if let (d, e) = readDay(b, at: j) { v.day = d; j = e }
             else if let (d, e) = readLunarDay(b, at: j) { v.day = d; j = e }
             else if let (d, e) = readSmall(b, at: j, max: 31), d >= 1, NumeralTable.role(b[j]) != nil,
-                    !(e < n && (UnitTable.match(b, at: e) != nil || b[e] == TemporalRecognizer.shi
+                    !(e < n && (lex.unit(b, at: e) != nil || b[e] == TemporalRecognizer.shi
                                 || b[e] == TemporalRecognizer.dian || b[e] == TemporalRecognizer.fen
                                 || NumeralTable.role(b[e]) != nil)) {
                 v.day = d; j = e                                        // 八月十五
@@ -539,14 +541,14 @@ struct TemporalRecognizer {
         if c == TemporalRecognizer.ri {
             // 持续 11 日 is a duration (the quantity recognizer reports it); 三日 after no month too.
             if !(i > 0 && b[i - 1] == TemporalRecognizer.yue) {
-                if ContextTable.hasDurationContext(b, before: i) { return nil }
+                if lex.hasDurationContext(b, before: i) { return nil }
                 if NumeralTable.role(b[i]) != nil { return nil }
             }
             if e + 1 < n, [0x62A5, 0x672C, 0x5E38].contains(b[e + 1]) { return nil }   // 日报 日本 日常
             return (d, e + 1)
         }
         if c == TemporalRecognizer.hao || c == TemporalRecognizer.haoT {
-            if e + 1 < n, TemporalTable.haoBlockers.contains(b[e + 1]) { return nil }
+            if e + 1 < n, lex.haoBlockers.contains(b[e + 1]) { return nil }
             return (d, e + 1)
         }
         return nil
@@ -575,12 +577,12 @@ struct TemporalRecognizer {
 
     func skipPeriodSuffix(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Int {
         let n = b.count
-        for w in TemporalTable.periodSuffixes where i + w.count <= n {
+        for w in lex.periodSuffixes where i + w.count <= n {
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok {
                 // 年中 / 月中 only as a period end, not 中国 etc.
-                if w == [0x4E2D], i + 1 < n, SourceText.isHan(b[i + 1]) && !ContextTable.boundaryAfterSuffix.contains(b[i + 1]) { continue }
+                if w == [0x4E2D], i + 1 < n, SourceText.isHan(b[i + 1]) && !lex.boundaryAfterSuffix.contains(b[i + 1]) { continue }
                 if w == [0x521D], i + 1 < n, NumeralTable.role(b[i + 1]) != nil { continue }   // 初一 is a day
                 return i + w.count
             }
@@ -592,8 +594,8 @@ struct TemporalRecognizer {
 
     func readPartOfDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (PartOfDay, Int, Int)? {
         let n = b.count
-        guard i < n, TemporalTable.partOfDayFirsts.contains(b[i]) else { return nil }
-        for (w, pod, shift) in TemporalTable.partsOfDay where i + w.count <= n {
+        guard i < n, lex.partOfDayFirsts.contains(b[i]) else { return nil }
+        for (w, pod, shift) in lex.partsOfDay where i + w.count <= n {
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok { return (pod, shift, i + w.count) }
@@ -621,7 +623,7 @@ struct TemporalRecognizer {
             if e2 < n, b[e2] == TemporalRecognizer.fen, !(e2 + 1 < n && b[e2 + 1] == 0x949F) {
                 minute = m; j = e2 + 1                          // 30 分 (not 30 分钟)
                 if let (s, e3) = readSmall(b, at: j, max: 59), e3 < n, b[e3] == TemporalRecognizer.miao { second = s; j = e3 + 1 }
-            } else if isDian && (zeroLed || m >= 10) && !(e2 < n && (UnitTable.match(b, at: e2) != nil)) {
+            } else if isDian && (zeroLed || m >= 10) && !(e2 < n && (lex.unit(b, at: e2) != nil)) {
                 minute = m; j = e2                              // 三点十五, 三点零五
             } else if isDian && NumeralTable.role(b[j]) != nil && !QuantityRecognizer.isDigit(b[j]) {
                 return nil                                      // 三点五: a decimal, not a clock
@@ -629,7 +631,7 @@ struct TemporalRecognizer {
         }
         if isDian && minute == nil && NumeralTable.role(b[i]) != nil && i + 1 < n && b[i + 1] == b[e] {
             // 一点: "a little" unless a part of day or 钟 makes it a clock.
-            if h == 1 && !(i > 0 && TemporalTable.partOfDayFirsts.contains(b[i - 1])) && !(j < n && b[j] == 0x949F) { return nil }
+            if h == 1 && !(i > 0 && lex.partOfDayFirsts.contains(b[i - 1])) && !(j < n && b[j] == 0x949F) { return nil }
         }
         if isShi && h == 0 && minute == nil && NumeralTable.role(b[i]) != nil { return nil }
         if j < n, b[j] == 0x949F { j += 1 }                      // 点钟
@@ -745,7 +747,7 @@ struct TemporalRecognizer {
             v1.month = x                                        // 1-7月
         } else if let h = v2.hour, !v2.hasDate, x <= 24, x < h {
             v1.hour = x; v1.partOfDay = v2.partOfDay            // 8至16时, 五到六点
-            if let p = v2.partOfDay, let entry = TemporalTable.partsOfDay.first(where: { $0.1 == p }) {
+            if let p = v2.partOfDay, let entry = lex.partsOfDay.first(where: { $0.1 == p }) {
                 v1.hour = adjust(x, shift: entry.2, pod: p)
             }
         } else if let y = v2.year, v2.month == nil, (1000...2999).contains(x), x < y {

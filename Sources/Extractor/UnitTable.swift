@@ -155,7 +155,11 @@ enum UnitTable {
     static let firstCharacters = ScalarSet(byFirst.keys)
 
     static func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
-        guard i < b.count, firstCharacters.contains(b[i]) || b[i] >= 0x10000, let list = byFirst[b[i]] else { return nil }
+        Lexicon.shared.unit(b, at: i)
+    }
+
+    /// The longest entry of `list` (entries with the same first character) at `i`.
+    static func longest(_ list: [UnitEntry], _ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
         let n = b.count
         outer: for e in list {
             let len = e.surface.count

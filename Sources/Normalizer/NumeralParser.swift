@@ -137,6 +137,7 @@ public enum NumeralParser {
     public static func parse(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard i < n else { return nil }
+        if NumeralTable.isASCIIDigit(b[i]), let fast = parseArabicFast(b, at: i) { return fast }
         if let seq = parseDigitSequence(b, at: i) { return seq }
         if let short = parseLeadingUnit(b, at: i) { return short }
 
@@ -364,6 +365,27 @@ public enum NumeralParser {
         let v = ExactNumber.one.multiplied(byPowerOfTen: e).adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
         var p = ParsedNumeral(value: v, end: i + 2, mantissa: v, start: i)
         p.hasChinese = true
+        return p
+    }
+
+    /// The common case in one step: Arabic digits, optionally one 万 or 亿 (13, 3.15亿, 45018),
+    /// with nothing numeral after them. Anything else (3万4000, 5千万, 十余万) takes the full path.
+    @inline(__always)
+    static func parseArabicFast(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        let n = b.count
+        guard let (v, j, digits) = parseArabic(b, at: i) else { return nil }
+        var end = j, e: Int32 = 0
+        if j < n, case .bigUnit(let be)? = NumeralTable.role(b[j]) { e = be; end = j + 1 }
+        if end < n {
+            let c = b[end]
+            if NumeralTable.isASCIIDigit(c) || NumeralTable.role(c) != nil || isPoint(c) || c == yu || c == duo
+                || c == ji || c == jiT || c == fen || c == you { return nil }
+        }
+        if j < n && e == 0, NumeralTable.role(b[j]) != nil { return nil }
+        var p = ParsedNumeral(value: e == 0 ? v : v.multiplied(byPowerOfTen: e), end: end, mantissa: v, start: i)
+        p.trailingMagnitude = e
+        p.hasArabic = true
+        p.arabicIntegerDigits = digits
         return p
     }
 

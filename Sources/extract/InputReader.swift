@@ -32,15 +32,26 @@ enum InputReader {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw InputError.unreadable(path, String(cString: strerror(errno))) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Read straight into the array (no intermediate chunk copies); a file that grows
+        // while being read is read to its size at open, and one that shrinks stops early.
+        let size = max(0, Int(st.st_size))
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var got = 0
+            while got < size {
+                let r = Glibc.read(fd, buf.baseAddress.map { $0 + got }, size - got)
+                if r < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if r == 0 { break }
+                got += r
+            }
+            count = got
+        }
+        if failure != 0 { throw InputError.unreadable(path, String(cString: strerror(failure))) }
+        // Files whose size stat does not know (pipes, /proc): read the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                throw InputError.unreadable(path, String(cString: strerror(errno)))
-            }
+            if r < 0 { if errno == EINTR { continue }; throw InputError.unreadable(path, String(cString: strerror(errno))) }
             if r == 0 { break }
             bytes.append(contentsOf: chunk[0..<r])
         }

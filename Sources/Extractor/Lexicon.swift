@@ -1,0 +1,100 @@
+/// The language tables the recognizers read on every candidate, gathered once.
+///
+/// The tables themselves live in their own files (UnitTable, QualifierTable,
+/// NonFigureTable, ContextTable, TemporalTable), with their sources. On Linux
+/// every read of a computed `static let` calls into the runtime (`swift_once`)
+/// and retains the table, which measured 3% of the benchmark plus
+/// reference counting; the recognizers hold this one object instead and read
+/// plain stored properties.
+final class Lexicon: Sendable {
+    static let shared = Lexicon()
+
+    // Units
+    let unitsByFirst = UnitTable.byFirst
+    let unitFirsts = UnitTable.firstCharacters
+    // Words that are not figures
+    let numeralsInWords = NonFigureTable.numeralsInWords
+    let neighbourPairs = NonFigureTable.neighbourPairs
+    let wordLists = NonFigureTable.wordLists
+    let wordListIndex = NonFigureTable.wordListIndex
+    let leftBlockers = NonFigureTable.leftBlockers
+    let leftBlockerWords = NonFigureTable.leftBlockerWords
+    let shangXiaWordFirsts = NonFigureTable.shangXiaWordFirsts
+    // Qualifiers
+    let prefixes = QualifierTable.prefixes
+    let suffixes = QualifierTable.suffixes
+    let suffixFirstCharacters = QualifierTable.suffixFirstCharacters
+    let falsePrefixWords = QualifierTable.falsePrefixWords
+    let prefixLastCharacters = QualifierTable.prefixLastCharacters
+    let gapCharacters = QualifierTable.gapCharacters
+    // Context
+    let boundaryAfterSuffix = ContextTable.boundaryAfterSuffix
+    let objectStopChars = ContextTable.objectStopChars
+    let objectStopFirsts = ContextTable.objectStopFirsts
+    let objectStopsByFirst = ContextTable.objectStopsByFirst
+    let unitWordBlockerFirsts = ContextTable.unitWordBlockerFirsts
+    let unitWordBlockerPairs = ContextTable.unitWordBlockerPairs
+    let durationContext = ContextTable.durationContext
+    let currencyPrefixes = ContextTable.currencyPrefixes
+    let currencySymbols = ContextTable.currencySymbols
+    let identifierWords = ContextTable.identifierWords
+    let halfWordSeconds = QuantityRecognizer.halfWordSeconds
+    let quantityTriggers = QuantityRecognizer.triggers
+    // Dates and times
+    let temporalTriggers = TemporalRecognizer.triggers
+    let relativeFirsts = TemporalTable.relativeFirsts
+    let relativesByFirst = TemporalTable.relativesByFirst
+    let relatives = TemporalTable.relatives
+    let relativeLeftBlockers = TemporalTable.relativeLeftBlockers
+    let partOfDayFirsts = TemporalTable.partOfDayFirsts
+    let partsOfDay = TemporalTable.partsOfDay
+    let holidayFirsts = TemporalTable.holidayFirsts
+    let holidays = TemporalTable.holidays
+    let eraFirsts = TemporalTable.eraFirsts
+    let eras = TemporalTable.eras
+    let weekdayPrefixes = TemporalTable.weekdayPrefixes
+    let bigrams = TemporalTable.bigrams
+    let bigramSeconds = TemporalTable.bigramSeconds
+    let dateCharacters = TemporalTable.dateCharacters
+    let rangeConnectors = TemporalTable.rangeConnectors
+    let periodSuffixes = TemporalTable.periodSuffixes
+    let haoBlockers = TemporalTable.haoBlockers
+    // Figure context
+    let sentenceEnds = FigureContext.sentenceEnds
+    let clauseEnds = FigureContext.clauseEnds
+    let cumulativeFirsts = FigureContext.cumulativeFirsts
+    let cumulativeWords = FigureContext.cumulativeWords
+    let gongBlockersAfter = FigureContext.gongBlockersAfter
+    let gongBlockersBefore = FigureContext.gongBlockersBefore
+    let asOfMarkers = FigureContext.asOfMarkers
+
+    /// The longest unit at `i` (see `UnitTable`).
+    func unit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+        guard i < b.count, unitFirsts.contains(b[i]) || b[i] >= 0x10000, let list = unitsByFirst[b[i]] else { return nil }
+        return UnitTable.longest(list, b, at: i)
+    }
+
+    /// True when the numeral character at `i` sits inside a word of `NonFigureTable.words`.
+    func isInsideWord(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
+        let c = b[i]
+        guard numeralsInWords.contains(c) else { return false }
+        let next = i + 1 < b.count ? b[i + 1] : 0, prev = i > 0 ? b[i - 1] : 0
+        guard neighbourPairs.contains(UInt64(c) << 32 | UInt64(next))
+            || neighbourPairs.contains(UInt64(prev) << 32 | UInt64(c)) else { return false }
+        return NonFigureTable.matches(wordLists[Int(wordListIndex[Int(c)])], b, at: i)
+    }
+
+    @inline(__always) func isBlockedUnitWord(_ a: UInt32, _ b: UInt32) -> Bool {
+        unitWordBlockerFirsts.contains(a) && unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
+    }
+
+    /// True when a duration word (连续, 为期, 共…) stands right before `i`.
+    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        for w in durationContext where i >= w.count {
+            var ok = true
+            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+}
