@@ -58,6 +58,19 @@ public struct Extractor: Sendable {
             }
             if types.contains(.quantity) { context = FigureContext(source: source, mentions: mentions, timex: timex) }
         }
+        if types.contains(.organization) {
+            var orgs: [Record] = []
+            var hint = 0, lineHint = 0
+            for o in OrganizationRecognizer(source: source).run() {
+                let (s, e) = source.originalSpan(o.start, o.end, hint: &hint)
+                var r = Record(doc: doc, type: .organization, text: source.slice(s, e), start: s, end: e,
+                               line: source.line(ofOriginal: s, hint: &lineHint))
+                r.name = source.sliceWithoutBreaks(s, e)
+                r.category = o.category
+                orgs.append(r)
+            }
+            temporal = Extractor.merged(temporal, orgs)
+        }
         guard wantsFigures else { for r in temporal { sink(r) }; return }
         var t = 0
         var scope = 0
@@ -75,6 +88,21 @@ public struct Extractor: Sendable {
             sink(r)
         }
         while t < temporal.count { sink(temporal[t]); t += 1 }
+    }
+
+    /// Two lists in document order merged into one (dates with organizations: short lists).
+    static func merged(_ a: [Record], _ b: [Record]) -> [Record] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [Record] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if (b[j].start, b[j].end) < (a[i].start, a[i].end) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 
 }

@@ -50,6 +50,11 @@ public struct Record: Sendable, Equatable, Codable {
     public var asOf: String?
     /// Quantities introduced by 累计, 共, 总计, 合计: a running total.
     public var cumulative: Bool?
+    /// Organizations: the name as it stands, with line breaks removed.
+    public var name: String?
+    /// Organizations: government, party, association, company, hospital, school, research,
+    /// media, team, military, group, international, other.
+    public var category: String?
 
     public init(doc: String, type: RecordType, text: String, start: Int, end: Int, line: Int) {
         self.doc = doc
@@ -62,7 +67,7 @@ public struct Record: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case doc, type, text, start, end, line, value, unit, dimension, qualifier, currency, low, high, object
-        case timex, asOf = "as_of", cumulative
+        case timex, asOf = "as_of", cumulative, name, category
     }
 
     /// Encodes in contract order, omitting absent fields; numbers as exact decimals.
@@ -85,6 +90,8 @@ public struct Record: Sendable, Equatable, Codable {
         try c.encodeIfPresent(timex, forKey: .timex)
         try c.encodeIfPresent(asOf, forKey: .asOf)
         try c.encodeIfPresent(cumulative, forKey: .cumulative)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(category, forKey: .category)
     }
 
     public init(from decoder: Decoder) throws {
@@ -110,5 +117,7 @@ public struct Record: Sendable, Equatable, Codable {
         timex = try c.decodeIfPresent(String.self, forKey: .timex)
         asOf = try c.decodeIfPresent(String.self, forKey: .asOf)
         cumulative = try c.decodeIfPresent(Bool.self, forKey: .cumulative)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        category = try c.decodeIfPresent(String.self, forKey: .category)
     }
 }

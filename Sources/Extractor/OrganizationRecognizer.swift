@@ -1,0 +1,323 @@
+import Normalizer
+
+/// Finds organization names: a head word (局, 协会, 有限公司, 党委…) and the name
+/// before it, found by a left-boundary model; sub-units after it (联谊会党委,
+/// 街道营商办) and 附属 join one name; a curated list covers bodies without a head
+/// word (新华社, 联合国).
+///
+///     "深圳市医学会党支部联合深圳市医师协会等向深圳市第三人民医院"
+///     → 深圳市医学会党支部, 深圳市医师协会, 深圳市第三人民医院
+struct OrganizationRecognizer {
+    let source: SourceText
+    let lex = OrganizationLexicon.shared
+
+    struct Found {
+        var start: Int
+        var end: Int
+        var category: String
+    }
+
+    func run() -> [Found] {
+        var out: [Found] = []
+        source.scalars.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            var lastEnd = 0
+            var inTitle = false
+            var pendingStart: Int? = nil
+            while i < n {
+                let c = b[i]
+                if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
+                if inTitle || !lex.firsts.contains(c) { i += 1; continue }
+                if pendingStart == nil, let (len, cat) = lex.known.longest(b, at: i) {
+                    var e = i + len
+                    // 微软公司, 联想集团: a head word right after a known name belongs to it.
+                    if let (hl, _) = lex.heads.longest(b, at: e), lex.subunits.longest(b, at: e) == nil,
+                       ["company", "media"].contains(cat) { e += hl }
+                    e = extendRight(b, from: e)
+                    // 美国国务院, 中国足协: a country or place right before a known name belongs to it.
+                    var s = i
+                    if let p = placeEnding(b, at: i, notBefore: lastEnd) { s = p }
+                    out.append(Found(start: s, end: e, category: cat))
+                    lastEnd = e; i = e
+                    continue
+                }
+                guard let (len, cat) = lex.heads.longest(b, at: i), acceptHead(b, at: i, length: len) else { i += 1; continue }
+                let headEnd = i + len
+                let s = pendingStart ?? leftBoundary(b, head: i, limit: lastEnd)
+                // A head followed by more name and another head is a modifier (酒店用品行业协会).
+                if lex.subunits.longest(b, at: headEnd) == nil, !lex.locationHeads.contains(cat == "government" ? headWord(b, i, len) : ""),
+                   continuesToAnotherHead(b, from: headEnd) {
+                    pendingStart = s
+                    i = headEnd
+                    continue
+                }
+                pendingStart = nil
+                let e = extendRight(b, from: headEnd)
+                if valid(b, start: s, head: i, headEnd: headEnd, end: e, category: cat) {
+                    out.append(Found(start: s, end: e, category: cat))
+                    lastEnd = e
+                }
+                i = e
+            }
+        }
+        return out
+    }
+
+    func headWord(_ b: UnsafeBufferPointer<UInt32>, _ i: Int, _ len: Int) -> String {
+        String(String.UnicodeScalarView((i..<(i + len)).compactMap { Unicode.Scalar(b[$0]) }))
+    }
+
+    /// A known name must not be the tail of a longer word (西新华社区 is not 新华社).
+    func boundaryBefore(_ b: UnsafeBufferPointer<UInt32>, _ i: Int, _ lastEnd: Int) -> Bool {
+        i == 0 || i == lastEnd || lex.stops.contains(b[i - 1]) || !SourceText.isHan(b[i - 1])
+            || lex.leadingWordEnds.contains(b[i - 1])
+    }
+
+    /// Single-character and ambiguous head words checked against their neighbours (部分, 格局).
+    func acceptHead(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int) -> Bool {
+        let n = b.count
+        let key = headWord(b, i, length)
+        if let after = lex.afterBlockers[key], i + length < n, after.contains(b[i + length]) { return false }
+        if let before = lex.beforeBlockers[key], i > 0, before.contains(b[i - 1]) { return false }
+        return true
+    }
+
+    /// Walks left from the head over name characters to a stop, the previous name, or 16
+    /// characters; trims leading verbs and generic words; starts at the first place name.
+    func leftBoundary(_ b: UnsafeBufferPointer<UInt32>, head i: Int, limit lastEnd: Int) -> Int {
+        let floor = max(lastEnd, i - 16)
+        var s = i
+        while s > floor {
+            let p = b[s - 1]
+            if p == 0x29 || p == 0xFF09 {                           // (湖南): a bracketed part of the name
+                var k = s - 2
+                while k > floor && k > s - 8 && b[k] != 0x28 && b[k] != 0xFF08 { k -= 1 }
+                if k > floor, b[k] == 0x28 || b[k] == 0xFF08 { s = k; continue }
+                break
+            }
+            // 和 and 有 end a name, but not in 共和国 or 有限公司 (checked before the stop set).
+            if p == 0x548C && s >= 2 && b[s - 2] == 0x5171 { s -= 1; continue }
+            if p == 0x5BF9 && s < i && b[s] == 0x5916 { s -= 1; continue }         // 对外贸易…
+            if lex.stops.contains(p) || QuantityRecognizer.isDigit(p) { break }
+            s -= 1
+        }
+        // Cut after the last verb inside (海普洛斯成立未来医学检验实验室 → 未来医学检验实验室).
+        var k = i - 1
+        while k >= s {
+            if let len = lex.cutWords.longestEnding(b, at: k + 1, notBefore: s) { s = k + 1; _ = len; break }
+            k -= 1
+        }
+        // Trim leading verbs and generic words (组织, 会员企业, 配合).
+        var trimmed = true
+        while trimmed && s < i {
+            trimmed = false
+            if let (len, _) = lex.leadingWords.longest(b, at: s), s + len <= i { s += len; trimmed = true }
+        }
+        // Start at the first place name, if one stands inside (抗疫深圳市… → 深圳市…).
+        var p = s
+        while p < i {
+            if lex.placeFirsts.contains(b[p]), let (len, _) = lex.places.longest(b, at: p), p + len <= i {
+                return p
+            }
+            p += 1
+        }
+        return s
+    }
+
+    /// Sub-units right after a name (党委, 党支部, 营商办, 社区卫生服务中心), possibly with a
+    /// short name between (街道 社区卫生服务中心), and 附属 joining a second organization.
+    func extendRight(_ b: UnsafeBufferPointer<UInt32>, from e0: Int) -> Int {
+        let n = b.count
+        var e = e0
+        var guardSteps = 0
+        while e < n && guardSteps < 6 {
+            guardSteps += 1
+            if let (len, _) = lex.subunits.longest(b, at: e) { e += len; continue }
+            // 附属 X 医院
+            if e + 2 < n, b[e] == 0x9644, b[e + 1] == 0x5C5E {
+                var k = e + 2
+                while k < n && k - e < 16 && !lex.stops.contains(b[k]) {
+                    if let (len, _) = lex.heads.longest(b, at: k), acceptHead(b, at: k, length: len) { e = k + len; break }
+                    k += 1
+                }
+                if e > e0 && b[e - 1] != 0x5C5E { continue }
+                break
+            }
+            // A short name then a sub-unit: 街道 + 社区卫生服务中心, 街道 + 营商办
+            var k = e
+            var found = false
+            while k < n && k - e < 6 && !lex.stops.contains(b[k]) && SourceText.isHan(b[k])
+                    && lex.leadingWords.longest(b, at: k) == nil {
+                if let (len, _) = lex.subunits.longest(b, at: k), k > e, lex.shortSubunits.contains(headWord(b, k, len)) == false {
+                    e = k + len; found = true; break
+                }
+                k += 1
+            }
+            if found { continue }
+            break
+        }
+        return e
+    }
+
+    /// After a head: more name characters, then another head within ten characters.
+    func continuesToAnotherHead(_ b: UnsafeBufferPointer<UInt32>, from e: Int) -> Bool {
+        let n = b.count
+        guard e < n, SourceText.isHan(b[e]), !lex.stops.contains(b[e]) else { return false }
+        var k = e + 1
+        while k < n && k - e <= 10 {
+            let c = b[k]
+            if lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29 { return false }
+            if let (len, _) = lex.heads.longest(b, at: k), acceptHead(b, at: k, length: len) {
+                // Not when a verb stands between (协会组织会员企业…有限公司).
+                for m in e..<k where lex.cutWords.longestEnding(b, at: m + 1, notBefore: e) != nil { return false }
+                for m in e..<k where lex.leadingWords.longest(b, at: m) != nil { return false }
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, headEnd: Int, end e: Int, category: String) -> Bool {
+        let body = i - s
+        let head = headWord(b, i, headEnd - i)
+        let name = headWord(b, s, e - s)
+        if lex.generic.contains(name) { return false }
+        if body == 0 {
+            // 税务局, 统计局, 检察院 name a body on their own; 党委, 协会, 中心 do not.
+            return lex.standalone.contains(head) || (category == "government" && head.count >= 3)
+        }
+        if category == "other" && body < 2 { return false }
+        // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
+        let first = b[s], last = b[i - 1]
+        if last == 0x7EA7 { return false }
+        if case .digit? = NumeralTable.role(first), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil { return false }
+        // Without a place name inside, a long left part is a phrase, not a name.
+        if body > 8 && !containsPlace(b, s, i) { return false }
+        if head.count == 1 && body < 2 && head != "委" { return false }
+        if category == "team" {
+            let bodyText = headWord(b, s, body)
+            if body < 2 || lex.genericTeamWords.contains(where: { bodyText.contains($0) }) { return false }
+        }
+        // A name right after a measure word is a counted noun (1302 支志愿服务队).
+        if s > 0, QuantityRecognizer.isDigit(b[s - 1]) { return false }
+        return e - s >= 2
+    }
+}
+
+extension OrganizationRecognizer {
+    /// The start of a place name that ends right at `i` (美国 in 美国国务院).
+    func placeEnding(_ b: UnsafeBufferPointer<UInt32>, at i: Int, notBefore floor: Int) -> Int? {
+        for len in stride(from: min(6, i - floor), through: 2, by: -1) {
+            let p = i - len
+            if lex.placeFirsts.contains(b[p]), let (l, _) = lex.places.longest(b, at: p), l == len { return p }
+        }
+        return nil
+    }
+
+    func containsPlace(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+        var p = s
+        while p < i {
+            if lex.placeFirsts.contains(b[p]), lex.places.longest(b, at: p) != nil { return true }
+            p += 1
+        }
+        return false
+    }
+}
+
+/// A small word matcher: words by first character, longest first.
+struct WordMatcher: Sendable {
+    let byFirst: [UInt32: [([UInt32], String)]]
+    let firsts: ScalarSet
+    let lasts: ScalarSet
+
+    init(_ words: [(String, String)]) {
+        var map: [UInt32: [([UInt32], String)]] = [:]
+        for (w, tag) in words {
+            let s = w.unicodeScalars.map { $0.value }
+            guard let f = s.first else { continue }
+            map[f, default: []].append((s, tag))
+        }
+        for k in map.keys { map[k]?.sort { $0.0.count > $1.0.count } }
+        byFirst = map
+        firsts = ScalarSet(map.keys)
+        lasts = ScalarSet(words.compactMap { $0.0.unicodeScalars.last?.value })
+    }
+
+    /// The longest word at `i`: (length, tag).
+    func longest(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String)? {
+        guard i < b.count, firsts.contains(b[i]), let list = byFirst[b[i]] else { return nil }
+        outer: for (w, tag) in list where i + w.count <= b.count {
+            for (k, c) in w.enumerated() where b[i + k] != c { continue outer }
+            return (w.count, tag)
+        }
+        return nil
+    }
+
+    /// A word ending at `end` and starting at or after `floor`: its length.
+    func longestEnding(_ b: UnsafeBufferPointer<UInt32>, at end: Int, notBefore floor: Int) -> Int? {
+        guard end > 0, end <= b.count, lasts.contains(b[end - 1]) else { return nil }
+        for len in stride(from: min(4, end - floor), through: 2, by: -1) {
+            if let (l, _) = longest(b, at: end - len), l == len { return len }
+        }
+        return nil
+    }
+}
+
+/// The organization vocabularies, built once.
+final class OrganizationLexicon: Sendable {
+    static let shared = OrganizationLexicon()
+
+    let heads: WordMatcher
+    let subunits: WordMatcher
+    let known: WordMatcher
+    let leadingWords: WordMatcher
+    let cutWords: WordMatcher
+    let places: WordMatcher
+    let placeFirsts: ScalarSet
+    let firsts: ScalarSet
+    let stops: ScalarSet
+    let leadingWordEnds: ScalarSet
+    let generic: Set<String>
+    let standalone: Set<String> = ["团市委", "团区委", "团县委", "团省委", "团中央", "市委", "省委", "县委", "区委", "海军",
+                                   "空军", "陆军", "武警", "纪委", "国家队", "致公党", "农工党", "九三学社", "社民党", "自民党",
+                                   "参议院", "众议院", "国民议会", "共产党", "国民党", "民主党", "共和党", "自由党", "保守党", "工党"]
+    let locationHeads: Set<String> = ["街道", "办事处"]
+    let shortSubunits: Set<String> = []
+    let afterBlockers: [String: Set<UInt32>]
+    let beforeBlockers: [String: Set<UInt32>]
+    let genericTeamWords: [String]
+
+    static func lines(_ source: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for line in source.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            let (tag, words) = parts.count == 2 ? (parts[0].trimmingSpaces, parts[1]) : ("", parts[0])
+            for w in words.split(separator: " ") { out.append((String(w), tag)) }
+        }
+        return out
+    }
+
+    init() {
+        heads = WordMatcher(OrganizationLexicon.lines(OrganizationTable.headSource))
+        subunits = WordMatcher(OrganizationLexicon.lines(OrganizationTable.subunitSource))
+        known = WordMatcher(OrganizationLexicon.lines(OrganizationTable.knownSource))
+        let leading = OrganizationLexicon.lines(OrganizationTable.leadingWordSource)
+        leadingWords = WordMatcher(leading)
+        // Verbs cut a name anywhere; 组织 and 联合 only at its front (社会组织党委, 联合会).
+        cutWords = WordMatcher(leading.filter { $0.0.count >= 2 && !["组织", "联合", "代表", "作为", "包括", "以及", "其中",
+            "同时", "目前", "近期", "当前", "今年", "去年", "全市", "全区", "全省", "全国", "当地", "有关", "相关", "基层", "本市",
+            "本区", "下属", "旗下", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"].contains($0.0) })
+        places = WordMatcher(PlaceTable.names.map { (String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))), "") })
+        placeFirsts = places.firsts
+        let all = OrganizationLexicon.lines(OrganizationTable.headSource) + OrganizationLexicon.lines(OrganizationTable.knownSource)
+        firsts = ScalarSet(all.compactMap { $0.0.unicodeScalars.first?.value })
+        stops = ScalarSet(OrganizationTable.stopCharacters)
+        leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last?.value })
+        generic = Set(OrganizationLexicon.lines(OrganizationTable.genericSource).map { $0.0 })
+        afterBlockers = OrganizationTable.afterBlockers.mapValues { Set($0.unicodeScalars.map { $0.value }) }
+        beforeBlockers = OrganizationTable.beforeBlockers.mapValues { Set($0.unicodeScalars.map { $0.value }) }
+        genericTeamWords = OrganizationTable.genericTeamWords.split(separator: " ").map(String.init)
+    }
+}
