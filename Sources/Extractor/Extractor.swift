@@ -11,7 +11,8 @@ public struct Extractor: Sendable {
     /// and relative words (今天, 去年). A document's own date (JSON Lines `date`) wins.
     public var referenceDate: CivilDate?
 
-    public static let defaultTypes: Set<RecordType> = [.quantity, .date, .time, .organization]
+    /// Organizations are opt-in for now: they double the work on dense bulletins (see README).
+    public static let defaultTypes: Set<RecordType> = [.quantity, .date, .time]
 
     public init(types: Set<RecordType> = Extractor.defaultTypes, referenceDate: CivilDate? = nil) {
         self.types = types

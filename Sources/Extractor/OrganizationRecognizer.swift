@@ -32,21 +32,24 @@ struct OrganizationRecognizer {
                 if pendingStart == nil, let (len, cat) = lex.known.longest(b, at: i) {
                     var e = i + len
                     // 微软公司, 联想集团: a head word right after a known name belongs to it.
-                    if let (hl, _) = lex.heads.longest(b, at: e), lex.subunits.longest(b, at: e) == nil,
-                       ["company", "media"].contains(cat) { e += hl }
+                    var category = cat
+                    if let (hl, hc, _) = lex.heads.entry(b, at: e), hl >= 2, lex.subunits.longest(b, at: e) == nil {
+                        e += hl; category = hc                                     // 复旦大学, 微软公司
+                    }
                     e = extendRight(b, from: e)
                     // 美国国务院, 中国足协: a country or place right before a known name belongs to it.
                     var s = i
                     if let p = placeEnding(b, at: i, notBefore: lastEnd) { s = p }
-                    out.append(Found(start: s, end: e, category: cat))
+                    out.append(Found(start: s, end: e, category: category))
                     lastEnd = e; i = e
                     continue
                 }
-                guard let (len, cat) = lex.heads.longest(b, at: i), acceptHead(b, at: i, length: len) else { i += 1; continue }
+                guard let (len, cat, id) = lex.heads.entry(b, at: i), acceptHead(b, at: i, id: id) else { i += 1; continue }
+                let info = lex.headInfo[id]
                 let headEnd = i + len
                 let s = pendingStart ?? leftBoundary(b, head: i, limit: lastEnd)
                 // A head followed by more name and another head is a modifier (酒店用品行业协会).
-                if lex.subunits.longest(b, at: headEnd) == nil, !lex.locationHeads.contains(cat == "government" ? headWord(b, i, len) : ""),
+                if lex.subunits.longest(b, at: headEnd) == nil, !info.location,
                    continuesToAnotherHead(b, from: headEnd) {
                     pendingStart = s
                     i = headEnd
@@ -54,7 +57,7 @@ struct OrganizationRecognizer {
                 }
                 pendingStart = nil
                 let e = extendRight(b, from: headEnd)
-                if valid(b, start: s, head: i, headEnd: headEnd, end: e, category: cat) {
+                if valid(b, start: s, head: i, headEnd: headEnd, end: e, info: info) {
                     out.append(Found(start: s, end: e, category: cat))
                     lastEnd = e
                 }
@@ -64,22 +67,11 @@ struct OrganizationRecognizer {
         return out
     }
 
-    func headWord(_ b: UnsafeBufferPointer<UInt32>, _ i: Int, _ len: Int) -> String {
-        String(String.UnicodeScalarView((i..<(i + len)).compactMap { Unicode.Scalar(b[$0]) }))
-    }
-
-    /// A known name must not be the tail of a longer word (西新华社区 is not 新华社).
-    func boundaryBefore(_ b: UnsafeBufferPointer<UInt32>, _ i: Int, _ lastEnd: Int) -> Bool {
-        i == 0 || i == lastEnd || lex.stops.contains(b[i - 1]) || !SourceText.isHan(b[i - 1])
-            || lex.leadingWordEnds.contains(b[i - 1])
-    }
-
     /// Single-character and ambiguous head words checked against their neighbours (部分, 格局).
-    func acceptHead(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int) -> Bool {
-        let n = b.count
-        let key = headWord(b, i, length)
-        if let after = lex.afterBlockers[key], i + length < n, after.contains(b[i + length]) { return false }
-        if let before = lex.beforeBlockers[key], i > 0, before.contains(b[i - 1]) { return false }
+    func acceptHead(_ b: UnsafeBufferPointer<UInt32>, at i: Int, id: Int) -> Bool {
+        let info = lex.headInfo[id]
+        if let after = info.after, i + info.length < b.count, after.contains(b[i + info.length]) { return false }
+        if let before = info.before, i > 0, before.contains(b[i - 1]) { return false }
         return true
     }
 
@@ -138,7 +130,7 @@ struct OrganizationRecognizer {
             if e + 2 < n, b[e] == 0x9644, b[e + 1] == 0x5C5E {
                 var k = e + 2
                 while k < n && k - e < 16 && !lex.stops.contains(b[k]) {
-                    if let (len, _) = lex.heads.longest(b, at: k), acceptHead(b, at: k, length: len) { e = k + len; break }
+                    if let (len, _, id) = lex.heads.entry(b, at: k), acceptHead(b, at: k, id: id) { e = k + len; break }
                     k += 1
                 }
                 if e > e0 && b[e - 1] != 0x5C5E { continue }
@@ -149,7 +141,7 @@ struct OrganizationRecognizer {
             var found = false
             while k < n && k - e < 6 && !lex.stops.contains(b[k]) && SourceText.isHan(b[k])
                     && lex.leadingWords.longest(b, at: k) == nil {
-                if let (len, _) = lex.subunits.longest(b, at: k), k > e, lex.shortSubunits.contains(headWord(b, k, len)) == false {
+                if let (len, _) = lex.subunits.longest(b, at: k), k > e {
                     e = k + len; found = true; break
                 }
                 k += 1
@@ -168,7 +160,7 @@ struct OrganizationRecognizer {
         while k < n && k - e <= 10 {
             let c = b[k]
             if lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29 { return false }
-            if let (len, _) = lex.heads.longest(b, at: k), acceptHead(b, at: k, length: len) {
+            if let (_, _, id) = lex.heads.entry(b, at: k), acceptHead(b, at: k, id: id) {
                 // Not when a verb stands between (协会组织会员企业…有限公司).
                 for m in e..<k where lex.cutWords.longestEnding(b, at: m + 1, notBefore: e) != nil { return false }
                 for m in e..<k where lex.leadingWords.longest(b, at: m) != nil { return false }
@@ -179,26 +171,23 @@ struct OrganizationRecognizer {
         return false
     }
 
-    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, headEnd: Int, end e: Int, category: String) -> Bool {
+    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, headEnd: Int, end e: Int, info: HeadInfo) -> Bool {
         let body = i - s
-        let head = headWord(b, i, headEnd - i)
-        let name = headWord(b, s, e - s)
-        if lex.generic.contains(name) { return false }
+        if lex.genericNames.exact(b, at: s, length: e - s) { return false }
         if body == 0 {
             // 税务局, 统计局, 检察院 name a body on their own; 党委, 协会, 中心 do not.
-            return lex.standalone.contains(head) || (category == "government" && head.count >= 3)
+            return info.standalone
         }
-        if category == "other" && body < 2 { return false }
+        if info.category == "other" && body < 2 { return false }
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
         if last == 0x7EA7 { return false }
         if case .digit? = NumeralTable.role(first), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil { return false }
         // Without a place name inside, a long left part is a phrase, not a name.
         if body > 8 && !containsPlace(b, s, i) { return false }
-        if head.count == 1 && body < 2 && head != "委" { return false }
-        if category == "team" {
-            let bodyText = headWord(b, s, body)
-            if body < 2 || lex.genericTeamWords.contains(where: { bodyText.contains($0) }) { return false }
+        if info.length == 1 && body < 2 && b[i] != 0x59D4 { return false }   // 委: 市委-like names are one character
+        if info.category == "team" {
+            if body < 2 || lex.genericTeamWords.occurs(b, from: s, to: i) { return false }
         }
         // A name right after a measure word is a counted noun (1302 支志愿服务队).
         if s > 0, QuantityRecognizer.isDigit(b[s - 1]) { return false }
@@ -228,31 +217,88 @@ extension OrganizationRecognizer {
 
 /// A small word matcher: words by first character, longest first.
 struct WordMatcher: Sendable {
-    let byFirst: [UInt32: [([UInt32], String)]]
+    /// Words grouped by first character; `index[c]` is 1 + the group of character c (0: none).
+    let groups: [[([UInt32], String, Int)]]
+    let index: [UInt16]
     let firsts: ScalarSet
     let lasts: ScalarSet
+    /// First characters of one-character words, and the first two characters of longer ones:
+    /// most positions are rejected by these before any word is compared.
+    let singles: ScalarSet
+    let seconds: ScalarSet
+    let bigrams: Set<UInt64>
 
     init(_ words: [(String, String)]) {
-        var map: [UInt32: [([UInt32], String)]] = [:]
-        for (w, tag) in words {
+        var map: [UInt32: [([UInt32], String, Int)]] = [:]
+        for (id, (w, tag)) in words.enumerated() {
             let s = w.unicodeScalars.map { $0.value }
-            guard let f = s.first else { continue }
-            map[f, default: []].append((s, tag))
+            guard let f = s.first, f < 0x10000 else { continue }
+            map[f, default: []].append((s, tag, id))
         }
-        for k in map.keys { map[k]?.sort { $0.0.count > $1.0.count } }
-        byFirst = map
+        var groups: [[([UInt32], String, Int)]] = []
+        var index = [UInt16](repeating: 0, count: 0x10000)
+        for k in map.keys.sorted() {
+            groups.append((map[k] ?? []).sorted { $0.0.count > $1.0.count })
+            index[Int(k)] = UInt16(groups.count)
+        }
+        self.groups = groups
+        self.index = index
         firsts = ScalarSet(map.keys)
         lasts = ScalarSet(words.compactMap { $0.0.unicodeScalars.last?.value })
+        let scalars = words.map { $0.0.unicodeScalars.map { $0.value } }
+        singles = ScalarSet(scalars.filter { $0.count == 1 }.map { $0[0] })
+        seconds = ScalarSet(scalars.filter { $0.count >= 2 }.map { $0[1] })
+        bigrams = Set(scalars.filter { $0.count >= 2 }.map { UInt64($0[0]) << 32 | UInt64($0[1]) })
+    }
+
+    /// Could a word start at `i`? (One-character words, or a known first pair.)
+    @inline(__always) func mayStart(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
+        let c = b[i]
+        if singles.contains(c) { return true }
+        guard i + 1 < b.count else { return false }
+        let d = b[i + 1]
+        return seconds.contains(d) && bigrams.contains(UInt64(c) << 32 | UInt64(d))
+    }
+
+    @inline(__always) func group(_ c: UInt32) -> [([UInt32], String, Int)]? {
+        guard c < 0x10000 else { return nil }
+        let g = Int(index[Int(c)])
+        return g == 0 ? nil : groups[g - 1]
     }
 
     /// The longest word at `i`: (length, tag).
     func longest(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String)? {
-        guard i < b.count, firsts.contains(b[i]), let list = byFirst[b[i]] else { return nil }
-        outer: for (w, tag) in list where i + w.count <= b.count {
+        entry(b, at: i).map { ($0.0, $0.1) }
+    }
+
+    /// The longest word at `i`: (length, tag, id: its index in the word list given to init).
+    func entry(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String, Int)? {
+        guard i < b.count, firsts.contains(b[i]), mayStart(b, at: i), let list = group(b[i]) else { return nil }
+        outer: for (w, tag, id) in list where i + w.count <= b.count {
             for (k, c) in w.enumerated() where b[i + k] != c { continue outer }
-            return (w.count, tag)
+            return (w.count, tag, id)
         }
         return nil
+    }
+
+    /// True when a word of exactly `length` starts at `i`.
+    func exact(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int) -> Bool {
+        guard i < b.count, firsts.contains(b[i]), let list = group(b[i]) else { return false }
+        outer: for (w, _, _) in list where w.count == length && i + length <= b.count {
+            for (k, c) in w.enumerated() where b[i + k] != c { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// True when a word of the list occurs anywhere in `[s, e)`.
+    func occurs(_ b: UnsafeBufferPointer<UInt32>, from s: Int, to e: Int) -> Bool {
+        var k = s
+        while k < e {
+            if let (len, _, _) = entry(b, at: k), k + len <= e { return true }
+            k += 1
+        }
+        return false
     }
 
     /// A word ending at `end` and starting at or after `floor`: its length.
@@ -263,6 +309,16 @@ struct WordMatcher: Sendable {
         }
         return nil
     }
+}
+
+/// What a head word allows, decided once per head word (no Strings on the hot path).
+struct HeadInfo: Sendable {
+    let category: String
+    let after: ScalarSet?
+    let before: ScalarSet?
+    let standalone: Bool
+    let location: Bool
+    let length: Int
 }
 
 /// The organization vocabularies, built once.
@@ -279,15 +335,13 @@ final class OrganizationLexicon: Sendable {
     let firsts: ScalarSet
     let stops: ScalarSet
     let leadingWordEnds: ScalarSet
-    let generic: Set<String>
     let standalone: Set<String> = ["团市委", "团区委", "团县委", "团省委", "团中央", "市委", "省委", "县委", "区委", "海军",
                                    "空军", "陆军", "武警", "纪委", "国家队", "致公党", "农工党", "九三学社", "社民党", "自民党",
                                    "参议院", "众议院", "国民议会", "共产党", "国民党", "民主党", "共和党", "自由党", "保守党", "工党"]
     let locationHeads: Set<String> = ["街道", "办事处"]
-    let shortSubunits: Set<String> = []
-    let afterBlockers: [String: Set<UInt32>]
-    let beforeBlockers: [String: Set<UInt32>]
-    let genericTeamWords: [String]
+    let headInfo: [HeadInfo]
+    let genericNames: WordMatcher
+    let genericTeamWords: WordMatcher
 
     static func lines(_ source: String) -> [(String, String)] {
         var out: [(String, String)] = []
@@ -315,9 +369,16 @@ final class OrganizationLexicon: Sendable {
         firsts = ScalarSet(all.compactMap { $0.0.unicodeScalars.first?.value })
         stops = ScalarSet(OrganizationTable.stopCharacters)
         leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last?.value })
-        generic = Set(OrganizationLexicon.lines(OrganizationTable.genericSource).map { $0.0 })
-        afterBlockers = OrganizationTable.afterBlockers.mapValues { Set($0.unicodeScalars.map { $0.value }) }
-        beforeBlockers = OrganizationTable.beforeBlockers.mapValues { Set($0.unicodeScalars.map { $0.value }) }
-        genericTeamWords = OrganizationTable.genericTeamWords.split(separator: " ").map(String.init)
+        genericNames = WordMatcher(OrganizationLexicon.lines(OrganizationTable.genericSource))
+        genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ").map { (String($0), "") })
+        let standaloneWords = standalone, locations = locationHeads
+        headInfo = OrganizationLexicon.lines(OrganizationTable.headSource).map { (word, category) in
+            HeadInfo(category: category,
+                     after: OrganizationTable.afterBlockers[word].map { ScalarSet($0) },
+                     before: OrganizationTable.beforeBlockers[word].map { ScalarSet($0) },
+                     standalone: standaloneWords.contains(word) || (category == "government" && word.count >= 3),
+                     location: locations.contains(word),
+                     length: word.count)
+        }
     }
 }

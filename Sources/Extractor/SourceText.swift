@@ -299,6 +299,8 @@ public struct SourceText: Sendable {
     /// as names and objects are reported.
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
         let s = slice(start, end)
+        // Same line for the first and last scalar: no \n inside (a lone \r is rare enough to scan for).
+        if end > start, line(ofOriginal: start) == line(ofOriginal: end - 1), !s.utf8.contains(0x0D) { return s }
         guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
         var out = String.UnicodeScalarView()
         var pendingSpace = String.UnicodeScalarView()

@@ -18,8 +18,9 @@ enum CommandLineTool {
     options:
       --types LIST          record types to emit, comma-separated:
                             quantity, number, date, time, organization
-                            (default: quantity,date,time,organization; `number`
-                            = bare numerals with no unit)
+                            (default: quantity,date,time; `number` = bare
+                            numerals with no unit; `organization` = names of
+                            organizations, opt-in for now; `all` = every type)
       --input-format FMT    text (default) or jsonl: one {"id","text","date"}
                             document per line; records carry doc = id, and
                             "date" (YYYY-MM-DD) is that document's date
@@ -81,7 +82,10 @@ enum CommandLineTool {
             case "--types":
                 let raw = try v()
                 var set = Set<RecordType>()
-                for t in raw.split(separator: ",") {
+                for t in raw.split(separator: ",") where t.trimmingCharacters(in: .whitespaces) == "all" {
+                    set.formUnion(RecordType.allCases)
+                }
+                for t in raw.split(separator: ",") where t.trimmingCharacters(in: .whitespaces) != "all" {
                     guard let rt = RecordType(rawValue: t.trimmingCharacters(in: .whitespaces)) else {
                         throw UsageError.badValue("--types", String(t))
                     }

@@ -38,3 +38,39 @@ import Extractor
         #expect(CivilDate(year: 2021, month: 1, day: 3).isoWeek.week == 53)
     }
 }
+
+/// Tests/Fixtures/organizations.tsv and organizations-negative.tsv: names found, in order.
+@Suite struct OrganizationTableTests {
+    static let rows = Fixtures.rows("organizations.tsv", columns: 2)
+    static let negatives = Fixtures.rows("organizations-negative.tsv", columns: 2)
+    static let extractor = Extractor(types: [.organization])
+
+    @Test func tablesAreWellFormed() {
+        #expect(Self.rows.count == Fixtures.dataLineCount("organizations.tsv"))
+        #expect(Self.negatives.count == Fixtures.dataLineCount("organizations-negative.tsv"))
+    }
+
+    @Test(arguments: rows)
+    func names(_ row: [String]) {
+        let found = Self.extractor.extract(row[0]).compactMap(\.name)
+        #expect(found == row[1].split(separator: "|").map(String.init), "\(row[0])")
+    }
+
+    @Test(arguments: negatives)
+    func notAnOrganization(_ row: [String]) {
+        let found = Self.extractor.extract(row[0]).compactMap(\.name)
+        // 市委 alone is a name; the row checks that 市政府 is not reported.
+        #expect(found.allSatisfy { $0 == "市委" }, "\(row[0]) (\(row[1])): got \(found)")
+    }
+
+    @Test func organizationsAreOptIn() {
+        #expect(Extractor().extract("深圳市医师协会捐赠 15 万元").allSatisfy { $0.type != .organization })
+    }
+
+    @Test func recordsCarryNameAndCategory() throws {
+        let r = try #require(Self.extractor.extract("深圳市潮青联谊会\n党委动员会员").first)
+        #expect(r.text == "深圳市潮青联谊会\n党委")
+        #expect(r.name == "深圳市潮青联谊会党委")
+        #expect(r.category == "party")   // the 党委 of an association
+    }
+}

@@ -21,6 +21,18 @@ import Extractor
         #expect(output == expected, "\(name): output differs from \(name).expected.jsonl")
     }
 
+    /// The seed with every record type, organizations included (`--types all`).
+    @Test func goldenWithAllTypes() throws {
+        let text = Fixtures.text("seed-bulletin.txt")
+        let records = Extractor(types: Set(RecordType.allCases)).extract(text, doc: "seed-bulletin.txt")
+        let output = records.map { JSONLineWriter.line(for: $0) }.joined()
+        let url = Fixtures.url("seed-bulletin.all.expected.jsonl")
+        if ProcessInfo.processInfo.environment["EXTRACT_RECORD_GOLDEN"] == "1" {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(output == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
     /// Every record's text is exactly its [start, end) slice of the original, in scalars,
     /// and its line is the line of start.
     @Test(arguments: documents)
