@@ -4,6 +4,7 @@
 # Usage (from the repo root):  bash scripts/bench.sh
 # Env:  BENCH_MB   corpus size in MB (10^6 bytes), default 50
 #       BENCH_RUNS timed runs per tool (best is reported), default 3
+#       BENCH_ARGS extra arguments for extract, e.g. "--types all" (default: none)
 # Files go to bench-out/ (git-ignored): corpus.txt, its stamp, one run's output.
 set -euo pipefail
 
@@ -79,18 +80,18 @@ echo "warm-up..." >&2
 RECS=$OUT/records.jsonl
 rss="unknown"
 if [[ -x /usr/bin/time ]]; then
-    "${PIN[@]}" /usr/bin/time -v -o "$OUT/time.txt" "$BIN" "$CORPUS" > "$RECS" \
+    "${PIN[@]}" /usr/bin/time -v -o "$OUT/time.txt" "$BIN" ${BENCH_ARGS:-} "$CORPUS" > "$RECS" \
         || { echo "bench: extract failed (warm-up)" >&2; exit 1; }
     rss=$(awk -F': *' '/Maximum resident set size/ {print $2 " KB"}' "$OUT/time.txt")
 else
     echo "note: /usr/bin/time missing, peak RSS unknown (apt-get install time)" >&2
-    "${PIN[@]}" "$BIN" "$CORPUS" > "$RECS" || { echo "bench: extract failed (warm-up)" >&2; exit 1; }
+    "${PIN[@]}" "$BIN" ${BENCH_ARGS:-} "$CORPUS" > "$RECS" || { echo "bench: extract failed (warm-up)" >&2; exit 1; }
 fi
 records=$(wc -l < "$RECS")
 "${PIN[@]}" wc -m "$CORPUS" > /dev/null         # warm-up of wc (page cache)
 
 echo "timing extract..." >&2
-t_ex=$(best extract "${PIN[@]}" "$BIN" "$CORPUS")
+t_ex=$(best extract "${PIN[@]}" "$BIN" ${BENCH_ARGS:-} "$CORPUS")
 echo "timing wc -m..." >&2
 t_wc=$(best "wc -m" "${PIN[@]}" wc -m "$CORPUS")
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Fail (exit 1) when measured scores fall below the floors the issues set.
 
-Usage: check_scores.py SCORE_OUTPUT SPECS_OUTPUT
+Usage: check_scores.py SCORE_OUTPUT SPECS_OUTPUT [NER_OUTPUT]
 Both files end with the one-line JSON summary that `score.py --json` and
-`specs.py run --json` print last. Floors: issue 2 (quantities) and issue 3
-(dates and times)."""
+`specs.py run --json` print last (and `ner.py --json`). Floors: issue 2
+(quantities), issue 3 (dates and times), issue 4 (organizations)."""
 import json, sys
 
 SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.90,
-               ("temporal", "value_f1"): 0.95}
+               ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.85}
+NER_FLOOR = 0.55
 SUITE_FLOORS = {
     "recognizers/NumberModel": 0.90, "recognizers/PercentModel": 0.90,
     "recognizers/CurrencyModel": 0.90, "recognizers/DimensionModel": 0.90,
@@ -43,6 +44,11 @@ def main():
         print(f"{name}: {rate:.3f} (floor {floor})")
         if rate < floor:
             failures.append(f"{name} {rate:.3f} < {floor}")
+    if len(sys.argv) > 3:
+        ner = last_json(sys.argv[3])
+        print(f"People's Daily organizations exact F1: {ner['f1']:.3f} (floor {NER_FLOOR})")
+        if ner["f1"] < NER_FLOOR:
+            failures.append(f"ner f1 {ner['f1']:.3f} < {NER_FLOOR}")
     if failures:
         print("score gate FAILED:\n  " + "\n  ".join(failures))
         return 1

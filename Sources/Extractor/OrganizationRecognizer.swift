@@ -58,7 +58,7 @@ struct OrganizationRecognizer {
                 pendingStart = nil
                 let e = extendRight(b, from: headEnd)
                 if valid(b, start: s, head: i, headEnd: headEnd, end: e, info: info) {
-                    out.append(Found(start: s, end: e, category: cat))
+                    out.append(Found(start: s, end: e, category: e > headEnd ? subunitCategory(b, end: e, fallback: cat) : cat))
                     lastEnd = e
                 }
                 i = e
@@ -196,6 +196,14 @@ struct OrganizationRecognizer {
 }
 
 extension OrganizationRecognizer {
+    /// A name ending in a party unit (…协会党支部, …联谊会党委) is that party body.
+    func subunitCategory(_ b: UnsafeBufferPointer<UInt32>, end e: Int, fallback: String) -> String {
+        for len in [4, 3, 2] where e - len >= 0 {
+            if let (l, tag, _) = lex.heads.entry(b, at: e - len), l == len, tag == "party" { return "party" }
+        }
+        return fallback
+    }
+
     /// The start of a place name that ends right at `i` (美国 in 美国国务院).
     func placeEnding(_ b: UnsafeBufferPointer<UInt32>, at i: Int, notBefore floor: Int) -> Int? {
         for len in stride(from: min(6, i - floor), through: 2, by: -1) {
