@@ -34,16 +34,6 @@ enum ContextTable {
         "分店", "分校", "分院", "分公", "分队", "分头", "分流", "分拣", "分担", "分管", "分钱", "分秒",
     ]
 
-    /// True when a duration word (连续, 为期, 共…) stands right before `i`.
-    static func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
-        for w in durationContext where i >= w.count {
-            var ok = true
-            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            if ok { return true }
-        }
-        return false
-    }
-
     /// `unitWordBlockers` as pairs of scalars (first << 32 | second), for a lookup without Strings.
     static let unitWordBlockerPairs: Set<UInt64> = Set(unitWordBlockers.compactMap { w -> UInt64? in
         let s = scalars(w)
@@ -52,9 +42,6 @@ enum ContextTable {
 
     static let unitWordBlockerFirsts = ScalarSet(unitWordBlockers.compactMap { $0.unicodeScalars.first?.value })
 
-    @inline(__always) static func isBlockedUnitWord(_ a: UInt32, _ b: UInt32) -> Bool {
-        unitWordBlockerFirsts.contains(a) && unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
-    }
 
     /// Words before a number + 日/天 that make it a span of days, not a calendar day
     /// (连续 7 日, 为期 5 日).

@@ -437,7 +437,7 @@ struct QuantityRecognizer {
             if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
         case .day:
             if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日
-            if pn.hasArabic && !hasDurationContext(b, before: numStart) { return false }
+            if pn.hasArabic && !lex.hasDurationContext(b, before: numStart) { return false }
         case .minuteOrScore:
             // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
             if numStart > 0, [0x65F6, 0x6642, 0x70B9, 0x9EDE].contains(b[numStart - 1]) { return false }
@@ -456,10 +456,6 @@ struct QuantityRecognizer {
             break
         }
         return true
-    }
-
-    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
-        lex.hasDurationContext(b, before: i)
     }
 
     /// `3 至 5 万元`, `10-20 人`, `3 万元至 5 万元`: a second numeral after a connector.

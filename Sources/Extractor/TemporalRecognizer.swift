@@ -120,7 +120,6 @@ struct TemporalRecognizer {
     static let dian: UInt32 = 0x70B9, dianT: UInt32 = 0x9EDE                       // 点 點
     static let fen: UInt32 = 0x5206, miao: UInt32 = 0x79D2, ke: UInt32 = 0x523B    // 分 秒 刻
     static let ban: UInt32 = 0x534A, zheng: UInt32 = 0x6574, du: UInt32 = 0x5EA6   // 半 整 度
-    static let xiao: UInt32 = 0x5C0F                                               // 小
     static let ge: UInt32 = 0x4E2A, geT: UInt32 = 0x500B                           // 个 個
     static let ji: UInt32 = 0x5B63                                                 // 季
 
