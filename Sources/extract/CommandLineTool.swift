@@ -10,37 +10,60 @@ enum CommandLineTool {
     static let version = "0.1.0"
 
     static let usage = """
-    usage: extract [options] [FILE ...]
+    usage: extract [options] [FILE|DIR ...]
 
-    Extracts figures from Chinese text as JSON Lines records (one per mention).
-    With no FILE, or with -, reads standard input.
+    Extracts figures, dates and times (and, on request, organization names) from
+    Chinese text as records, one per mention. Directories are read recursively in
+    sorted order. With no FILE, or with -, reads standard input.
 
     options:
-      --types LIST          record types to emit, comma-separated:
-                            quantity, number, date, time, organization
-                            (default: quantity,date,time; `number` = bare
-                            numerals with no unit; `organization` = names of
-                            organizations, opt-in for now; `all` = every type)
-      --input-format FMT    text (default) or jsonl: one {"id","text","date"}
-                            document per line; records carry doc = id, and
-                            "date" (YYYY-MM-DD) is that document's date
-      --reference-date D    the documents' publication date (YYYY-MM-DD), used
-                            to resolve dates without a year and 今天/去年/上周;
-                            without it, a dateline in the first lines is used
+      --types LIST          record types, comma-separated: quantity, number, date,
+                            time, organization, or all (default: quantity,date,time;
+                            `number` = bare numerals with no unit)
+      --input-format FMT    text (default), html, or jsonl: one {"id","text","date"}
+                            document per line; records carry doc = id, and "date"
+                            (YYYY-MM-DD) is that document's date. .html/.htm files
+                            are read as HTML in text mode
+      --encoding NAME       utf-8, utf-16le, utf-16be, gb18030 (also gbk, gb2312) or
+                            big5 (default: detected per file)
+      --include GLOB        only files whose path or name matches (repeatable)
+      --exclude GLOB        skip files whose path or name matches (repeatable)
+      --reference-date D    the documents' publication date (YYYY-MM-DD), used to
+                            resolve dates without a year and 今天/去年/上周; without
+                            it, a dateline in the first lines is used
+      --format FMT          jsonl (default), json, csv or tsv
+      -o FILE               write to FILE (atomically: FILE.partial, then renamed)
+      --resume              with -o: skip documents an interrupted run finished
+      --errors FILE         error records go to FILE instead of the output
+      --emit-text DIR       write the text extracted from HTML pages to DIR
+      --jobs N              documents processed in parallel (default: all cores);
+                            the output is the same for every N
+      --quiet               no progress line and no summary
       -h, --help            this help
       --version             the version
 
-    exit status: 0 all documents extracted, 1 some documents failed (named on
-    stderr; the others' records are still written), 2 usage error.
+    exit status: 0 all documents extracted, 1 some documents failed (each named
+    on stderr and as an error record; the others' records are all written),
+    2 usage error.
     """
 
-    enum InputFormat: String { case text, jsonl }
+    enum InputFormat: String { case text, jsonl, html }
 
     struct Options {
         var types = Extractor.defaultTypes
         var inputFormat = InputFormat.text
         var referenceDate: CivilDate?
         var files: [String] = []
+        var encoding: TextEncoding?
+        var include: [String] = []
+        var exclude: [String] = []
+        var format = OutputFormat.jsonl
+        var output: String?
+        var errors: String?
+        var resume = false
+        var emitTextDirectory: String?
+        var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var quiet = false
     }
 
     enum UsageError: Error, CustomStringConvertible {
@@ -82,13 +105,10 @@ enum CommandLineTool {
             case "--types":
                 let raw = try v()
                 var set = Set<RecordType>()
-                for t in raw.split(separator: ",") where t.trimmingCharacters(in: .whitespaces) == "all" {
-                    set.formUnion(RecordType.allCases)
-                }
-                for t in raw.split(separator: ",") where t.trimmingCharacters(in: .whitespaces) != "all" {
-                    guard let rt = RecordType(rawValue: t.trimmingCharacters(in: .whitespaces)) else {
-                        throw UsageError.badValue("--types", String(t))
-                    }
+                for t in raw.split(separator: ",") {
+                    let name = t.trimmingCharacters(in: .whitespaces)
+                    if name == "all" { set.formUnion(RecordType.allCases); continue }
+                    guard let rt = RecordType(rawValue: name) else { throw UsageError.badValue("--types", String(t)) }
                     set.insert(rt)
                 }
                 guard !set.isEmpty else { throw UsageError.badValue("--types", raw) }
@@ -97,10 +117,29 @@ enum CommandLineTool {
                 let raw = try v()
                 guard let f = InputFormat(rawValue: raw) else { throw UsageError.badValue("--input-format", raw) }
                 o.inputFormat = f
+            case "--encoding":
+                let raw = try v()
+                guard let e = TextEncoding(name: raw) else { throw UsageError.badValue("--encoding", raw) }
+                o.encoding = e
+            case "--include": o.include.append(try v())
+            case "--exclude": o.exclude.append(try v())
             case "--reference-date":
                 let raw = try v()
                 guard let d = CivilDate(raw) else { throw UsageError.badValue("--reference-date", raw) }
                 o.referenceDate = d
+            case "--format":
+                let raw = try v()
+                guard let f = OutputFormat(rawValue: raw) else { throw UsageError.badValue("--format", raw) }
+                o.format = f
+            case "-o", "--output": o.output = try v()
+            case "--errors": o.errors = try v()
+            case "--resume": o.resume = true
+            case "--emit-text": o.emitTextDirectory = try v()
+            case "--jobs", "-j":
+                let raw = try v()
+                guard let n = Int(raw), n >= 1, n <= 1024 else { throw UsageError.badValue("--jobs", raw) }
+                o.jobs = n
+            case "--quiet", "-q": o.quiet = true
             case "--":
                 o.files.append(contentsOf: args[(i + 1)...])
                 i = args.count
@@ -112,6 +151,7 @@ enum CommandLineTool {
             i += 1
         }
         if o.files.isEmpty { o.files = ["-"] }
+        if o.resume && o.output == nil { throw UsageError.badValue("--resume", "needs -o FILE") }
         return o
     }
 
@@ -124,32 +164,27 @@ enum CommandLineTool {
             Diagnostics.error("\(error)\n(see extract --help)")
             return 2
         }
-        let extractor = Extractor(types: options.types, referenceDate: options.referenceDate)
-        let out = OutputBuffer()
-        var failed = 0
-        for file in options.files {
-            let data: [UInt8]
-            do {
-                data = try InputReader.read(file)
-            } catch {
-                Diagnostics.error("\(error)")
-                failed += 1
-                continue
-            }
-            switch options.inputFormat {
-            case .text:
-                let source = SourceText(utf8: data)
-                if let bad = source.firstInvalidByte {
-                    Diagnostics.warning("\(file): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
-                }
-                extractor.extract(source, doc: file) { out.write($0) }
-            case .jsonl:
-                failed += JSONLinesInput.forEachDocument(in: data, name: file) { id, text, date in
-                    extractor.extract(text, doc: id, date: date) { out.write($0) }
-                }
-            }
+        let done = options.resume ? options.output.flatMap(RecordSink.finished) : nil
+        let sink: RecordSink
+        do {
+            sink = try RecordSink(format: options.format, output: options.output, errors: options.errors, resumeFrom: done)
+        } catch {
+            Diagnostics.error("\(error)")
+            return 2
         }
-        out.flush()
+        let batch = BatchRun(options: options, writer: sink)
+        let failed = batch.run(skipping: done?.docs ?? [])
+        do { try sink.finish() } catch {
+            Diagnostics.error("\(error)")
+            return 1
+        }
+        if !options.quiet {
+            let secs = max(0.001, Date().timeIntervalSince(batch.started))
+            let mb = Double(batch.inputBytes) / 1e6
+            let summary = String(format: "%d documents, %d records, %d errors, %.1f MB in %.2f s (%.1f MB/s)",
+                                 batch.documents, batch.records, batch.failures, mb, secs, mb / secs)
+            Diagnostics.note(summary)
+        }
         return failed > 0 ? 1 : 0
     }
 }
@@ -159,33 +194,11 @@ enum Diagnostics {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("extract: \(message)\n".utf8))
     }
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("extract: \(message)\n".utf8))
+    }
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data("extract: warning: \(message)\n".utf8))
     }
 }
 
-/// Buffered writing of records to stdout, as bytes.
-final class OutputBuffer {
-    private var buffer: [UInt8] = []
-    init() { buffer.reserveCapacity(1 << 20) }
-
-    func write(_ r: borrowing Record) {
-        JSONLineWriter.append(r, to: &buffer)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
-            var off = 0
-            while off < p.count {
-                let w = Glibc.write(1, base + off, p.count - off)
-                if w <= 0 { break }
-                off += w
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}

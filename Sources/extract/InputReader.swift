@@ -55,7 +55,9 @@ enum InputReader {
             if r == 0 { break }
             bytes.append(contentsOf: chunk[0..<r])
         }
-        if bytes.prefix(8192).contains(0) { throw InputError.binary(path) }
+        // NUL bytes mean a binary file, except in UTF-16 text (which starts with its BOM).
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16 && bytes.prefix(8192).contains(0) { throw InputError.binary(path) }
         return bytes
     }
 }
@@ -107,6 +109,34 @@ enum JSONLinesInput {
         }
         return bad
     }
+}
+
+extension JSONLinesInput {
+    struct Document { var id: String; var text: String; var date: CivilDate? }
+
+    /// One JSON Lines document, or the reason it is not one.
+    static func document(_ line: [UInt8], name: String, lineNo: Int) -> Result<Document, JSONLineError> {
+        var p = JSONObjectParser(bytes: line)
+        guard let obj = p.parseObject() else { return .failure(JSONLineError("not a JSON object")) }
+        guard case .string(let text)? = obj["text"] else { return .failure(JSONLineError("no \"text\" string")) }
+        let id: String
+        switch obj["id"] {
+        case .string(let s)?: id = s
+        case .number(let s)?: id = s
+        default: id = "\(name):\(lineNo)"
+        }
+        var date: CivilDate? = nil
+        if case .string(let raw)? = obj["date"], !raw.isEmpty {
+            date = CivilDate(String(raw.prefix(10)))
+            if date == nil { Diagnostics.warning("\(name):\(lineNo): \"date\" is not YYYY-MM-DD; ignored") }
+        }
+        return .success(Document(id: id, text: text, date: date))
+    }
+}
+
+struct JSONLineError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
 }
 
 /// The values the input documents use; nested values are skipped, not kept.

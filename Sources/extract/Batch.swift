@@ -1,0 +1,265 @@
+import Foundation
+import Glibc
+import Extractor
+
+/// One unit of work: a file, standard input, or one JSON Lines document.
+enum Work {
+    case file(path: String, html: Bool)
+    case stdin(html: Bool)
+    case json(id: String, text: String, date: CivilDate?)
+    case failure(doc: String, message: String)
+}
+
+/// The serialized result of one document, written in input order.
+struct Outcome {
+    var bytes: [UInt8] = []
+    var records = 0
+    var errors: [(doc: String, message: String)] = []
+    var warnings: [String] = []
+    var inputBytes = 0
+    var doc = ""
+}
+
+/// Runs a batch: enumerates inputs, extracts documents on `jobs` threads in batches,
+/// and writes their records in input order, so the output is the same for every `jobs`.
+/// Memory holds one batch of documents (jobs × 4), never the corpus.
+final class BatchRun: @unchecked Sendable {   // process() reads only immutable state
+    let options: CommandLineTool.Options
+    let extractor: Extractor
+    let writer: RecordSink
+    let progress: Progress
+    var documents = 0, records = 0, failures = 0, inputBytes = 0
+    let started = Date()
+
+    init(options: CommandLineTool.Options, writer: RecordSink) {
+        self.options = options
+        self.extractor = Extractor(types: options.types, referenceDate: options.referenceDate)
+        self.writer = writer
+        self.progress = Progress(enabled: !options.quiet && isatty(STDERR_FILENO) != 0)
+    }
+
+    /// Processes everything; returns the number of failed documents.
+    func run(skipping done: Set<String>) -> Int {
+        let batchSize = max(1, options.jobs * 4)
+        var batch: [Work] = []
+        func flush() {
+            guard !batch.isEmpty else { return }
+            var outcomes = [Outcome](repeating: Outcome(), count: batch.count)
+            let work = batch
+            if options.jobs > 1 && work.count > 1 {
+                outcomes.withUnsafeMutableBufferPointer { out in
+                    // Each iteration writes its own slot: no two threads touch the same memory.
+                    nonisolated(unsafe) let base = out.baseAddress
+                    DispatchQueue.concurrentPerform(iterations: work.count) { k in
+                        base?[k] = self.process(work[k])
+                    }
+                }
+            } else {
+                for k in work.indices { outcomes[k] = process(work[k]) }
+            }
+            for o in outcomes { commit(o) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        enumerate { w in
+            if case .json(let id, _, _) = w, done.contains(id) { return }
+            if case .file(let path, _) = w, done.contains(path) { return }
+            batch.append(w)
+            if batch.count >= batchSize { flush() }
+        }
+        flush()
+        progress.finish()
+        return failures
+    }
+
+    func commit(_ o: Outcome) {
+        for w in o.warnings { Diagnostics.warning(w) }
+        for e in o.errors {
+            Diagnostics.error("\(e.doc): \(e.message)")
+            writer.writeError(doc: e.doc, message: e.message)
+            failures += 1
+        }
+        writer.write(o.bytes, doc: o.doc, records: o.records)
+        documents += 1
+        records += o.records
+        inputBytes += o.inputBytes
+        progress.update(documents: documents, bytes: inputBytes)
+    }
+
+    // MARK: - Inputs
+
+    /// Calls `body` with each unit of work in a stable order: arguments in order, the files
+    /// of a directory sorted by path, JSON Lines documents line by line (streamed).
+    func enumerate(_ body: (Work) -> Void) {
+        for arg in options.files {
+            if arg == "-" {
+                if options.inputFormat == .jsonl {
+                    JSONLinesStream.forEach(fd: STDIN_FILENO, name: "-", body)
+                } else {
+                    body(.stdin(html: options.inputFormat == .html))
+                }
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: arg, isDirectory: &isDir) else {
+                body(.failure(doc: arg, message: "no such file"))
+                continue
+            }
+            let paths = isDir.boolValue ? listDirectory(arg) : [arg]
+            for path in paths {
+                let html = options.inputFormat == .html
+                    || (options.inputFormat == .text && (path.hasSuffix(".html") || path.hasSuffix(".htm")))
+                if options.inputFormat == .jsonl {
+                    let fd = open(path, O_RDONLY)
+                    if fd < 0 { body(.failure(doc: path, message: "cannot read: \(String(cString: strerror(errno)))")); continue }
+                    JSONLinesStream.forEach(fd: fd, name: path, body)
+                    close(fd)
+                } else {
+                    body(.file(path: path, html: html))
+                }
+            }
+        }
+    }
+
+    /// Regular files under `dir`, recursively, sorted, filtered by --include/--exclude.
+    func listDirectory(_ dir: String) -> [String] {
+        let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        var out: [String] = []
+        guard let e = FileManager.default.enumerator(atPath: base) else { return [] }
+        while let rel = e.nextObject() as? String {
+            let path = base + "/" + rel
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            if !options.include.isEmpty && !options.include.contains(where: { glob($0, rel) || glob($0, name) }) { continue }
+            if options.exclude.contains(where: { glob($0, rel) || glob($0, name) }) { continue }
+            out.append(path)
+        }
+        return out.sorted()
+    }
+
+    func glob(_ pattern: String, _ s: String) -> Bool { fnmatch(pattern, s, 0) == 0 }
+
+    // MARK: - One document
+
+    func process(_ w: Work) -> Outcome {
+        var o = Outcome()
+        switch w {
+        case .failure(let doc, let message):
+            o.doc = doc
+            o.errors.append((doc, message))
+        case .json(let id, let text, let date):
+            o.doc = id
+            o.inputBytes = text.utf8.count
+            serialize(extractor, SourceText(text), doc: id, date: date, into: &o)
+        case .file(let path, let html):
+            o.doc = path
+            do {
+                let bytes = try InputReader.read(path)
+                o.inputBytes = bytes.count
+                decodeAndExtract(bytes, doc: path, html: html, into: &o)
+            } catch {
+                o.errors.append((path, "\(error)".replacingOccurrences(of: "\(path): ", with: "")))
+            }
+        case .stdin(let html):
+            o.doc = "-"
+            let bytes = (try? InputReader.read("-")) ?? []
+            o.inputBytes = bytes.count
+            decodeAndExtract(bytes, doc: "-", html: html, into: &o)
+        }
+        return o
+    }
+
+    func decodeAndExtract(_ bytes: [UInt8], doc: String, html: Bool, into o: inout Outcome) {
+        let d = Decoder.decode(bytes, forced: options.encoding)
+        if let bad = d.firstInvalidByte {
+            let name = d.encoding == .utf8 ? "UTF-8" : d.encoding.rawValue.uppercased()
+            o.warnings.append("\(doc): invalid \(name) at byte \(bad); replaced with U+FFFD")
+        }
+        var source: SourceText
+        if html {
+            let text = HTMLText.extract(String(decoding: d.utf8, as: UTF8.self))
+            source = SourceText(text)
+            if let dir = options.emitTextDirectory { emitText(text, doc: doc, dir: dir, into: &o) }
+        } else {
+            source = SourceText(utf8: d.utf8, stripByteOrderMark: false)
+        }
+        serialize(extractor, source, doc: doc, date: nil, into: &o)
+    }
+
+    func emitText(_ text: String, doc: String, dir: String, into o: inout Outcome) {
+        let name = doc.replacingOccurrences(of: "/", with: "_") + ".txt"
+        let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            o.warnings.append("\(doc): cannot write extracted text to \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    func serialize(_ extractor: Extractor, _ source: SourceText, doc: String, date: CivilDate?, into o: inout Outcome) {
+        var bytes: [UInt8] = []
+        var count = 0
+        let format = options.format
+        extractor.extract(source, doc: doc, date: date) { r in
+            RecordFormat.append(r, format: format, to: &bytes)
+            count += 1
+        }
+        o.bytes = bytes
+        o.records = count
+    }
+}
+
+/// Streams JSON Lines documents from a file descriptor, a line at a time.
+enum JSONLinesStream {
+    static func forEach(fd: Int32, name: String, _ body: (Work) -> Void) {
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var lineNo = 0
+        func handle(_ line: ArraySlice<UInt8>) {
+            lineNo += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            switch JSONLinesInput.document(Array(line), name: name, lineNo: lineNo) {
+            case .success(let d): body(.json(id: d.id, text: d.text, date: d.date))
+            case .failure(let e): body(.failure(doc: "\(name):\(lineNo)", message: e.description))
+            }
+        }
+        while true {
+            let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if r < 0 { if errno == EINTR { continue }; body(.failure(doc: name, message: "cannot read: \(String(cString: strerror(errno)))")); return }
+            if r == 0 { break }
+            pending.append(contentsOf: chunk[0..<r])
+            var start = 0
+            while let nl = pending[start...].firstIndex(of: 0x0A) {
+                handle(pending[start..<nl])
+                start = nl + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty { handle(pending[...]) }
+    }
+}
+
+/// A progress line on stderr when it is a terminal: documents, MB, rate.
+final class Progress {
+    let enabled: Bool
+    var last = Date(timeIntervalSince1970: 0)
+    let started = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(documents: Int, bytes: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.1 else { return }
+        last = Date()
+        let mb = Double(bytes) / 1e6
+        let secs = max(0.001, Date().timeIntervalSince(started))
+        let line = String(format: "\r%d documents  %.1f MB  %.1f MB/s ", documents, mb, mb / secs)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

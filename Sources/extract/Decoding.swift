@@ -1,0 +1,157 @@
+import Foundation
+import Glibc
+
+/// Text encodings of input files: detected (BOM, then valid UTF-8, then GB18030 or
+/// Big5, whichever decodes with fewer errors) or forced with `--encoding`.
+enum TextEncoding: String, CaseIterable {
+    case utf8 = "utf-8", utf16le = "utf-16le", utf16be = "utf-16be", gb18030 = "gb18030", big5 = "big5"
+
+    /// Accepts common spellings: UTF8, gbk, gb2312 (both read as GB18030, a superset), BIG5.
+    init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "utf-16le", "utf16le": self = .utf16le
+        case "utf-16be", "utf16be": self = .utf16be
+        case "utf-16", "utf16": self = .utf16le
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        case "big5", "big-5", "cp950": self = .big5
+        default: return nil
+        }
+    }
+
+    var iconvName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .utf16le: return "UTF-16LE"
+        case .utf16be: return "UTF-16BE"
+        case .gb18030: return "GB18030"
+        case .big5: return "BIG5"
+        }
+    }
+}
+
+/// The result of decoding a file: UTF-8 bytes, the encoding used, and where the first
+/// invalid byte was (replaced by U+FFFD), if any.
+struct Decoded {
+    var utf8: [UInt8]
+    var encoding: TextEncoding
+    var firstInvalidByte: Int?
+    var invalidCount: Int
+}
+
+enum Decoder {
+    /// Decodes `bytes` with `forced`, or detects the encoding.
+    static func decode(_ bytes: [UInt8], forced: TextEncoding?) -> Decoded {
+        var body = bytes[...]
+        var bom: TextEncoding? = nil
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bom = .utf8; body = bytes[3...] }
+        else if bytes.starts(with: [0xFF, 0xFE]) { bom = .utf16le; body = bytes[2...] }
+        else if bytes.starts(with: [0xFE, 0xFF]) { bom = .utf16be; body = bytes[2...] }
+        let offset = bytes.count - body.count
+        if let e = forced ?? bom {
+            var d = convert(Array(body), from: e)
+            d.firstInvalidByte = d.firstInvalidByte.map { $0 + offset }
+            return d
+        }
+        let raw = Array(body)
+        if String(validating: raw, as: UTF8.self) != nil {
+            return Decoded(utf8: raw, encoding: .utf8, firstInvalidByte: nil, invalidCount: 0)
+        }
+        // UTF-8 with a few bad bytes (a damaged file) stays UTF-8.
+        let u = convert(raw, from: .utf8)
+        if u.invalidCount * 200 <= raw.count { return u }
+        // Otherwise the legacy encoding whose text reads most like Chinese: GB18030 accepts
+        // nearly any byte pair, so error counts alone cannot tell it from Big5.
+        let g = convert(raw, from: .gb18030)
+        let b = convert(raw, from: .big5)
+        let scores = [u, g, b].map { score($0) }
+        let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
+        return [u, g, b][best]
+    }
+
+    /// Very common characters, simplified and traditional: decoded text that holds many of
+    /// them is in the right encoding.
+    static let common = Set(("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面" +
+        "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其" +
+        "些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军" +
+        "很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角" +
+        "期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济油思术极交受联认" +
+        "六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况" +
+        "今集温传土许步群广石记需段研界林律且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般" +
+        "們個國會這來時為說對發後從當與經過動學開關長問間現實點業體機麼兩裡頭無軍員產種進義見總計區設輪將東華萬萬報資邊" +
+        "統據處隊給門領導濟權認轉單風帶場車務類聲議傳記須際驗連斷難備辦響約歷縣價").unicodeScalars.map { $0.value })
+
+    static func score(_ d: Decoded) -> Int {
+        var hits = 0
+        for u in String(decoding: d.utf8.prefix(200_000), as: UTF8.self).unicodeScalars where common.contains(u.value) {
+            hits += 1
+        }
+        return hits - 10 * d.invalidCount
+    }
+
+    /// Converts with iconv, replacing each undecodable byte with U+FFFD and going on.
+    static func convert(_ input: [UInt8], from encoding: TextEncoding) -> Decoded {
+        if encoding == .utf8 {
+            if String(validating: input, as: UTF8.self) != nil {
+                return Decoded(utf8: input, encoding: .utf8, firstInvalidByte: nil, invalidCount: 0)
+            }
+            // Count and repair invalid sequences.
+            var parser = Unicode.UTF8.ForwardParser()
+            var it = input.makeIterator()
+            var offset = 0, first: Int? = nil, count = 0
+            loop: while true {
+                switch parser.parseScalar(from: &it) {
+                case .valid(let v): offset += v.count
+                case .emptyInput: break loop
+                case .error(let len): if first == nil { first = offset }; count += 1; offset += len
+                }
+            }
+            return Decoded(utf8: Array(String(decoding: input, as: UTF8.self).utf8), encoding: .utf8,
+                           firstInvalidByte: first, invalidCount: count)
+        }
+        let cd = iconv_open("UTF-8", encoding.iconvName)
+        guard let cd, cd != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return Decoded(utf8: Array(String(decoding: input, as: UTF8.self).utf8), encoding: encoding,
+                           firstInvalidByte: 0, invalidCount: input.count)
+        }
+        defer { iconv_close(cd) }
+        var out = [UInt8]()
+        out.reserveCapacity(input.count * 3 / 2 + 16)
+        var first: Int? = nil
+        var invalid = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var inputCopy = input
+        inputCopy.withUnsafeMutableBufferPointer { inBuf in
+            guard let inBase = inBuf.baseAddress else { return }
+            var pos = 0
+            let total = inBuf.count
+            while pos < total {
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase + pos).assumingMemoryBound(to: CChar.self)
+                var inLeft = total - pos
+                let produced: Int = chunk.withUnsafeMutableBufferPointer { outBuf -> Int in
+                    guard let outBase = outBuf.baseAddress else { return 0 }
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+                    let room = outBuf.count - 4          // 3 bytes kept for a U+FFFD
+                    var outLeft = room
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    let err = r == -1 ? errno : 0
+                    let consumed = (total - pos) - inLeft
+                    pos += consumed
+                    let n = room - outLeft
+                    if r == -1 && err != E2BIG {
+                        // EILSEQ or EINVAL (truncated at the end): one bad byte becomes U+FFFD.
+                        if first == nil { first = pos }
+                        invalid += 1
+                        pos += 1
+                        outBuf[n] = 0xEF; outBuf[n + 1] = 0xBF; outBuf[n + 2] = 0xBD
+                        return n + 3
+                    }
+                    return n
+                }
+                out.append(contentsOf: chunk[0..<produced])
+                if produced == 0 && inLeft > 0 && pos < total { pos += 1 }   // no progress: skip a byte
+            }
+        }
+        return Decoded(utf8: out, encoding: encoding, firstInvalidByte: first, invalidCount: invalid)
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Glibc
+import Extractor
+
+/// Output formats: JSON Lines (the contract), one JSON array, CSV (RFC 4180) or TSV.
+enum OutputFormat: String { case jsonl, json, csv, tsv }
+
+enum RecordFormat {
+    /// Columns of CSV and TSV output: every field of the contract, in contract order.
+    static let columns = ["doc", "type", "text", "start", "end", "line", "value", "unit", "dimension", "qualifier",
+                          "currency", "low", "high", "object", "timex", "as_of", "cumulative", "name", "category"]
+
+    static func header(_ format: OutputFormat) -> [UInt8] {
+        switch format {
+        case .csv: return Array((columns.joined(separator: ",") + "\r\n").utf8)
+        case .tsv: return Array((columns.joined(separator: "\t") + "\n").utf8)
+        default: return []
+        }
+    }
+
+    /// One record in `format` (JSON formats: one object and a newline; the array framing
+    /// is the sink's).
+    static func append(_ r: Record, format: OutputFormat, to out: inout [UInt8]) {
+        switch format {
+        case .jsonl, .json:
+            JSONLineWriter.append(r, to: &out)
+            out.append(0x0A)
+        case .csv, .tsv:
+            let values: [String?] = [r.doc, r.type.rawValue, r.text, String(r.start), String(r.end), String(r.line),
+                                     r.value?.description, r.unit, r.dimension, r.qualifier?.rawValue, r.currency,
+                                     r.low?.description, r.high?.description, r.object, r.timex, r.asOf,
+                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category]
+            for (k, v) in values.enumerated() {
+                if k > 0 { out.append(format == .csv ? 0x2C : 0x09) }
+                out.append(contentsOf: (format == .csv ? csvField(v ?? "") : tsvField(v ?? "")).utf8)
+            }
+            out.append(contentsOf: format == .csv ? [0x0D, 0x0A] : [0x0A])
+        }
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// TSV: tabs, line breaks and backslashes escaped as \t, \n, \r, \\.
+    static func tsvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
+
+/// Where records go: stdout, or `-o FILE` written to FILE.partial and renamed into
+/// place at the end (an interrupted run never leaves a truncated FILE). With -o, each
+/// finished document is noted in FILE.partial.done with the output size after it, so
+/// `--resume` can skip finished documents and cut off an unfinished one.
+final class RecordSink {
+    let format: OutputFormat
+    let fd: Int32
+    let target: String?
+    var errorsFD: Int32 = -1
+    var wroteRecord = false
+    var doneFD: Int32 = -1
+    var size: Int = 0
+    private var buffer: [UInt8] = []
+
+    init(format: OutputFormat, output: String?, errors: String?, resumeFrom done: (size: Int, docs: Set<String>)?) throws {
+        self.format = format
+        target = output
+        if let path = output {
+            let partial = path + ".partial"
+            let flags = done == nil ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT)
+            fd = open(partial, flags, 0o644)
+            guard fd >= 0 else { throw CommandLineTool.UsageError.badValue("-o", "\(path): \(String(cString: strerror(errno)))") }
+            if let d = done {
+                ftruncate(fd, off_t(d.size))
+                lseek(fd, off_t(d.size), SEEK_SET)
+                size = d.size
+                wroteRecord = d.size > RecordFormat.header(format).count + (format == .json ? 2 : 0)
+            }
+            doneFD = open(partial + ".done", O_WRONLY | O_CREAT | O_APPEND | (done == nil ? O_TRUNC : 0), 0o644)
+        } else {
+            fd = STDOUT_FILENO
+        }
+        if let e = errors {
+            errorsFD = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard errorsFD >= 0 else { throw CommandLineTool.UsageError.badValue("--errors", "\(e): \(String(cString: strerror(errno)))") }
+        }
+        if size == 0 {
+            if format == .json { emit(Array("[\n".utf8)) }
+            emit(RecordFormat.header(format))
+        }
+    }
+
+    func write(_ bytes: [UInt8], doc: String, records: Int) {
+        if format == .json && records > 0 {
+            // Objects separated by ",\n": the document's lines joined, and a comma before it.
+            var joined: [UInt8] = []
+            joined.reserveCapacity(bytes.count + records)
+            if wroteRecord { joined.append(contentsOf: [0x2C, 0x0A]) }
+            var lineStart = 0
+            for (k, c) in bytes.enumerated() where c == 0x0A {
+                if lineStart > 0 { joined.append(contentsOf: [0x2C, 0x0A]) }
+                joined.append(contentsOf: bytes[lineStart..<k])
+                lineStart = k + 1
+            }
+            emit(joined)
+        } else {
+            emit(bytes)
+        }
+        if records > 0 { wroteRecord = true }
+        if doneFD >= 0 {
+            flush()
+            let line = Array("\(size)\t\(doc)\n".utf8)
+            line.withUnsafeBufferPointer { _ = Glibc.write(doneFD, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// A failed document: an error record in the output (JSON formats) or in --errors FILE.
+    func writeError(doc: String, message: String) {
+        var r: [UInt8] = Array("{\"doc\":".utf8)
+        JSONLineWriter.appendString(doc, to: &r)
+        r += Array(",\"type\":\"error\",\"error\":".utf8)
+        JSONLineWriter.appendString(message, to: &r)
+        r += Array("}\n".utf8)
+        if errorsFD >= 0 {
+            r.withUnsafeBufferPointer { _ = Glibc.write(errorsFD, $0.baseAddress, $0.count) }
+        } else if format == .jsonl {
+            emit(r)
+        } else if format == .json {
+            write(r, doc: doc, records: 1)
+        }
+    }
+
+    func emit(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        size += bytes.count
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var off = 0
+            while off < p.count {
+                let w = Glibc.write(fd, base + off, p.count - off)
+                if w < 0 && errno == EINTR { continue }
+                if w <= 0 { break }
+                off += w
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the output: the JSON array's bracket, and with -o the rename into place.
+    func finish() throws {
+        if format == .json { emit(Array((wroteRecord ? "\n]\n" : "]\n").utf8)) }
+        flush()
+        if errorsFD >= 0 { close(errorsFD) }
+        guard let path = target else { return }
+        fsync(fd)
+        close(fd)
+        if doneFD >= 0 { close(doneFD) }
+        guard rename(path + ".partial", path) == 0 else {
+            throw CommandLineTool.UsageError.badValue("-o", "\(path): cannot rename: \(String(cString: strerror(errno)))")
+        }
+        unlink(path + ".partial.done")
+    }
+
+    /// What an earlier, interrupted run of `-o path` finished: the documents, and the output
+    /// size after the last of them (anything after it is cut off).
+    static func finished(_ path: String) -> (size: Int, docs: Set<String>)? {
+        guard let data = FileManager.default.contents(atPath: path + ".partial.done"),
+              FileManager.default.fileExists(atPath: path + ".partial") else { return nil }
+        var docs = Set<String>(), size = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, let s = Int(parts[0]) else { continue }
+            size = s
+            docs.insert(String(parts[1]))
+        }
+        return (size, docs)
+    }
+}
