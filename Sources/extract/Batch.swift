@@ -12,6 +12,9 @@ enum Work {
 
 /// The serialized result of one document, written in input order.
 struct Outcome {
+    /// With one document at a time, records go straight to this sink.
+    var sink: RecordSink? = nil
+    var streamed = false
     var bytes: [UInt8] = []
     var records = 0
     var errors: [(doc: String, message: String)] = []
@@ -46,6 +49,12 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             guard !batch.isEmpty else { return }
             var outcomes = [Outcome](repeating: Outcome(), count: batch.count)
             let work = batch
+            if options.jobs == 1 || work.count == 1 {
+                // One at a time: records stream straight into the sink (no document buffer).
+                for w in work { commit(process(w, direct: writer)) }
+                batch.removeAll(keepingCapacity: true)
+                return
+            }
             if options.jobs > 1 && work.count > 1 {
                 outcomes.withUnsafeMutableBufferPointer { out in
                     // Each iteration writes its own slot: no two threads touch the same memory.
@@ -78,7 +87,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             writer.writeError(doc: e.doc, message: e.message)
             failures += 1
         }
-        writer.write(o.bytes, doc: o.doc, records: o.records)
+        if o.streamed { writer.endDocument(doc: o.doc) } else { writer.write(o.bytes, doc: o.doc, records: o.records) }
         documents += 1
         records += o.records
         inputBytes += o.inputBytes
@@ -142,8 +151,9 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
 
     // MARK: - One document
 
-    func process(_ w: Work) -> Outcome {
+    func process(_ w: Work, direct: RecordSink? = nil) -> Outcome {
         var o = Outcome()
+        o.sink = direct
         switch w {
         case .failure(let doc, let message):
             o.doc = doc
@@ -171,6 +181,18 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     }
 
     func decodeAndExtract(_ bytes: [UInt8], doc: String, html: Bool, into o: inout Outcome) {
+        // Plain UTF-8 (the common case) is validated once, inside SourceText's own pass.
+        let bom = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !html, options.encoding == nil || options.encoding == .utf8, !bom {
+            let source = SourceText(utf8: bytes)
+            if source.firstInvalidByte == nil || options.encoding == .utf8 {
+                if let bad = source.firstInvalidByte {
+                    o.warnings.append("\(doc): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
+                }
+                serialize(extractor, source, doc: doc, date: nil, into: &o)
+                return
+            }
+        }
         let d = Decoder.decode(bytes, forced: options.encoding)
         if let bad = d.firstInvalidByte {
             let name = d.encoding == .utf8 ? "UTF-8" : d.encoding.rawValue.uppercased()
@@ -199,6 +221,16 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     }
 
     func serialize(_ extractor: Extractor, _ source: SourceText, doc: String, date: CivilDate?, into o: inout Outcome) {
+        if let sink = o.sink {
+            // Warnings first, as the buffered path prints them before the records.
+            for w in o.warnings { Diagnostics.warning(w) }
+            o.warnings.removeAll()
+            var count = 0
+            extractor.extract(source, doc: doc, date: date) { r in sink.record(r); count += 1 }
+            o.records = count
+            o.streamed = true
+            return
+        }
         var bytes: [UInt8] = []
         var count = 0
         let format = options.format

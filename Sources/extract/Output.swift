@@ -127,6 +127,31 @@ final class RecordSink {
         }
     }
 
+    /// One record, straight from extraction (documents processed one at a time).
+    func record(_ r: Record) {
+        if format == .json {
+            if wroteRecord { buffer.append(contentsOf: [0x2C, 0x0A]); size += 2 }
+            let before = buffer.count
+            JSONLineWriter.append(r, to: &buffer)
+            size += buffer.count - before
+        } else {
+            let before = buffer.count
+            RecordFormat.append(r, format: format, to: &buffer)
+            size += buffer.count - before
+        }
+        wroteRecord = true
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// The end of a streamed document: noted for --resume.
+    func endDocument(doc: String) {
+        if doneFD >= 0 {
+            flush()
+            let line = Array("\(size)\t\(doc)\n".utf8)
+            line.withUnsafeBufferPointer { _ = Glibc.write(doneFD, $0.baseAddress, $0.count) }
+        }
+    }
+
     /// A failed document: an error record in the output (JSON formats) or in --errors FILE.
     func writeError(doc: String, message: String) {
         var r: [UInt8] = Array("{\"doc\":".utf8)
