@@ -44,6 +44,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     /// Processes everything; returns the number of failed documents.
     func run(skipping done: Set<String>) -> Int {
         let batchSize = max(1, options.jobs * 4)
+        if progress.enabled { progress.total = totalBytes() }
         var batch: [Work] = []
         func flush() {
             guard !batch.isEmpty else { return }
@@ -127,6 +128,20 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 }
             }
         }
+    }
+
+    /// The size of all input files, for the progress bar (nil with stdin or JSON Lines).
+    func totalBytes() -> Int? {
+        guard options.inputFormat != .jsonl, !options.files.contains("-") else { return nil }
+        var total = 0
+        for arg in options.files {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: arg, isDirectory: &isDir) else { continue }
+            for p in isDir.boolValue ? listDirectory(arg) : [arg] {
+                total += ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int) ?? 0
+            }
+        }
+        return total
     }
 
     /// Regular files under `dir`, recursively, sorted, filtered by --include/--exclude.
@@ -273,9 +288,11 @@ enum JSONLinesStream {
     }
 }
 
-/// A progress line on stderr when it is a terminal: documents, MB, rate.
+/// A progress line on stderr when it is a terminal: a bar (when the total is known),
+/// documents, MB, rate and ETA.
 final class Progress {
     let enabled: Bool
+    var total: Int?
     var last = Date(timeIntervalSince1970: 0)
     let started = Date()
 
@@ -286,7 +303,15 @@ final class Progress {
         last = Date()
         let mb = Double(bytes) / 1e6
         let secs = max(0.001, Date().timeIntervalSince(started))
-        let line = String(format: "\r%d documents  %.1f MB  %.1f MB/s ", documents, mb, mb / secs)
+        var line = String(format: "\r%d documents  %.1f MB  %.1f MB/s", documents, mb, mb / secs)
+        if let t = total, t > 0 {
+            let f = min(1, Double(bytes) / Double(t))
+            let width = 24, filled = Int(f * Double(width))
+            let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
+            let eta = f > 0 ? secs * (1 - f) / f : 0
+            line = String(format: "\r[%@] %3.0f%%  ", bar, f * 100) + line.dropFirst() + String(format: "  ETA %.0fs", eta)
+        }
+        line += "\u{1B}[K"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
