@@ -11,8 +11,8 @@ public struct Extractor: Sendable {
     /// and relative words (今天, 去年). A document's own date (JSON Lines `date`) wins.
     public var referenceDate: CivilDate?
 
-    /// Organizations are opt-in for now: they double the work on dense bulletins (see README).
-    public static let defaultTypes: Set<RecordType> = [.quantity, .date, .time]
+    /// Everything but bare numbers (`number`, which only peer-suite style runs want).
+    public static let defaultTypes: Set<RecordType> = [.quantity, .date, .time, .organization]
 
     public init(types: Set<RecordType> = Extractor.defaultTypes, referenceDate: CivilDate? = nil) {
         self.types = types
@@ -59,21 +59,39 @@ public struct Extractor: Sendable {
             }
             if types.contains(.quantity) { context = FigureContext(source: source, mentions: mentions, timex: timex) }
         }
-        if types.contains(.organization) {
-            var orgs: [Record] = []
-            var hint = 0, lineHint = 0
-            for o in OrganizationRecognizer(source: source).run() {
-                let (s, e) = source.originalSpan(o.start, o.end, hint: &hint)
-                var r = Record(doc: doc, type: .organization, text: source.slice(s, e), start: s, end: e,
-                               line: source.line(ofOriginal: s, hint: &lineHint))
-                r.name = source.sliceWithoutBreaks(s, e)
-                r.category = o.category
-                orgs.append(r)
-            }
-            temporal = Extractor.merged(temporal, orgs)
+        // Organizations stay small structs until their turn comes in the merge below.
+        let orgs = types.contains(.organization) ? OrganizationRecognizer(source: source).run() : []
+        var o = 0, hint = 0, lineHint = 0
+        func orgRecord(_ f: OrganizationRecognizer.Found) -> Record {
+            let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
+            let text = source.slice(s, e)
+            var r = Record(doc: doc, type: .organization, text: text, start: s, end: e,
+                           line: source.line(ofOriginal: s, hint: &lineHint))
+            r.name = SourceText.withoutBreaks(text)
+            r.category = f.category
+            return r
         }
-        guard wantsFigures else { for r in temporal { sink(r) }; return }
+        // Dates and organizations before position (start, end), in document order.
         var t = 0
+        var nextOrg: Record? = o < orgs.count ? orgRecord(orgs[0]) : nil
+        func flush(before key: (Int, Int)?) {
+            while true {
+                // The earlier of the pending date and organization, if it comes before `key`.
+                if let org = nextOrg,
+                   t >= temporal.count || (org.start, org.end) < (temporal[t].start, temporal[t].end) {
+                    if let key, !((org.start, org.end) < key) { return }
+                    sink(org)
+                    o += 1
+                    nextOrg = o < orgs.count ? orgRecord(orgs[o]) : nil
+                } else if t < temporal.count {
+                    if let key, !((temporal[t].start, temporal[t].end) < key) { return }
+                    sink(temporal[t]); t += 1
+                } else {
+                    return
+                }
+            }
+        }
+        guard wantsFigures else { flush(before: nil); return }
         var scope = 0
         var previousEnd = 0
         QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
@@ -83,27 +101,11 @@ public struct Extractor: Sendable {
                 c.annotate(&r, span: span, previousEnd: previousEnd, scope: &scope)
             }
             previousEnd = span.upperBound
-            while t < temporal.count && (temporal[t].start, temporal[t].end) < (r.start, r.end) {
-                sink(temporal[t]); t += 1
-            }
+            flush(before: (r.start, r.end))
             sink(r)
         }
-        while t < temporal.count { sink(temporal[t]); t += 1 }
+        flush(before: nil)
     }
 
-    /// Two lists in document order merged into one (dates with organizations: short lists).
-    static func merged(_ a: [Record], _ b: [Record]) -> [Record] {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        var out: [Record] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if (b[j].start, b[j].end) < (a[i].start, a[i].end) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
-    }
 
 }

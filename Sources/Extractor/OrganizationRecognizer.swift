@@ -29,6 +29,8 @@ struct OrganizationRecognizer {
                 let c = b[i]
                 if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
                 if inTitle || !lex.firsts.contains(c) { i += 1; continue }
+                // Neither a known name nor a head word can start here (most positions).
+                if !lex.heads.mayStart(b, at: i) && !lex.known.mayStart(b, at: i) { i += 1; continue }
                 if pendingStart == nil, let (len, cat) = lex.known.longest(b, at: i) {
                     var e = i + len
                     // 微软公司, 联想集团: a head word right after a known name belongs to it.
@@ -224,39 +226,64 @@ extension OrganizationRecognizer {
 }
 
 /// A small word matcher: words by first character, longest first.
+/// Storage is flat (all words' scalars in one array) so that matching touches no
+/// reference counts: a word is (offset, length, id) into `scalars`.
 struct WordMatcher: Sendable {
-    /// Words grouped by first character; `index[c]` is 1 + the group of character c (0: none).
-    let groups: [[([UInt32], String, Int)]]
-    let index: [UInt16]
+    /// All words' scalars, grouped by first character, longest word first in each group.
+    let scalars: [UInt32]
+    /// Per word, in group order: where its scalars start, its length, its id (input index).
+    let offsets: [Int32]
+    let lengths: [UInt8]
+    let ids: [Int32]
+    /// Tags by id.
+    let tags: [String]
+    /// `index[c]` is 1 + the first word (in group order) starting with c (0: none); the
+    /// group runs while the first scalar stays c.
+    let index: [Int32]
     let firsts: ScalarSet
     let lasts: ScalarSet
     /// First characters of one-character words, and the first two characters of longer ones:
     /// most positions are rejected by these before any word is compared.
     let singles: ScalarSet
     let seconds: ScalarSet
-    let bigrams: Set<UInt64>
+    /// A 64K-bit filter of first pairs: a clear bit means no word starts with the pair; a set
+    /// bit may be a collision, which the exact compare then rejects. (A Set lookup hashes.)
+    let bigrams: [UInt64]
+
+    @inline(__always) static func pairBit(_ c: UInt32, _ d: UInt32) -> Int {
+        Int((c &* 0x9E37 ^ d &* 0x85EB) & 0xFFFF)
+    }
 
     init(_ words: [(String, String)]) {
-        var map: [UInt32: [([UInt32], String, Int)]] = [:]
-        for (id, (w, tag)) in words.enumerated() {
+        var map: [UInt32: [([UInt32], Int)]] = [:]
+        for (id, (w, _)) in words.enumerated() {
             let s = w.unicodeScalars.map { $0.value }
-            guard let f = s.first, f < 0x10000 else { continue }
-            map[f, default: []].append((s, tag, id))
+            guard let f = s.first, f < 0x10000, s.count < 256 else { continue }
+            map[f, default: []].append((s, id))
         }
-        var groups: [[([UInt32], String, Int)]] = []
-        var index = [UInt16](repeating: 0, count: 0x10000)
+        var scalars: [UInt32] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
+        var index = [Int32](repeating: 0, count: 0x10000)
         for k in map.keys.sorted() {
-            groups.append((map[k] ?? []).sorted { $0.0.count > $1.0.count })
-            index[Int(k)] = UInt16(groups.count)
+            index[Int(k)] = Int32(offsets.count + 1)
+            for (w, id) in (map[k] ?? []).sorted(by: { $0.0.count > $1.0.count }) {
+                offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
+                scalars.append(contentsOf: w)
+            }
         }
-        self.groups = groups
+        self.scalars = scalars; self.offsets = offsets; self.lengths = lengths; self.ids = ids
+        self.tags = words.map { $0.1 }
         self.index = index
         firsts = ScalarSet(map.keys)
         lasts = ScalarSet(words.compactMap { $0.0.unicodeScalars.last?.value })
-        let scalars = words.map { $0.0.unicodeScalars.map { $0.value } }
-        singles = ScalarSet(scalars.filter { $0.count == 1 }.map { $0[0] })
-        seconds = ScalarSet(scalars.filter { $0.count >= 2 }.map { $0[1] })
-        bigrams = Set(scalars.filter { $0.count >= 2 }.map { UInt64($0[0]) << 32 | UInt64($0[1]) })
+        let all = words.map { $0.0.unicodeScalars.map { $0.value } }
+        singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
+        seconds = ScalarSet(all.filter { $0.count >= 2 }.map { $0[1] })
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for w in all where w.count >= 2 {
+            let k = WordMatcher.pairBit(w[0], w[1])
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        bigrams = bits
     }
 
     /// Could a word start at `i`? (One-character words, or a known first pair.)
@@ -265,38 +292,49 @@ struct WordMatcher: Sendable {
         if singles.contains(c) { return true }
         guard i + 1 < b.count else { return false }
         let d = b[i + 1]
-        return seconds.contains(d) && bigrams.contains(UInt64(c) << 32 | UInt64(d))
-    }
-
-    @inline(__always) func group(_ c: UInt32) -> [([UInt32], String, Int)]? {
-        guard c < 0x10000 else { return nil }
-        let g = Int(index[Int(c)])
-        return g == 0 ? nil : groups[g - 1]
+        guard seconds.contains(d) else { return false }
+        let k = WordMatcher.pairBit(c, d)
+        return bigrams.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
     }
 
     /// The longest word at `i`: (length, tag).
     func longest(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String)? {
-        entry(b, at: i).map { ($0.0, $0.1) }
+        match(b, at: i, length: nil).map { ($0.0, tags[$0.1]) }
     }
 
     /// The longest word at `i`: (length, tag, id: its index in the word list given to init).
     func entry(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String, Int)? {
-        guard i < b.count, firsts.contains(b[i]), mayStart(b, at: i), let list = group(b[i]) else { return nil }
-        outer: for (w, tag, id) in list where i + w.count <= b.count {
-            for (k, c) in w.enumerated() where b[i + k] != c { continue outer }
-            return (w.count, tag, id)
-        }
-        return nil
+        match(b, at: i, length: nil).map { ($0.0, tags[$0.1], $0.1) }
     }
 
     /// True when a word of exactly `length` starts at `i`.
     func exact(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int) -> Bool {
-        guard i < b.count, firsts.contains(b[i]), let list = group(b[i]) else { return false }
-        outer: for (w, _, _) in list where w.count == length && i + length <= b.count {
-            for (k, c) in w.enumerated() where b[i + k] != c { continue outer }
-            return true
+        match(b, at: i, length: length) != nil
+    }
+
+    /// The longest word at `i` (of exactly `length`, when given): (length, id).
+    @inline(__always) private func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int?) -> (Int, Int)? {
+        guard i >= 0, i < b.count else { return nil }
+        let c = b[i]
+        guard c < 0x10000, firsts.contains(c) else { return nil }
+        if length == nil, !mayStart(b, at: i) { return nil }
+        let first = Int(index[Int(c)]) - 1
+        guard first >= 0 else { return nil }
+        return scalars.withUnsafeBufferPointer { w -> (Int, Int)? in
+            var k = first
+            while k < offsets.count {
+                let o = Int(offsets[k]), len = Int(lengths[k])
+                if w[o] != c { return nil }                       // past this character's group
+                if let length, len != length { k += 1; continue }
+                if i + len <= b.count {
+                    var m = 1
+                    while m < len && b[i + m] == w[o + m] { m += 1 }
+                    if m == len { return (len, Int(ids[k])) }
+                }
+                k += 1
+            }
+            return nil
         }
-        return false
     }
 
     /// True when a word of the list occurs anywhere in `[s, e)`.

@@ -298,10 +298,18 @@ public struct SourceText: Sendable {
     /// The original slice with line breaks (and the white space around them) removed,
     /// as names and objects are reported.
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
-        let s = slice(start, end)
-        // Same line for the first and last scalar: no \n inside (a lone \r is rare enough to scan for).
-        if end > start, line(ofOriginal: start) == line(ofOriginal: end - 1), !s.utf8.contains(0x0D) { return s }
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        SourceText.withoutBreaks(slice(start, end))
+    }
+
+    /// `s` with line breaks (and the white space around them) removed; `s` itself,
+    /// without a copy, when it has none (the usual case).
+    public static func withoutBreaks(_ s: String) -> String {
+        var s = s
+        let hasBreak = s.withUTF8 { u -> Bool in
+            for byte in u where byte == 0x0A || byte == 0x0D { return true }
+            return false
+        }
+        guard hasBreak else { return s }
         var out = String.UnicodeScalarView()
         var pendingSpace = String.UnicodeScalarView()
         var sawBreak = false

@@ -12,13 +12,13 @@ enum CommandLineTool {
     static let usage = """
     usage: extract [options] [FILE|DIR ...]
 
-    Extracts figures, dates and times (and, on request, organization names) from
-    Chinese text as records, one per mention. Directories are read recursively in
+    Extracts figures, dates, times and organization names from Chinese text as
+    records, one per mention. Directories are read recursively in
     sorted order. With no FILE, or with -, reads standard input.
 
     options:
       --types LIST          record types, comma-separated: quantity, number, date,
-                            time, organization, or all (default: quantity,date,time;
+                            time, organization, or all (default: all but number;
                             `number` = bare numerals with no unit)
       --input-format FMT    text (default), html, or jsonl: one {"id","text","date"}
                             document per line; records carry doc = id, and "date"

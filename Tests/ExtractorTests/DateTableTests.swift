@@ -63,8 +63,10 @@ import Extractor
         #expect(found.allSatisfy { $0 == "市委" }, "\(row[0]) (\(row[1])): got \(found)")
     }
 
-    @Test func organizationsAreOptIn() {
-        #expect(Extractor().extract("深圳市医师协会捐赠 15 万元").allSatisfy { $0.type != .organization })
+    @Test func organizationsAreOnByDefaultAndCanBeLeftOut() {
+        let text = "深圳市医师协会捐赠 15 万元"
+        #expect(Extractor().extract(text).map(\.type) == [.organization, .quantity])
+        #expect(Extractor(types: [.quantity]).extract(text).map(\.type) == [.quantity])
     }
 
     @Test func recordsCarryNameAndCategory() throws {
