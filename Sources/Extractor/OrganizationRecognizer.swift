@@ -25,6 +25,7 @@ struct OrganizationRecognizer {
             var lastEnd = 0
             var inTitle = false
             var pendingStart: Int? = nil
+            var firstHead: Int? = nil        // the first head of a name with several (中心小学)
             while i < n {
                 let c = b[i]
                 if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
@@ -38,10 +39,17 @@ struct OrganizationRecognizer {
                     if let (hl, hc, _) = lex.heads.entry(b, at: e), hl >= 2, lex.subunits.longest(b, at: e) == nil {
                         e += hl; category = hc                                     // 复旦大学, 微软公司
                     }
-                    e = extendRight(b, from: e)
                     // 美国国务院, 中国足协: a country or place right before a known name belongs to it.
                     var s = i
                     if let p = placeEnding(b, at: i, notBefore: lastEnd) { s = p }
+                    // 国家统计局四川调查总队: a unit named after a known body.
+                    if lex.subunits.longest(b, at: e) == nil, continuesToAnotherHead(b, from: e) {
+                        pendingStart = s
+                        firstHead = e
+                        i = e
+                        continue
+                    }
+                    e = extendRight(b, from: e)
                     out.append(Found(start: s, end: e, category: category))
                     lastEnd = e; i = e
                     continue
@@ -54,12 +62,15 @@ struct OrganizationRecognizer {
                 if lex.subunits.longest(b, at: headEnd) == nil, !info.location,
                    continuesToAnotherHead(b, from: headEnd) {
                     pendingStart = s
+                    if firstHead == nil { firstHead = i }
                     i = headEnd
                     continue
                 }
+                let bodyEnd = firstHead ?? i
                 pendingStart = nil
+                firstHead = nil
                 let e = extendRight(b, from: headEnd)
-                if valid(b, start: s, head: i, headEnd: headEnd, end: e, info: info) {
+                if valid(b, start: s, head: i, bodyEnd: bodyEnd, headEnd: headEnd, end: e, info: info) {
                     out.append(Found(start: s, end: e, category: e > headEnd ? subunitCategory(b, end: e, fallback: cat) : cat))
                     lastEnd = e
                 }
@@ -157,10 +168,17 @@ struct OrganizationRecognizer {
     /// After a head: more name characters, then another head within ten characters.
     func continuesToAnotherHead(_ b: UnsafeBufferPointer<UInt32>, from e: Int) -> Bool {
         let n = b.count
-        guard e < n, SourceText.isHan(b[e]), !lex.stops.contains(b[e]) else { return false }
+        guard e < n, SourceText.isHan(b[e]) else { return false }
+        // A line break right after a head, or a well-known name next, starts another name
+        // (四川省统计局 / 国家统计局四川调查总队).
+        if source.isJoinedBreak(at: e) || lex.known.longest(b, at: e) != nil { return false }
+        // Heads side by side: 中心小学, 集团有限公司 (有 is a stop elsewhere), 武警部队.
+        if let (_, _, id) = lex.heads.entry(b, at: e), acceptHead(b, at: e, id: id) { return true }
+        guard !lex.stops.contains(b[e]) else { return false }
         var k = e + 1
         while k < n && k - e <= 10 {
             let c = b[k]
+            if source.isJoinedBreak(at: k) { return false }
             if lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29 { return false }
             if let (_, _, id) = lex.heads.entry(b, at: k), acceptHead(b, at: k, id: id) {
                 // Not when a verb stands between (协会组织会员企业…有限公司).
@@ -173,7 +191,9 @@ struct OrganizationRecognizer {
         return false
     }
 
-    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, headEnd: Int, end e: Int, info: HeadInfo) -> Bool {
+    /// `bodyEnd`: where the first head word starts (the same as `i` for a name with one head).
+    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, bodyEnd: Int, headEnd: Int, end e: Int,
+               info: HeadInfo) -> Bool {
         let body = i - s
         if lex.genericNames.exact(b, at: s, length: e - s) { return false }
         if body == 0 {
@@ -181,12 +201,13 @@ struct OrganizationRecognizer {
             return info.standalone
         }
         if info.category == "other" && body < 2 { return false }
+        if madeOfGenericModifiers(b, s, i) { return false }
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
         if last == 0x7EA7 { return false }
         if case .digit? = NumeralTable.role(first), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil { return false }
         // Without a place name inside, a long left part is a phrase, not a name.
-        if body > 8 && !containsPlace(b, s, i) { return false }
+        if bodyEnd - s > 8 && !containsPlace(b, s, bodyEnd) { return false }
         if info.length == 1 && body < 2 && b[i] != 0x59D4 { return false }   // 委: 市委-like names are one character
         if info.category == "team" {
             if body < 2 || lex.genericTeamWords.occurs(b, from: s, to: i) { return false }
@@ -213,6 +234,20 @@ extension OrganizationRecognizer {
             if lex.placeFirsts.contains(b[p]), let (l, _) = lex.places.longest(b, at: p), l == len { return p }
         }
         return nil
+    }
+
+    /// True when `[s, i)` is covered by generic modifiers alone (定点, 二级以上综合).
+    func madeOfGenericModifiers(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+        var p = s
+        while p < i {
+            var best = 0
+            // The longest modifier at p that stays inside the span.
+            for len in stride(from: min(4, i - p), through: 1, by: -1)
+                where lex.genericModifiers.exact(b, at: p, length: len) { best = len; break }
+            if best == 0 { return false }
+            p += best
+        }
+        return true
     }
 
     func containsPlace(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
@@ -387,6 +422,7 @@ final class OrganizationLexicon: Sendable {
     let locationHeads: Set<String> = ["街道", "办事处"]
     let headInfo: [HeadInfo]
     let genericNames: WordMatcher
+    let genericModifiers: WordMatcher
     let genericTeamWords: WordMatcher
 
     static func lines(_ source: String) -> [(String, String)] {
@@ -416,6 +452,8 @@ final class OrganizationLexicon: Sendable {
         stops = ScalarSet(OrganizationTable.stopCharacters)
         leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last?.value })
         genericNames = WordMatcher(OrganizationLexicon.lines(OrganizationTable.genericSource))
+        genericModifiers = WordMatcher(OrganizationTable.genericModifiers.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .map { (String($0), "") })
         genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ").map { (String($0), "") })
         let standaloneWords = standalone, locations = locationHeads
         headInfo = OrganizationLexicon.lines(OrganizationTable.headSource).map { (word, category) in

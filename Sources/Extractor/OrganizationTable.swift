@@ -8,7 +8,7 @@ enum OrganizationTable {
     /// Head words, longest first within a line: `category: word word …`.
     /// A head word ends a name; what stands before it is found by the left-boundary model.
     static let headSource = """
-    government: 人民政府 委员会 常委会 人大常委会 管委会 组委会 筹委会 奥组委 气象台 参议院 众议院 国民议会 居委会 村委会 人民法院 法院 人民检察院 检察院 公安局 公安厅 派出所 海关 办事处 街道 司法所 管理处 监督局 管理局 统计局 民政局 税务局 卫健委 发改委 部 局 厅 署 委 办公室 营商办 港澳办 台办 侨办 外办 信访办 综治办 扶贫办 防控办 文明办 网信办 新闻办 法制办
+    government: 人民政府 指挥部 防指 委员会 常委会 人大常委会 管委会 组委会 筹委会 奥组委 气象台 参议院 众议院 国民议会 居委会 村委会 人民法院 法院 人民检察院 检察院 公安局 公安厅 派出所 海关 办事处 街道 司法所 管理处 监督局 管理局 统计局 民政局 税务局 卫健委 发改委 部 局 厅 署 委 办公室 营商办 港澳办 台办 侨办 外办 信访办 综治办 扶贫办 防控办 文明办 网信办 新闻办 法制办
     party: 致公党 农工党 九三学社 社民党 自民党 联合党委 党工委 党总支 党支部 党委 党组 团市委 团区委 团县委 团省委 团中央 团委 纪委 市委 省委 县委 区委 工委 共产党 国民党 民主党 共和党 自由党 保守党 社会党 人民党 工党 民进党
     association: 红十字会 联合会 联谊会 促进会 基金会 研究会 协会 学会 商会 总会 工会 理事会 议会 妇联 侨联 文联 工商联 青联 残联 科协 作协 足协 青企协 企协 联盟 同盟
     company: 股份有限公司 有限责任公司 有限公司 分公司 公司 集团 银行 分行 支行 超市 商场 酒店 宾馆 饭店 厂
@@ -17,8 +17,8 @@ enum OrganizationTable {
     research: 研究所 研究院 科学院 研究中心 研究室 实验室 事务所 交易所
     media: 通讯社 出版社 杂志社 日报社 报社 电视台 广播电台 电台 日报 晚报 时报
     team: 代表队 国家队 女队 男队 球队 俱乐部 集训队 队
-    military: 部队 海军 空军 陆军 武警
-    group: 代表团 艺术团 访问团 考察团 合唱团 剧团 共青团
+    military: 部队 军区 警备区 海军 空军 陆军 武警
+    group: 代表团 艺术团 访问团 考察团 合唱团 剧团 共青团 支教团 志愿团 服务团 宣讲团 讲师团 顾问团 专家团
     other: 中心 工作站 服务站 接驳站 救助站 检查站 采样点
     """
 
@@ -27,7 +27,7 @@ enum OrganizationTable {
     static let subunitSource = """
     联合党委 党工委 党总支 党支部 党委 党组 团委 纪委 工会 分会 办公室 营商办 社区卫生服务中心 卫生服务中心
     分公司 分行 支行 分局 派出所 研究所 实验室 委员会 常委会 安理会 统战部 宣传部 组织部 政治局 法工委 法制局 办公厅
-    秘书处 公司 集团 集团公司
+    秘书处 公司 集团 集团公司 股份有限公司 有限责任公司 有限公司
     """
 
     /// Names without a head word, and abbreviations that stand alone (团区委 is in the head words).
@@ -45,7 +45,7 @@ enum OrganizationTable {
 
     /// Words that end a name on its left: functions words and verbs of bulletins. A name
     /// never contains them, so the left boundary stops at the first one.
-    static let stopCharacters = "的与及和有在向为由对是了等将被把从据跟给让使于并也都还又就而但或这那每该我你他她它们各，。、；：！？,.;:!?（）()“”‘’\"《》【】 \n"
+    static let stopCharacters = "的与及和有在向为由对是了等将被把从据跟给让使于并也都还又就而但或这那每该我你他她它们各已到至所—…-，。、；：！？,.;:!?（）()“”‘’\"《》【】 \n"
 
     /// Verbs and other words trimmed from the front of a name's left part (组织 is kept
     /// inside names such as 社会组织党委; it is only trimmed at the front).
@@ -56,6 +56,8 @@ enum OrganizationTable {
     贯彻 落实 认真 目前 近期 当前 今年 去年 全市 全区 全省 全国 当地 有关 相关 基层 本市 本区 注入 进入 走进 深入
     来到 回到 走访 看望 慰问 联系 对接 推动 推进 协调 帮助 服务于 只有 拥有 会见 派遣 访问 出席 主持 提高 作出 视察
     通知 卖掉 随着 一些 这些 那些 两家 几家 多家
+    转运 收治 设置 建成 布局 统筹 回忆 设立 新建 改建 扩建 启用 开设 增设 指定 送往 转入 入住 就读 毕业于 现任 担任 任职
+    登陆 抵达 离开 返回 安排 调配 合理 布设 设有 建有
     """
 
     /// Whole names that are generic groups, not organizations.
@@ -66,20 +68,27 @@ enum OrganizationTable {
     隔离酒店 定点医院 方舱医院 指定医院 发热门诊 保险公司 外国公司 中小学 大中小学 金融证券公司 球队
     """
 
+    /// Words that describe a kind of facility, not one facility (定点医院, 二级以上综合医院,
+    /// 便民核酸采样点): a name whose part before the head is made of these alone is generic.
+    static let genericModifiers = """
+    亚定点 定点 方舱 哨点 指定 综合 专科 二级 三级 一级 甲等 乙等 以上 以下 新冠 发热 便民 核酸 中小 大中小 各级 各类 所有
+    全部 其他 其它 有关 相关 附近 周边 当地 基层 乡镇 社区 临时 集中 隔离 民营 公立 私立 各 该 本 此 新 大型 小型 中型
+    """
+
     /// Characters that may not come right after a single-character head word (部分, 局面, 委托).
     static let afterBlockers: [String: String] = [
         "部": "分门署队落位件属下", "局": "面部势限外", "委": "员托屈派婉任实靡身",
         "署": "名", "厂": "家房区商", "队": "伍员列形", "党": "员建史性风纪", "院": "士子落",
         "司": "机令法", "行": "动为业人政走使", "社": "会区交保", "中心": "城区", "街道": "口边上旁",
-        "党组": "织",
+        "党组": "织", "作协": "议调同助商作",
     ]
 
     /// Characters that may not come right before a single-character head word (全部, 格局, 入党).
     static let beforeBlockers: [String: String] = [
-        "部": "全内外干局东西南北中上下底头腹背胸面腰总本俱分细肺副新一二三四五六七八九十两几每",
+        "部": "全内外干局东西南北中上下底头腹背胸面腰总本俱分细肺副新一二三四五六七八九十两几每声",
         "局": "格布大结当时全政开终僵战牌骗饭赌平赛出残棋败胜", "小学": "中", "中学": "集",
         "委": "主常编评政", "厅": "大客餐舞副", "署": "部签公", "厂": "工药", "党": "入建全政爱政",
-        "队": "排站列整团军部车分中小大", "团": "集社", "行": "进执推实举银运发",
+        "队": "排站列整团军部车分中小大带", "团": "集社", "行": "进执推实举银运发",
     ]
 
     /// Words inside a 队 name that make it a generic group, not a team (志愿服务队, 突击队).

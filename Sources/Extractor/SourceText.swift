@@ -297,6 +297,16 @@ public struct SourceText: Sendable {
 
     /// The original slice with line breaks (and the white space around them) removed,
     /// as names and objects are reported.
+    /// True when a line break was joined right before cleaned position `i` (PDF text).
+    public func isJoinedBreak(at i: Int) -> Bool {
+        var lo = 0, hi = joinedBreaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(joinedBreaks[mid]) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < joinedBreaks.count && Int(joinedBreaks[lo]) == i
+    }
+
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
         SourceText.withoutBreaks(slice(start, end))
     }

@@ -52,7 +52,8 @@ import Extractor
 
     @Test(arguments: rows)
     func names(_ row: [String]) {
-        let found = Self.extractor.extract(row[0]).compactMap(\.name)
+        let sentence = row[0].replacingOccurrences(of: "\\n", with: "\n")
+        let found = Self.extractor.extract(sentence).compactMap(\.name)
         #expect(found == row[1].split(separator: "|").map(String.init), "\(row[0])")
     }
 
