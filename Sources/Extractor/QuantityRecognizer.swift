@@ -750,6 +750,11 @@ struct QuantityRecognizer {
                 if case .digit? = NumeralTable.role(c) { break }
             }
             if QuantityRecognizer.isDigit(c) && k == i { break }
+            // Another figure (城市 78 家) or a joined line break (a headline's end) ends the object.
+            if k > i && (source.isJoinedBreak(at: k) || QuantityRecognizer.isDigit(c) && SourceText.isHan(b[k - 1])) {
+                if k - i == 1 && QuantityRecognizer.isDigit(c) { return nil }   // 一份近 60 人: 近 is the next figure's
+                break
+            }
             var stop = false
             if lex.objectStopFirsts.contains(c), let words = lex.objectStopsByFirst[c] {
                 for w in words where k + w.count <= n {
