@@ -11,6 +11,7 @@ enum CommandLineTool {
 
     static let usage = """
     usage: extract [options] [FILE|DIR ...]
+           extract verify CLAIMS... [--against SOURCE...]   (see extract verify --help)
 
     Extracts figures, dates, times and organization names from Chinese text as
     records, one per mention. Directories are read recursively in
@@ -156,6 +157,7 @@ enum CommandLineTool {
     }
 
     static func run(_ args: [String]) -> Int32 {
+        if args.first == "verify" { return VerifyCommand.run(Array(args.dropFirst())) }
         let options: Options
         do {
             guard let o = try parse(args) else { return 0 }

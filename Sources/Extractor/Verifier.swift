@@ -1,0 +1,406 @@
+import Foundation
+import Normalizer
+
+/// Checks the figures of one text against the figures of others (`extract verify`).
+///
+/// Every quantity stands for an interval implied by how it is written: its precision
+/// (4.5 万 → [44 500, 45 500)), its qualifier (1500 多 → [1500, 1600), 逾 2700 万 → above
+/// 2700 万, 约 → ± tolerance) and its range. A claim figure is compared with the source
+/// figures that have a compatible unit, ranked by how alike their contexts are (the
+/// counted object, the words around the figure, the sentence, the as-of date and the
+/// organizations named with it). Two figures agree when their intervals meet.
+///
+///     let v = Verifier()
+///     let claim = VerifyDocument(doc: "claim", text: "志愿者达 4.5 万名")
+///     let source = VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")
+///     v.verify(claims: claim, against: [source])[0].verdict   // .supported
+public struct Verifier: Sendable {
+    /// Relative tolerance of approximate figures (约, 左右) and of 近: 0.05 is ±5%.
+    public var tolerance: Decimal
+    public var extractor: Extractor
+
+    public init(tolerance: Decimal = Decimal(string: "0.05") ?? 0, extractor: Extractor = Extractor()) {
+        self.tolerance = tolerance
+        self.extractor = extractor
+    }
+
+    public enum Verdict: String, Sendable {
+        case supported, contradicted, unsupported
+    }
+
+    public struct Finding: Sendable {
+        public var claim: Record
+        public var verdict: Verdict
+        /// The source figure the verdict rests on (nil when unsupported).
+        public var source: Record?
+        public var reason: String
+        /// The sentences of the claim and of the source figure, for reports.
+        public var claimSentence: String
+        public var sourceSentence: String?
+    }
+
+    /// Scores below these are "about something else".
+    static let supportFloor = 0.25
+    static let contradictFloor = 0.45
+    /// Within one document, two statements of one thing must look more alike.
+    static let sameDocumentContradictFloor = 0.6
+
+    /// Each claim quantity against the sources' quantities.
+    public func verify(claims: VerifyDocument, against sources: [VerifyDocument]) -> [Finding] {
+        let claimFigures = figures(in: claims)
+        let sourceFigures = sources.flatMap { figures(in: $0) }
+        return claimFigures.map { judge($0, among: sourceFigures, contradictFloor: Self.contradictFloor) }
+    }
+
+    /// Figures of one document against the other figures of the same document (a headline
+    /// against its body).
+    /// A body counts the same noun for many subjects, so only a headline and the body are
+    /// held to each other: a body figure can be supported by another, but contradicted
+    /// only by (or against) a headline figure.
+    public func verifyWithin(_ document: VerifyDocument) -> [Finding] {
+        let all = figures(in: document)
+        return all.enumerated().map { (k, f) in
+            // Not against itself, nor against figures of its own sentence (a list of different things).
+            let others = all.enumerated().filter { $0.offset != k && $0.element.sentence != f.sentence }.map(\.element)
+            return judge(f, among: others, contradictFloor: Self.sameDocumentContradictFloor,
+                         mayContradict: { f.inHeadline || $0.inHeadline })
+        }
+    }
+
+    // MARK: - Figures with their intervals and contexts
+
+    struct Figure {
+        var record: Record
+        var family: String
+        var low: Decimal?          // nil: open below
+        var high: Decimal?         // nil: open above
+        var lowClosed = true
+        var highClosed = false
+        var near: Set<UInt64>
+        /// The content characters around the figure, as text (for the counted object).
+        var nearText: String
+        var sentenceWords: Set<UInt64>
+        var sentence: Range<Int>
+        var sentenceText: String
+        var organizations: Set<String>
+        /// The precision of the written figure (4.5 万 → 1000).
+        var step: Decimal = 1
+        /// The unit's factor to its family's base (小时 → 3600 seconds), for reports.
+        var factor: Decimal = 1
+        /// On a short line without sentence punctuation: a headline or a title.
+        var inHeadline: Bool
+    }
+
+    func figures(in d: VerifyDocument) -> [Figure] {
+        let records = extractor.extract(d.source, doc: d.doc, date: d.date)
+        let scalars = d.scalars
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for r in records where r.type != .organization {
+            for k in max(0, r.start)..<min(r.end, scalars.count) { covered[k] = true }
+        }
+        let orgs = records.filter { $0.type == .organization }
+        var out: [Figure] = []
+        for r in records where r.type == .quantity {
+            guard let value = r.value?.decimal, let unit = r.unit else { continue }
+            let (family, factor) = Self.family(of: r)
+            let sentence = Self.span(around: r.start, r.end, in: scalars, ends: VerifyTable.sentenceEnds)
+            let clause = Self.span(around: r.start, r.end, in: scalars,
+                                   ends: VerifyTable.sentenceEnds.union(VerifyTable.clauseEnds))
+            // The words right before the figure in its clause, and its counted object after it.
+            let nearRange = max(clause.lowerBound, r.start - 12)..<min(clause.upperBound, r.end + 8)
+            var figure = Figure(record: r, family: family, low: nil, high: nil,
+                                near: Self.bigrams(scalars, nearRange, covered),
+                                nearText: Self.content(scalars, nearRange, covered),
+                                sentenceWords: Self.bigrams(scalars, sentence, covered),
+                                sentence: sentence,
+                                sentenceText: String(String.UnicodeScalarView(scalars[sentence])),
+                                organizations: Set(orgs.filter { sentence.contains($0.start) }.compactMap(\.name)),
+                                inHeadline: Self.isHeadline(scalars, around: r.start))
+            interval(for: r, value: value, unit: unit, scalars: scalars, into: &figure)
+            if let l = figure.low { figure.low = l * factor }
+            if let h = figure.high { figure.high = h * factor }
+            figure.step *= factor
+            figure.factor = factor
+            out.append(figure)
+        }
+        return out
+    }
+
+    /// The unit family and the factor to its base unit (元 and 万元 are one unit already).
+    static func family(of r: Record) -> (String, Decimal) {
+        let unit = r.unit ?? ""
+        if let c = r.currency { return ("currency:" + c, 1) }
+        if let (f, factor) = VerifyTable.conversions[unit] { return (f, factor) }
+        return ((r.dimension ?? "") + ":" + unit, 1)
+    }
+
+    /// The interval a written figure stands for.
+    func interval(for r: Record, value: Decimal, unit: String, scalars: [Unicode.Scalar], into f: inout Figure) {
+        let (step, more) = Self.written(r)
+        let half = step / 2
+        f.step = step
+        let low = r.low?.decimal ?? value, high = r.high?.decimal ?? value
+        let before = Self.text(scalars, max(0, r.start - 4)..<r.start)
+        let after = Self.text(scalars, r.end..<min(scalars.count, r.end + 3))
+        let magnitude = Swift.max(abs(low), abs(high))
+        switch r.qualifier ?? .exact {
+        case .exact:
+            f.low = low - half; f.high = high + half
+        case .approx:
+            let t = magnitude * tolerance
+            f.low = Swift.min(low - half, low - t); f.high = Swift.max(high + half, high + t)
+            f.highClosed = true
+        case .over:
+            f.low = low
+            let suffixMore = r.text.unicodeScalars.contains { VerifyTable.moreSuffixes.contains($0) }
+            let open = VerifyTable.openAbove.contains { before.hasSuffix($0) || ($0 == "以上" && after.hasPrefix($0)) }
+            f.high = suffixMore && !open ? high + more : nil
+        case .under:
+            let open = VerifyTable.openBelow.contains { before.hasSuffix($0) || after.hasPrefix($0) }
+            f.high = high; f.highClosed = true
+            f.low = open ? nil : low - Swift.max(step, magnitude * tolerance)
+            _ = more
+        case .atLeast:
+            f.low = low; f.high = nil
+        case .atMost:
+            f.low = nil; f.high = high; f.highClosed = true
+        }
+    }
+
+    /// The precision of a written figure: 4.5 万 → 1000, 2700 万 → 10 000, 37.5% → 0.1,
+    /// 45018 → 1 (exact for a count). Chinese numerals are as precise as their last
+    /// non-zero digit (三千五百万 → 1 000 000).
+    static func writtenStep(_ r: Record) -> Decimal { written(r).step }
+
+    /// How a figure is written: its precision, and what 余/多 add to it. 1500 多 and 二十余万
+    /// add up to the place of the last non-zero digit (1500–1600, 20–30 万); 20 万余 and
+    /// 52.5 万余 add up to their precision (20–21 万, 52.5–52.6 万).
+    static func written(_ r: Record) -> (step: Decimal, more: Decimal) {
+        let scalars = Array(r.text.unicodeScalars)
+        let lastNonZero = power(of: r.value?.exponent ?? 0)
+        var k = 0
+        while k < scalars.count && !isArabicDigit(scalars[k]) {
+            if NumeralTable.role(scalars[k].value) != nil { break }
+            k += 1
+        }
+        guard k < scalars.count, isArabicDigit(scalars[k]) else { return (lastNonZero, lastNonZero) }
+        var decimals = 0, afterPoint = false
+        var digits: [UInt32] = []
+        while k < scalars.count {
+            let c = scalars[k]
+            if isArabicDigit(c) {
+                if afterPoint { decimals += 1 }
+                digits.append(c.value >= 0xFF10 ? c.value - 0xFF10 : c.value - 0x30)
+            } else if c == "." || c == "．" { afterPoint = true }
+            else if c != "," && c != "，" { break }
+            k += 1
+        }
+        // The place of the last non-zero digit, as a power of ten of the written digits.
+        var trailing = 0
+        for d in digits.reversed() { if d == 0 { trailing += 1 } else { break } }
+        var magnitude: Decimal = 1
+        var moreBeforeMagnitude: Bool? = nil
+        scan: while k < scalars.count {
+            switch scalars[k] {
+            case " ", "\u{3000}": break
+            case "余", "多", "几", "来": moreBeforeMagnitude = magnitude == 1
+            case "十", "拾": magnitude *= 10
+            case "百", "佰": magnitude *= 100
+            case "千", "仟": magnitude *= 1000
+            case "万", "萬": magnitude *= 10000
+            case "亿", "億": magnitude *= 100_000_000
+            default: break scan
+            }
+            k += 1
+        }
+        let step = power(of: Int32(-decimals)) * magnitude
+        let digitPlace = power(of: Int32(trailing - decimals)) * magnitude
+        return (step, moreBeforeMagnitude == false ? step : digitPlace)
+    }
+
+    static func isArabicDigit(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+    }
+
+    static func power(of e: Int32) -> Decimal {
+        Decimal(sign: .plus, exponent: Int(e), significand: 1)
+    }
+
+    // MARK: - Judging
+
+    func judge(_ c: Figure, among sources: [Figure], contradictFloor: Double,
+               mayContradict: (Figure) -> Bool = { _ in true }) -> Finding {
+        var scored: [(Figure, Double, Bool)] = []
+        for s in sources where s.family == c.family {
+            scored.append((s, Self.similarity(c, s), Self.meet(c, s)))
+        }
+        scored.sort { $0.1 > $1.1 }
+        let best = scored.first
+        let bestScore = best?.1 ?? 0
+        // Supported: a source figure about the same thing agrees (not just any figure with the unit).
+        if let agree = scored.first(where: { $0.2 && $0.1 >= Self.supportFloor && $0.1 >= bestScore - 0.3 }) {
+            return finding(c, .supported, agree.0, "claim \(Self.describe(c)) agrees with \(Self.describe(agree.0)) "
+                           + "(context match \(Self.score(agree.1)))")
+        }
+        if let b = best, b.1 >= contradictFloor, mayContradict(b.0) {
+            return finding(c, .contradicted, b.0,
+                           "claim \(Self.describe(c)) but the source says \(Self.describe(b.0)) "
+                           + "(context match \(Self.score(b.1)))")
+        }
+        let why = scored.isEmpty ? "no source figure with a compatible unit"
+                                 : "no source figure with a compatible unit is about the same thing"
+        return finding(c, .unsupported, nil, why)
+    }
+
+    func finding(_ c: Figure, _ v: Verdict, _ s: Figure?, _ reason: String) -> Finding {
+        Finding(claim: c.record, verdict: v, source: s?.record, reason: reason,
+                claimSentence: c.sentenceText, sourceSentence: s?.sentenceText)
+    }
+
+    static func score(_ x: Double) -> String { String(format: "%.2f", x) }
+
+    /// How alike two figures' contexts are, 0…~1.5.
+    static func similarity(_ c: Figure, _ s: Figure) -> Double {
+        func share(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+            a.isEmpty ? 0 : Double(a.intersection(b).count) / Double(a.count)
+        }
+        var score = 0.5 * share(c.near, s.near) + 0.3 * share(c.near, s.sentenceWords)
+            + 0.2 * share(c.sentenceWords, s.sentenceWords)
+        // The counted object, written after one figure (4.5 万名志愿者) and maybe before the
+        // other (志愿者 45018 名).
+        let a = c.record.object.map(Self.compact) ?? "", b = s.record.object.map(Self.compact) ?? ""
+        if !a.isEmpty && a == b { score += 0.3 }
+        else if (!a.isEmpty && s.nearText.contains(a)) || (!b.isEmpty && c.nearText.contains(b)) { score += 0.25 }
+        else if !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) { score += 0.15 }
+        if let x = c.record.asOf, x == s.record.asOf { score += 0.1 }
+        // Figures of different organizations are about different things.
+        if !c.organizations.isEmpty && !s.organizations.isEmpty {
+            score += c.organizations.isDisjoint(with: s.organizations) ? -0.3 : 0.1
+        }
+        return score
+    }
+
+    /// True when the two intervals have a point in common. An open end agrees with anything
+    /// on its side, so figures open on a side must also be of a size (within 2×): "over
+    /// 60" does not vouch for "over 2700 万".
+    ///
+    /// Two figures open on the same side restate a bound (逾 2700 万 → 逾 3700 万): the
+    /// claim may round its bound (超过 2700 万 for 逾 2734 万) or weaken it, but not raise it.
+    static func meet(_ a: Figure, _ b: Figure) -> Bool {
+        if a.low == nil || a.high == nil || b.low == nil || b.high == nil,
+           let x = a.low ?? a.high, let y = b.low ?? b.high, x > 0, y > 0, max(x, y) > 2 * min(x, y) {
+            return false
+        }
+        if a.high == nil, b.high == nil, let x = a.low, let y = b.low {
+            return x <= y + a.step / 2
+        }
+        if a.low == nil, b.low == nil, let x = a.high, let y = b.high {
+            return x >= y - a.step / 2
+        }
+        // The greater of the lows and the lesser of the highs, with whether each end is closed.
+        var lo: (Decimal, Bool)? = nil
+        for (v, closed) in [(a.low, a.lowClosed), (b.low, b.lowClosed)] {
+            guard let v else { continue }
+            if let cur = lo { if v > cur.0 || (v == cur.0 && !closed) { lo = (v, closed) } } else { lo = (v, closed) }
+        }
+        var hi: (Decimal, Bool)? = nil
+        for (v, closed) in [(a.high, a.highClosed), (b.high, b.highClosed)] {
+            guard let v else { continue }
+            if let cur = hi { if v < cur.0 || (v == cur.0 && !closed) { hi = (v, closed) } } else { hi = (v, closed) }
+        }
+        guard let l = lo, let h = hi else { return true }
+        if l.0 < h.0 { return true }
+        return l.0 == h.0 && l.1 && h.1
+    }
+
+    /// The interval in words, in the figure's own unit: "45018 名 = [45017.5, 45018.5)",
+    /// "2700 万人次 or more".
+    static func describe(_ f: Figure) -> String {
+        let unit = f.record.unit ?? ""
+        let value = f.record.value?.description ?? "?"
+        func own(_ x: Decimal) -> String {
+            var v = x / f.factor, r = Decimal()
+            NSDecimalRound(&r, &v, 6, .plain)
+            return r.description
+        }
+        switch (f.low, f.high) {
+        case (nil, nil): return "any \(unit)"
+        case (let l?, nil): return "\(own(l)) \(unit) or more (written \(f.record.text))"
+        case (nil, let h?): return "\(own(h)) \(unit) or less (written \(f.record.text))"
+        case (let l?, let h?):
+            return "\(value) \(unit) = \(f.lowClosed ? "[" : "(")\(own(l)), \(own(h))\(f.highClosed ? "]" : ")")"
+        }
+    }
+
+    // MARK: - Text helpers
+
+    /// True when the line holding `i` is short and has no sentence punctuation.
+    static func isHeadline(_ s: [Unicode.Scalar], around i: Int) -> Bool {
+        var a = min(max(0, i), s.count), b = a
+        while a > 0 && s[a - 1] != "\n" { a -= 1 }
+        while b < s.count && s[b] != "\n" { b += 1 }
+        return b - a <= 60 && !s[a..<b].contains { "。！？；!?;".unicodeScalars.contains($0) }
+    }
+
+    /// The span between the nearest ends around [start, end).
+    static func span(around start: Int, _ end: Int, in s: [Unicode.Scalar], ends: Set<Unicode.Scalar>) -> Range<Int> {
+        var a = min(max(0, start), s.count)
+        while a > 0 && !ends.contains(s[a - 1]) { a -= 1 }
+        var b = min(max(a, end), s.count)
+        while b < s.count && !ends.contains(s[b]) { b += 1 }
+        return a..<b
+    }
+
+    /// Pairs of neighbouring content characters (Han, not inside a figure or date, not a
+    /// function word) in `range`.
+    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        var previous: UInt32? = nil
+        for k in range where k < s.count {
+            let c = s[k]
+            guard !covered[k], SourceText.isHan(c.value), !VerifyTable.contextStops.contains(c) else {
+                if covered[k] || !SourceText.isHan(c.value) { previous = nil }
+                continue
+            }
+            if let p = previous { out.insert(UInt64(p) << 32 | UInt64(c.value)) }
+            previous = c.value
+        }
+        return out
+    }
+
+    /// The content characters of `range` (Han, outside figures and dates), as text.
+    static func content(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool]) -> String {
+        var v = String.UnicodeScalarView()
+        for k in range where k < s.count && !covered[k] && SourceText.isHan(s[k].value) { v.append(s[k]) }
+        return String(v)
+    }
+
+    static func compact(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != " " && $0 != "\n" }))
+    }
+
+    static func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        guard r.lowerBound < r.upperBound, r.lowerBound >= 0, r.upperBound <= s.count else { return "" }
+        return String(String.UnicodeScalarView(s[r])).replacingOccurrences(of: " ", with: "")
+    }
+}
+
+/// A document to verify or to verify against: its name, text and publication date.
+public struct VerifyDocument: Sendable {
+    public var doc: String
+    public var source: SourceText
+    public var date: CivilDate?
+    /// The original text's scalars (offsets in records index these).
+    let scalars: [Unicode.Scalar]
+
+    public init(doc: String, text: String, date: CivilDate? = nil) {
+        self.init(doc: doc, source: SourceText(text), text: text, date: date)
+    }
+
+    public init(doc: String, source: SourceText, text: String, date: CivilDate? = nil) {
+        self.doc = doc
+        self.source = source
+        self.date = date
+        self.scalars = Array(text.unicodeScalars)
+    }
+}
