@@ -77,6 +77,8 @@ public struct Verifier: Sendable {
         var lowClosed = true
         var highClosed = false
         var near: Set<UInt64>
+        /// The last two content characters before the figure (完工 in 已完工 367 个).
+        var lead: String
         /// The content characters around the figure, as text (for the counted object).
         var nearText: String
         var sentenceWords: Set<UInt64>
@@ -106,10 +108,13 @@ public struct Verifier: Sendable {
             let sentence = Self.span(around: r.start, r.end, in: scalars, ends: VerifyTable.sentenceEnds)
             let clause = Self.span(around: r.start, r.end, in: scalars,
                                    ends: VerifyTable.sentenceEnds.union(VerifyTable.clauseEnds))
-            // The words right before the figure in its clause, and its counted object after it.
-            let nearRange = max(clause.lowerBound, r.start - 12)..<min(clause.upperBound, r.end + 8)
+            // The words right before the figure in its sentence, and its counted object after
+            // it in its clause.
+            let nearRange = max(sentence.lowerBound, r.start - 12)..<min(clause.upperBound, r.end + 8)
+            let leadRange = max(clause.lowerBound, r.start - 6)..<r.start
             var figure = Figure(record: r, family: family, low: nil, high: nil,
-                                near: Self.bigrams(scalars, nearRange, covered),
+                                near: Self.bigrams(scalars, nearRange, covered, keepStops: true),
+                                lead: String(Self.content(scalars, leadRange, covered).unicodeScalars.suffix(2)),
                                 nearText: Self.content(scalars, nearRange, covered),
                                 sentenceWords: Self.bigrams(scalars, sentence, covered),
                                 sentence: sentence,
@@ -145,7 +150,11 @@ public struct Verifier: Sendable {
         let magnitude = Swift.max(abs(low), abs(high))
         switch r.qualifier ?? .exact {
         case .exact:
-            f.low = low - half; f.high = high + half
+            if step <= 1 && low == high && r.value?.isInteger == true {
+                f.low = low; f.high = high; f.highClosed = true     // 45018: exactly 45018
+            } else {
+                f.low = low - half; f.high = high + half
+            }
         case .approx:
             let t = magnitude * tolerance
             f.low = Swift.min(low - half, low - t); f.high = Swift.max(high + half, high + t)
@@ -183,7 +192,23 @@ public struct Verifier: Sendable {
             if NumeralTable.role(scalars[k].value) != nil { break }
             k += 1
         }
-        guard k < scalars.count, isArabicDigit(scalars[k]) else { return (lastNonZero, lastNonZero) }
+        guard k < scalars.count, isArabicDigit(scalars[k]) else {
+            // Chinese numerals are written out in full (三百二十 is 320, not about 320); only a
+            // closing 万 or 亿 sets a coarser precision (三千五百万 → 10 000).
+            var magnitude: Decimal = 1
+            var j = k
+            while j < scalars.count, NumeralTable.role(scalars[j].value) != nil || "余多几来".unicodeScalars.contains(scalars[j]) {
+                j += 1
+            }
+            var m = j - 1
+            while m >= k {
+                let c = scalars[m]
+                if c == "万" || c == "萬" { magnitude *= 10000 } else if c == "亿" || c == "億" { magnitude *= 100_000_000 }
+                else if !"余多几来".unicodeScalars.contains(c) { break }
+                m -= 1
+            }
+            return (magnitude, lastNonZero)
+        }
         var decimals = 0, afterPoint = false
         var digits: [UInt32] = []
         while k < scalars.count {
@@ -273,6 +298,13 @@ public struct Verifier: Sendable {
         else if (!a.isEmpty && s.nearText.contains(a)) || (!b.isEmpty && c.nearText.contains(b)) { score += 0.25 }
         else if !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) { score += 0.15 }
         if let x = c.record.asOf, x == s.record.asOf { score += 0.1 }
+        // The same verb or noun right before both figures (已完工 367 个 / 完工 367 个).
+        if c.lead.unicodeScalars.count == 2 && s.nearText.contains(c.lead) { score += 0.15 }
+        // The very same figure with three or more significant digits is rarely a coincidence.
+        if let x = c.record.value, x == s.record.value, c.record.qualifier == s.record.qualifier {
+            if x.mantissa.magnitude >= 100 { score += 0.25 }
+            else if let n = x.intValue, n >= 10 { score += 0.15 }
+        }
         // Figures of different organizations are about different things.
         if !c.organizations.isEmpty && !s.organizations.isEmpty {
             score += c.organizations.isDisjoint(with: s.organizations) ? -0.3 : 0.1
@@ -353,12 +385,12 @@ public struct Verifier: Sendable {
 
     /// Pairs of neighbouring content characters (Han, not inside a figure or date, not a
     /// function word) in `range`.
-    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool]) -> Set<UInt64> {
+    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool = false) -> Set<UInt64> {
         var out = Set<UInt64>()
         var previous: UInt32? = nil
         for k in range where k < s.count {
             let c = s[k]
-            guard !covered[k], SourceText.isHan(c.value), !VerifyTable.contextStops.contains(c) else {
+            guard !covered[k], SourceText.isHan(c.value), keepStops || !VerifyTable.contextStops.contains(c) else {
                 if covered[k] || !SourceText.isHan(c.value) { previous = nil }
                 continue
             }
