@@ -135,7 +135,11 @@ struct DateResolver {
             return format(v)
         }
         if let ry = v.relYears {
-            guard let dd = doc else { return Self.ref(ry) }
+            guard let dd = doc else {
+                // 今年五月 with no document date: the month is known, the year is not (XXXX-05).
+                if v.month != nil || v.quarter != nil || v.half != nil { v.year = nil; return format(v) }
+                return Self.ref(ry)
+            }
             v.year = dd.year + ry
             contextYear = v.year
             if v.month != nil { contextMonth = v.month }

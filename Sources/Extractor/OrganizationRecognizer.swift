@@ -60,7 +60,7 @@ struct OrganizationRecognizer {
                 let s = pendingStart ?? leftBoundary(b, head: i, limit: lastEnd)
                 // A head followed by more name and another head is a modifier (酒店用品行业协会).
                 if lex.subunits.longest(b, at: headEnd) == nil, !info.location,
-                   continuesToAnotherHead(b, from: headEnd) {
+                   !(i > s && madeOfGenericModifiers(b, s, i)), continuesToAnotherHead(b, from: headEnd) {
                     pendingStart = s
                     if firstHead == nil { firstHead = i }
                     i = headEnd
@@ -73,6 +73,8 @@ struct OrganizationRecognizer {
                 if valid(b, start: s, head: i, bodyEnd: bodyEnd, headEnd: headEnd, end: e, info: info) {
                     out.append(Found(start: s, end: e, category: e > headEnd ? subunitCategory(b, end: e, fallback: cat) : cat))
                     lastEnd = e
+                } else if i > s && madeOfGenericModifiers(b, s, i) {
+                    lastEnd = e        // 控股子公司 | 东海国际集装箱码头有限公司: a generic name still ends there
                 }
                 i = e
             }
@@ -119,6 +121,11 @@ struct OrganizationRecognizer {
             trimmed = false
             if let (len, _) = lex.leadingWords.longest(b, at: s), s + len <= i { s += len; trimmed = true }
         }
+        // A place name unknown to the table but shaped like one at the very start
+        // (南湖市浙江商会): two characters and 市/县/区/省/州/镇/乡.
+        if i - s >= 4, SourceText.isHan(b[s]), SourceText.isHan(b[s + 1]),
+           "市县区省州镇乡".unicodeScalars.contains(where: { $0.value == b[s + 2] }),
+           lex.leadingWords.longest(b, at: s) == nil { return s }
         // Start at the first place name, if one stands inside (抗疫深圳市… → 深圳市…).
         var p = s
         while p < i {
@@ -179,8 +186,10 @@ struct OrganizationRecognizer {
         while k < n && k - e <= 10 {
             let c = b[k]
             if source.isJoinedBreak(at: k) { return false }
-            if lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29 { return false }
-            if let (_, _, id) = lex.heads.entry(b, at: k), acceptHead(b, at: k, id: id) {
+            // A head first: 有 of 有限公司 is a stop anywhere else (华为技术有限公司).
+            let head = lex.heads.entry(b, at: k).flatMap { acceptHead(b, at: k, id: $0.2) ? $0 : nil }
+            if head == nil && (lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29) { return false }
+            if head != nil {
                 // Not when a verb stands between (协会组织会员企业…有限公司).
                 for m in e..<k where lex.cutWords.longestEnding(b, at: m + 1, notBefore: e) != nil { return false }
                 for m in e..<k where lex.leadingWords.longest(b, at: m) != nil { return false }
@@ -204,10 +213,12 @@ struct OrganizationRecognizer {
         if madeOfGenericModifiers(b, s, i) { return false }
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
-        if last == 0x7EA7 { return false }
+        if last == 0x7EA7 && body <= 2 { return false }                   // 一级, 各级 (not 市中级人民法院)
         if case .digit? = NumeralTable.role(first), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil { return false }
         // Without a place name inside, a long left part is a phrase, not a name.
-        if bodyEnd - s > 8 && !containsPlace(b, s, bodyEnd) { return false }
+        // Company names run long (东海国际集装箱码头有限公司); others rarely do.
+        let longest = info.category == "company" ? 12 : 8
+        if bodyEnd - s > longest && !containsPlace(b, s, bodyEnd) { return false }
         if info.length == 1 && body < 2 && b[i] != 0x59D4 { return false }   // 委: 市委-like names are one character
         if info.category == "team" {
             if body < 2 || lex.genericTeamWords.occurs(b, from: s, to: i) { return false }
@@ -444,7 +455,7 @@ final class OrganizationLexicon: Sendable {
         // Verbs cut a name anywhere; 组织 and 联合 only at its front (社会组织党委, 联合会).
         cutWords = WordMatcher(leading.filter { $0.0.count >= 2 && !["组织", "联合", "代表", "作为", "包括", "以及", "其中",
             "同时", "目前", "近期", "当前", "今年", "去年", "全市", "全区", "全省", "全国", "当地", "有关", "相关", "基层", "本市",
-            "本区", "下属", "旗下", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"].contains($0.0) })
+            "本区", "下属", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"].contains($0.0) })
         places = WordMatcher(PlaceTable.names.map { (String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))), "") })
         placeFirsts = places.firsts
         let all = OrganizationLexicon.lines(OrganizationTable.headSource) + OrganizationLexicon.lines(OrganizationTable.knownSource)

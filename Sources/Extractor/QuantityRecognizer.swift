@@ -158,9 +158,11 @@ struct QuantityRecognizer {
                 }
             } else if !negative {
                 // 上一届, 下一轮, 前一日: "previous/next", unless 上/下 end another word (马上, 以上, 晚上).
-                if lex.leftBlockers.contains(p)
+                // 前后 before a numeral is "about" (春节前后十五天), not "previous".
+                let qianHou = numStart >= 2 && p == 0x540E && b[numStart - 2] == 0x524D
+                if lex.leftBlockers.contains(p) && !qianHou
                     && !(numStart >= 2 && (p == 0x4E0A || p == 0x4E0B) && lex.shangXiaWordFirsts.contains(b[numStart - 2])) {
-                    return (nil, numStart + 1)
+                    return (nil, skipNumeral(b, numStart))       // the whole numeral: not 五天 of 上十五天
                 }
                 for w in lex.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
                     return (nil, numStart + 1)
@@ -421,6 +423,10 @@ struct QuantityRecognizer {
             if !yishang { return false }
         }
         switch u.rule {
+        case .cohort:
+            // 2023届毕业生: a graduating class, named by its year.
+            if pn.hasArabic && !pn.hasChinese && pn.arabicIntegerDigits == 4, let y = pn.value.intValue,
+               (1900...2099).contains(y) { return false }
         case .year:
             if pn.isDigitSequence { return false }                       // 二〇二二年
             if pn.hasArabic && !pn.hasChinese && pn.value.isInteger && pn.arabicIntegerDigits == 4 && pn.low == nil {
