@@ -238,6 +238,16 @@ public struct Verifier: Sendable {
             }
             k += 1
         }
+        // 42.7 千米: 千 begins the unit, not a magnitude. The magnitude is what takes the
+        // written digits to the value.
+        var written: Decimal = 0
+        for d in digits { written = written * 10 + Decimal(Int(d)) }
+        written *= power(of: Int32(-decimals))
+        if let v = (r.low ?? r.value)?.decimal, written != 0 {
+            let ratio = v / written
+            magnitude = [1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+                         Decimal(string: "1000000000000") ?? 1].contains(ratio) ? ratio : 1
+        }
         let step = power(of: Int32(-decimals)) * magnitude
         let digitPlace = power(of: Int32(trailing - decimals)) * magnitude
         return (step, moreBeforeMagnitude == false ? step : digitPlace)
