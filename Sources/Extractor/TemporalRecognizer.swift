@@ -196,6 +196,16 @@ struct TemporalRecognizer {
             return nil
         }
         var j = j0
+        // 12月4日0—24时: a date then a bare clock range. The first hour joins the date, as
+        // one time (12月4日0 → XXXX-12-04T00:00); the second end is a time of that day.
+        if v.hasDate, v.hour == nil, v.partOfDay == nil, j < n, QuantityRecognizer.isDigit(b[j]),
+           let (low, high, end) = readBareRangeStart(b, at: j), let h = low.value.hour {
+            var first = v
+            first.hour = h
+            out.append(TemporalMention(start: i, end: low.end, value: first, rule: rule))
+            out.append(high)
+            return end
+        }
         // 11 点多: the 多 belongs to the mention.
         if v.hour != nil, j < n, b[j] == 0x591A || b[j] == 0x8BB8 { j += 1 }
         out.append(TemporalMention(start: i, end: j, value: v, rule: rule))
