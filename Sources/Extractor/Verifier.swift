@@ -48,8 +48,8 @@ public struct Verifier: Sendable {
     /// Each claim quantity against the sources' quantities.
     public func verify(claims: VerifyDocument, against sources: [VerifyDocument]) -> [Finding] {
         let claimFigures = figures(in: claims)
-        let sourceFigures = sources.flatMap { figures(in: $0) }
-        return claimFigures.map { judge($0, among: sourceFigures, contradictFloor: Self.contradictFloor) }
+        let pool = Pool(sources.flatMap { figures(in: $0) })
+        return claimFigures.map { judge($0, in: pool, contradictFloor: Self.contradictFloor) }
     }
 
     /// Figures of one document against the other figures of the same document (a headline
@@ -58,12 +58,48 @@ public struct Verifier: Sendable {
     /// held to each other: a body figure can be supported by another, but contradicted
     /// only by (or against) a headline figure.
     public func verifyWithin(_ document: VerifyDocument) -> [Finding] {
-        let all = figures(in: document)
-        return all.enumerated().map { (k, f) in
+        let pool = Pool(figures(in: document))
+        return pool.figures.enumerated().map { (k, f) in
             // Not against itself, nor against figures of its own sentence (a list of different things).
-            let others = all.enumerated().filter { $0.offset != k && $0.element.sentence != f.sentence }.map(\.element)
-            return judge(f, among: others, contradictFloor: Self.sameDocumentContradictFloor,
-                         mayContradict: { f.inHeadline || $0.inHeadline })
+            judge(f, in: pool, contradictFloor: Self.sameDocumentContradictFloor,
+                  include: { $0 != k && pool.figures[$0].sentence != f.sentence },
+                  mayContradict: { f.inHeadline || $0.inHeadline })
+        }
+    }
+
+    /// Source figures indexed by unit family and context bigram, so that a claim is scored
+    /// against the figures that share words with it (or its value), not against all of them.
+    struct Pool {
+        let figures: [Figure]
+        var postings: [String: [UInt64: [Int]]] = [:]
+        var byValue: [String: [ExactNumber: [Int]]] = [:]
+        /// Bigrams shared by more figures than this say nothing about which one is meant.
+        static let commonBigram = 1000
+        /// At most this many candidates per claim, those sharing the most bigrams.
+        static let maxCandidates = 200
+
+        init(_ figures: [Figure]) {
+            self.figures = figures
+            for (k, f) in figures.enumerated() {
+                for bg in Set(f.near).union(f.sentenceWords) { postings[f.family, default: [:]][bg, default: []].append(k) }
+                if let v = f.record.value { byValue[f.family, default: [:]][v, default: []].append(k) }
+            }
+        }
+
+        func candidates(for c: Figure) -> [Int] {
+            var counts: [Int: Int] = [:]
+            if let family = postings[c.family] {
+                for bg in Set(c.near).union(c.sentenceWords) {
+                    guard let list = family[bg], list.count <= Self.commonBigram else { continue }
+                    for k in list { counts[k, default: 0] += 1 }
+                }
+            }
+            if let v = c.record.value, let list = byValue[c.family]?[v] {
+                for k in list { counts[k, default: 0] += 1 }
+            }
+            if counts.count <= Self.maxCandidates { return counts.keys.sorted() }
+            return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(Self.maxCandidates).map(\.key).sorted()
         }
     }
 
@@ -76,12 +112,15 @@ public struct Verifier: Sendable {
         var high: Decimal?         // nil: open above
         var lowClosed = true
         var highClosed = false
-        var near: Set<UInt64>
+        /// Sorted, distinct bigrams (sorted arrays intersect by merging: no hashing).
+        var near: [UInt64]
         /// The last two content characters before the figure (完工 in 已完工 367 个).
-        var lead: String
+        var lead: [UInt32]
         /// The content characters around the figure, as text (for the counted object).
-        var nearText: String
-        var sentenceWords: Set<UInt64>
+        var nearText: [UInt32]
+        /// The counted object without spaces or breaks.
+        var object: [UInt32]
+        var sentenceWords: [UInt64]
         var sentence: Range<Int>
         var sentenceText: String
         var organizations: Set<String>
@@ -114,8 +153,9 @@ public struct Verifier: Sendable {
             let leadRange = max(clause.lowerBound, r.start - 6)..<r.start
             var figure = Figure(record: r, family: family, low: nil, high: nil,
                                 near: Self.bigrams(scalars, nearRange, covered, keepStops: true),
-                                lead: String(Self.content(scalars, leadRange, covered).unicodeScalars.suffix(2)),
-                                nearText: Self.content(scalars, nearRange, covered),
+                                lead: Array(Self.content(scalars, leadRange, covered).unicodeScalars.suffix(2).map(\.value)),
+                                nearText: Self.content(scalars, nearRange, covered).unicodeScalars.map(\.value),
+                                object: (r.object.map(Self.compact) ?? "").unicodeScalars.map(\.value),
                                 sentenceWords: Self.bigrams(scalars, sentence, covered),
                                 sentence: sentence,
                                 sentenceText: String(String.UnicodeScalarView(scalars[sentence])),
@@ -263,27 +303,30 @@ public struct Verifier: Sendable {
 
     // MARK: - Judging
 
-    func judge(_ c: Figure, among sources: [Figure], contradictFloor: Double,
+    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, include: (Int) -> Bool = { _ in true },
                mayContradict: (Figure) -> Bool = { _ in true }) -> Finding {
-        var scored: [(Figure, Double, Bool)] = []
-        for s in sources where s.family == c.family {
-            scored.append((s, Self.similarity(c, s), Self.meet(c, s)))
+        var scored: [(index: Int, score: Double, agrees: Bool)] = []
+        for k in pool.candidates(for: c) where include(k) {
+            let s = pool.figures[k]
+            scored.append((k, Self.similarity(c, s), Self.meet(c, s)))
         }
-        scored.sort { $0.1 > $1.1 }
-        let best = scored.first
-        let bestScore = best?.1 ?? 0
+        // Best first; ties in source order, so that the output never depends on hashing.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        let bestScore = scored.first?.score ?? 0
         // Supported: a source figure about the same thing agrees (not just any figure with the unit).
-        if let agree = scored.first(where: { $0.2 && $0.1 >= Self.supportFloor && $0.1 >= bestScore - 0.3 }) {
-            return finding(c, .supported, agree.0, "claim \(Self.describe(c)) agrees with \(Self.describe(agree.0)) "
-                           + "(context match \(Self.score(agree.1)))")
+        if let agree = scored.first(where: { $0.agrees && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3 }) {
+            let s = pool.figures[agree.index]
+            return finding(c, .supported, s, "claim \(Self.describe(c)) agrees with \(Self.describe(s)) "
+                           + "(context match \(Self.score(agree.score)))")
         }
-        if let b = best, b.1 >= contradictFloor, mayContradict(b.0) {
-            return finding(c, .contradicted, b.0,
-                           "claim \(Self.describe(c)) but the source says \(Self.describe(b.0)) "
-                           + "(context match \(Self.score(b.1)))")
+        if let b = scored.first, b.score >= contradictFloor, mayContradict(pool.figures[b.index]) {
+            let s = pool.figures[b.index]
+            return finding(c, .contradicted, s,
+                           "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
+                           + "(context match \(Self.score(b.score)))")
         }
-        let why = scored.isEmpty ? "no source figure with a compatible unit"
-                                 : "no source figure with a compatible unit is about the same thing"
+        let why = pool.postings[c.family] == nil ? "no source figure with a compatible unit"
+                                                 : "no source figure with a compatible unit is about the same thing"
         return finding(c, .unsupported, nil, why)
     }
 
@@ -296,20 +339,25 @@ public struct Verifier: Sendable {
 
     /// How alike two figures' contexts are, 0…~1.5.
     static func similarity(_ c: Figure, _ s: Figure) -> Double {
-        func share(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-            a.isEmpty ? 0 : Double(a.intersection(b).count) / Double(a.count)
+        func share(_ a: [UInt64], _ b: [UInt64]) -> Double {
+            guard !a.isEmpty else { return 0 }
+            var i = 0, j = 0, common = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            return Double(common) / Double(a.count)
         }
         var score = 0.5 * share(c.near, s.near) + 0.3 * share(c.near, s.sentenceWords)
             + 0.2 * share(c.sentenceWords, s.sentenceWords)
         // The counted object, written after one figure (4.5 万名志愿者) and maybe before the
         // other (志愿者 45018 名).
-        let a = c.record.object.map(Self.compact) ?? "", b = s.record.object.map(Self.compact) ?? ""
+        let a = c.object, b = s.object
         if !a.isEmpty && a == b { score += 0.3 }
-        else if (!a.isEmpty && s.nearText.contains(a)) || (!b.isEmpty && c.nearText.contains(b)) { score += 0.25 }
-        else if !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) { score += 0.15 }
+        else if (!a.isEmpty && Self.occurs(a, in: s.nearText)) || (!b.isEmpty && Self.occurs(b, in: c.nearText)) { score += 0.25 }
+        else if !a.isEmpty && !b.isEmpty && (Self.occurs(b, in: a) || Self.occurs(a, in: b)) { score += 0.15 }
         if let x = c.record.asOf, x == s.record.asOf { score += 0.1 }
         // The same verb or noun right before both figures (已完工 367 个 / 完工 367 个).
-        if c.lead.unicodeScalars.count == 2 && s.nearText.contains(c.lead) { score += 0.15 }
+        if c.lead.count == 2 && Self.occurs(c.lead, in: s.nearText) { score += 0.15 }
         // The very same figure with three or more significant digits is rarely a coincidence.
         if let x = c.record.value, x == s.record.value, c.record.qualifier == s.record.qualifier {
             if x.mantissa.magnitude >= 100 { score += 0.25 }
@@ -395,7 +443,11 @@ public struct Verifier: Sendable {
 
     /// Pairs of neighbouring content characters (Han, not inside a figure or date, not a
     /// function word) in `range`.
-    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool = false) -> Set<UInt64> {
+    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool = false) -> [UInt64] {
+        Array(bigramSet(s, range, covered, keepStops: keepStops)).sorted()
+    }
+
+    static func bigramSet(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool) -> Set<UInt64> {
         var out = Set<UInt64>()
         var previous: UInt32? = nil
         for k in range where k < s.count {
@@ -415,6 +467,16 @@ public struct Verifier: Sendable {
         var v = String.UnicodeScalarView()
         for k in range where k < s.count && !covered[k] && SourceText.isHan(s[k].value) { v.append(s[k]) }
         return String(v)
+    }
+
+    /// True when `needle` occurs in `haystack` (short arrays: a plain scan).
+    static func occurs(_ needle: [UInt32], in haystack: [UInt32]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        outer: for k in 0...(haystack.count - needle.count) {
+            for m in 0..<needle.count where haystack[k + m] != needle[m] { continue outer }
+            return true
+        }
+        return false
     }
 
     static func compact(_ s: String) -> String {
