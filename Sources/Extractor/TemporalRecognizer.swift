@@ -558,6 +558,19 @@ struct TemporalRecognizer {
         }
         if c == TemporalRecognizer.hao || c == TemporalRecognizer.haoT {
             if e + 1 < n, lex.haoBlockers.contains(b[e + 1]) { return nil }
+            // 6 号至 10 号泊位: the first of a range of numbered things.
+            var k = e + 1
+            if k < n, b[k] == 0x20 { k += 1 }
+            if k < n, lex.rangeConnectors.contains(b[k]) || b[k] == 0x2014 {
+                k += 1
+                if k < n, b[k] == 0x2014 || b[k] == 0x20 { k += 1 }
+                if let (_, e2) = readSmall(b, at: k, max: 9999) {
+                    var m = e2
+                    if m < n, b[m] == 0x20 { m += 1 }
+                    if m + 1 < n, b[m] == TemporalRecognizer.hao || b[m] == TemporalRecognizer.haoT,
+                       lex.haoBlockers.contains(b[m + 1]) { return nil }
+                }
+            }
             return (d, e + 1)
         }
         return nil

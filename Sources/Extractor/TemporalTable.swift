@@ -107,7 +107,7 @@ enum TemporalTable {
         .map { $0.unicodeScalars.map { $0.value } }.sorted { $0.count > $1.count }
 
     /// Characters after 号 that make it a number, not a day (3 号线, 5 号楼).
-    static let haoBlockers = ScalarSet("线楼院文码令召称房车馆台位机窗口门厅栋室")
+    static let haoBlockers = ScalarSet("线楼院文码令召称房车馆台位机窗口门厅栋室泊集桥井坑床箱仓库站厂场道闸堤坝馆展摊铺柜泵")
 
     /// Chinese era names (年号) and the Gregorian year of their first year (元年):
     /// 康熙二十年 = 1662 + 19 = 1681. Source: standard chronological tables of the
