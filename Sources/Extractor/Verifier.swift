@@ -42,14 +42,21 @@ public struct Verifier: Sendable {
     /// Scores below these are "about something else".
     static let supportFloor = 0.25
     static let contradictFloor = 0.45
+    /// A weaker match that still contradicts when no other source figure of the unit comes
+    /// close. Off by default: on the measurement sets it flagged new figures, not altered ones.
+    static let uniqueContradictFloor = 0.3
     /// Within one document, two statements of one thing must look more alike.
     static let sameDocumentContradictFloor = 0.6
 
     /// Each claim quantity against the sources' quantities.
     public func verify(claims: VerifyDocument, against sources: [VerifyDocument]) -> [Finding] {
-        let claimFigures = figures(in: claims)
+        verify(claims: [claims], against: sources)[0]
+    }
+
+    /// Several claim documents against the same sources (extracted once): findings per claim document.
+    public func verify(claims: [VerifyDocument], against sources: [VerifyDocument]) -> [[Finding]] {
         let pool = Pool(sources.flatMap { figures(in: $0) })
-        return claimFigures.map { judge($0, in: pool, contradictFloor: Self.contradictFloor) }
+        return claims.map { figures(in: $0).map { judge($0, in: pool, contradictFloor: Self.contradictFloor) } }
     }
 
     /// Figures of one document against the other figures of the same document (a headline
@@ -61,7 +68,7 @@ public struct Verifier: Sendable {
         let pool = Pool(figures(in: document))
         return pool.figures.enumerated().map { (k, f) in
             // Not against itself, nor against figures of its own sentence (a list of different things).
-            judge(f, in: pool, contradictFloor: Self.sameDocumentContradictFloor,
+            judge(f, in: pool, contradictFloor: Self.sameDocumentContradictFloor, uniqueFloor: nil,
                   include: { $0 != k && pool.figures[$0].sentence != f.sentence },
                   mayContradict: { f.inHeadline || $0.inHeadline })
         }
@@ -94,7 +101,7 @@ public struct Verifier: Sendable {
                     for k in list { counts[k, default: 0] += 1 }
                 }
             }
-            if let v = c.record.value, let list = byValue[c.family]?[v] {
+            if let v = c.record.value, let list = byValue[c.family]?[v], list.count <= Self.commonBigram {
                 for k in list { counts[k, default: 0] += 1 }
             }
             if counts.count <= Self.maxCandidates { return counts.keys.sorted() }
@@ -124,6 +131,8 @@ public struct Verifier: Sendable {
         var sentence: Range<Int>
         var sentenceText: String
         var organizations: Set<String>
+        /// The years named in the sentence (from its dates' TIMEX3 values).
+        var years: Set<Substring>
         /// The precision of the written figure (4.5 万 → 1000).
         var step: Decimal = 1
         /// The unit's factor to its family's base (小时 → 3600 seconds), for reports.
@@ -140,6 +149,7 @@ public struct Verifier: Sendable {
             for k in max(0, r.start)..<min(r.end, scalars.count) { covered[k] = true }
         }
         let orgs = records.filter { $0.type == .organization }
+        let dates = records.filter { $0.type == .date || $0.type == .time }
         var out: [Figure] = []
         for r in records where r.type == .quantity {
             guard let value = r.value?.decimal, let unit = r.unit else { continue }
@@ -160,10 +170,12 @@ public struct Verifier: Sendable {
                                 sentence: sentence,
                                 sentenceText: String(String.UnicodeScalarView(scalars[sentence])),
                                 organizations: Set(orgs.filter { sentence.contains($0.start) }.compactMap(\.name)),
+                                years: Set(dates.filter { sentence.contains($0.start) }.compactMap(\.timex)
+                                    .map { $0.prefix(4) }.filter { $0.allSatisfy(\.isNumber) }),
                                 inHeadline: Self.isHeadline(scalars, around: r.start))
             interval(for: r, value: value, unit: unit, scalars: scalars, into: &figure)
-            if let l = figure.low { figure.low = l * factor }
-            if let h = figure.high { figure.high = h * factor }
+            if let l = figure.low { figure.low = Self.rounded(l * factor) }
+            if let h = figure.high { figure.high = Self.rounded(h * factor) }
             figure.step *= factor
             figure.factor = factor
             out.append(figure)
@@ -190,7 +202,8 @@ public struct Verifier: Sendable {
         let magnitude = Swift.max(abs(low), abs(high))
         switch r.qualifier ?? .exact {
         case .exact:
-            if step <= 1 && low == high && r.value?.isInteger == true {
+            let discrete = r.dimension == "count" || r.dimension == "currency"
+            if discrete && step <= 1 && low == high && r.value?.isInteger == true {
                 f.low = low; f.high = high; f.highClosed = true     // 45018: exactly 45018
             } else {
                 f.low = low - half; f.high = high + half
@@ -206,8 +219,9 @@ public struct Verifier: Sendable {
             f.high = suffixMore && !open ? high + more : nil
         case .under:
             let open = VerifyTable.openBelow.contains { before.hasSuffix($0) || after.hasPrefix($0) }
-            f.high = high; f.highClosed = true
-            f.low = open ? nil : low - Swift.max(step, magnitude * tolerance)
+            // 不足/不到 6000 is below 6000; 以下 includes it; 近 6000 is within the tolerance below.
+            f.high = high; f.highClosed = !open || after.hasPrefix("以下")
+            f.low = open ? nil : low - magnitude * tolerance
             _ = more
         case .atLeast:
             f.low = low; f.high = nil
@@ -228,6 +242,8 @@ public struct Verifier: Sendable {
         let scalars = Array(r.text.unicodeScalars)
         let lastNonZero = power(of: r.value?.exponent ?? 0)
         var k = 0
+        // 百分之三十七点五, 千分之三: the numeral starts after the fraction word.
+        if scalars.count > 3, scalars[1] == "分", scalars[2] == "之", scalars[0] == "百" || scalars[0] == "千" { k = 3 }
         while k < scalars.count && !isArabicDigit(scalars[k]) {
             if NumeralTable.role(scalars[k].value) != nil { break }
             k += 1
@@ -237,7 +253,7 @@ public struct Verifier: Sendable {
             // closing 万 or 亿 sets a coarser precision (三千五百万 → 10 000).
             var magnitude: Decimal = 1
             var j = k
-            while j < scalars.count, NumeralTable.role(scalars[j].value) != nil || "余多几来".unicodeScalars.contains(scalars[j]) {
+            while j < scalars.count, NumeralTable.role(scalars[j].value) != nil || "余多几来点點".unicodeScalars.contains(scalars[j]) {
                 j += 1
             }
             var m = j - 1
@@ -247,7 +263,13 @@ public struct Verifier: Sendable {
                 else if !"余多几来".unicodeScalars.contains(c) { break }
                 m -= 1
             }
-            return (magnitude, lastNonZero)
+            // 百分之三十七点五, 三点一五亿: digits after 点 set the precision.
+            var decimals = 0, afterPoint = false
+            for c in scalars[k..<j] {
+                if c == "点" || c == "點" { afterPoint = true; continue }
+                if afterPoint, case .digit? = NumeralTable.role(c.value) { decimals += 1 } else if afterPoint { break }
+            }
+            return (magnitude * power(of: Int32(-decimals)), lastNonZero)
         }
         var decimals = 0, afterPoint = false
         var digits: [UInt32] = []
@@ -284,9 +306,17 @@ public struct Verifier: Sendable {
         for d in digits { written = written * 10 + Decimal(Int(d)) }
         written *= power(of: Int32(-decimals))
         if let v = (r.low ?? r.value)?.decimal, written != 0 {
-            let ratio = v / written
-            magnitude = [1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-                         Decimal(string: "1000000000000") ?? 1].contains(ratio) ? ratio : 1
+            let ratio = abs(v) / written
+            let powers: [Decimal] = [1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+                                     Decimal(string: "1000000000000") ?? 1]
+            if powers.contains(ratio) {
+                magnitude = ratio
+            } else {
+                // 4万5, 1 个半小时: more is written than the leading digits; the value's last
+                // significant digit sets the precision.
+                let p = power(of: (r.low ?? r.value)?.exponent ?? 0)
+                return (p, p)
+            }
         }
         let step = power(of: Int32(-decimals)) * magnitude
         let digitPlace = power(of: Int32(trailing - decimals)) * magnitude
@@ -303,29 +333,35 @@ public struct Verifier: Sendable {
 
     // MARK: - Judging
 
-    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, include: (Int) -> Bool = { _ in true },
+    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, uniqueFloor: Double? = nil,
+               include: (Int) -> Bool = { _ in true },
                mayContradict: (Figure) -> Bool = { _ in true }) -> Finding {
-        var scored: [(index: Int, score: Double, agrees: Bool)] = []
+        var scored: [(index: Int, score: Double, relation: Relation)] = []
         for k in pool.candidates(for: c) where include(k) {
             let s = pool.figures[k]
-            scored.append((k, Self.similarity(c, s), Self.meet(c, s)))
+            scored.append((k, Self.similarity(c, s), Self.relation(c, s)))
         }
         // Best first; ties in source order, so that the output never depends on hashing.
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         let bestScore = scored.first?.score ?? 0
         // Supported: a source figure about the same thing agrees (not just any figure with the unit).
-        if let agree = scored.first(where: { $0.agrees && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3 }) {
+        if let agree = scored.first(where: { $0.relation == .agree && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3 }) {
             let s = pool.figures[agree.index]
             return finding(c, .supported, s, "claim \(Self.describe(c)) agrees with \(Self.describe(s)) "
                            + "(context match \(Self.score(agree.score)))")
         }
-        if let b = scored.first, b.score >= contradictFloor, mayContradict(pool.figures[b.index]) {
-            let s = pool.figures[b.index]
-            return finding(c, .contradicted, s,
-                           "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
-                           + "(context match \(Self.score(b.score)))")
+        // Contradicted: the best match disagrees, and it is clearly about the same thing, or it
+        // is the only source figure of the unit that is about anything like it.
+        if let b = scored.first, b.relation == .disagree, mayContradict(pool.figures[b.index]) {
+            let runnerUp = scored.dropFirst().first?.score ?? 0
+            if b.score >= contradictFloor || (uniqueFloor.map { b.score >= $0 } == true && runnerUp < Self.supportFloor) {
+                let s = pool.figures[b.index]
+                return finding(c, .contradicted, s,
+                               "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
+                               + "(context match \(Self.score(b.score)))")
+            }
         }
-        let why = pool.postings[c.family] == nil ? "no source figure with a compatible unit"
+        let why = pool.postings[c.family] == nil && pool.byValue[c.family] == nil ? "no source figure with a compatible unit"
                                                  : "no source figure with a compatible unit is about the same thing"
         return finding(c, .unsupported, nil, why)
     }
@@ -355,7 +391,10 @@ public struct Verifier: Sendable {
         if !a.isEmpty && a == b { score += 0.3 }
         else if (!a.isEmpty && Self.occurs(a, in: s.nearText)) || (!b.isEmpty && Self.occurs(b, in: c.nearText)) { score += 0.25 }
         else if !a.isEmpty && !b.isEmpty && (Self.occurs(b, in: a) || Self.occurs(a, in: b)) { score += 0.15 }
-        if let x = c.record.asOf, x == s.record.asOf { score += 0.1 }
+        // Figures as of different dates, or in sentences about different years, are about
+        // different things (2022 年 … 1.2 万亿元 / 2023 年 … 1.3 万亿元).
+        if let x = c.record.asOf, let y = s.record.asOf { score += x == y ? 0.1 : -0.3 }
+        else if !c.years.isEmpty && !s.years.isEmpty && c.years.isDisjoint(with: s.years) { score -= 0.8 }
         // The same verb or noun right before both figures (已完工 367 个 / 完工 367 个).
         if c.lead.count == 2 && Self.occurs(c.lead, in: s.nearText) { score += 0.15 }
         // The very same figure with three or more significant digits is rarely a coincidence.
@@ -376,17 +415,30 @@ public struct Verifier: Sendable {
     ///
     /// Two figures open on the same side restate a bound (逾 2700 万 → 逾 3700 万): the
     /// claim may round its bound (超过 2700 万 for 逾 2734 万) or weaken it, but not raise it.
-    static func meet(_ a: Figure, _ b: Figure) -> Bool {
-        if a.low == nil || a.high == nil || b.low == nil || b.high == nil,
-           let x = a.low ?? a.high, let y = b.low ?? b.high, x > 0, y > 0, max(x, y) > 2 * min(x, y) {
-            return false
-        }
+    static func meet(_ a: Figure, _ b: Figure) -> Bool { relation(a, b) == .agree }
+
+    enum Relation { case agree, disagree, unrelated }
+
+    /// Agree, disagree, or unrelated: an open figure and a figure more than 2× away that it
+    /// does not exclude (逾 2700 万 and 6000 万) say nothing about each other.
+    static func relation(_ a: Figure, _ b: Figure) -> Relation {
+        let open = a.low == nil || a.high == nil || b.low == nil || b.high == nil
         if a.high == nil, b.high == nil, let x = a.low, let y = b.low {
-            return x <= y + a.step / 2
+            return x <= y + a.step / 2 ? (max(x, y) > 2 * min(x, y) && x > 0 && y > 0 ? .unrelated : .agree) : .disagree
         }
         if a.low == nil, b.low == nil, let x = a.high, let y = b.high {
-            return x >= y - a.step / 2
+            return x >= y - a.step / 2 ? (max(x, y) > 2 * min(x, y) && x > 0 && y > 0 ? .unrelated : .agree) : .disagree
         }
+        let logical = intersects(a, b)
+        if open, let x = a.low ?? a.high, let y = b.low ?? b.high, x > 0, y > 0, max(x, y) > 2 * min(x, y) {
+            return logical ? .unrelated : .disagree
+        }
+        return logical ? .agree : .disagree
+    }
+
+    /// True when the two intervals have a point in common (to 12 decimal places: 15 亩 is
+    /// 1 公顷 although 10000/15 is not a finite decimal).
+    static func intersects(_ a: Figure, _ b: Figure) -> Bool {
         // The greater of the lows and the lesser of the highs, with whether each end is closed.
         var lo: (Decimal, Bool)? = nil
         for (v, closed) in [(a.low, a.lowClosed), (b.low, b.lowClosed)] {
@@ -399,8 +451,15 @@ public struct Verifier: Sendable {
             if let cur = hi { if v < cur.0 || (v == cur.0 && !closed) { hi = (v, closed) } } else { hi = (v, closed) }
         }
         guard let l = lo, let h = hi else { return true }
-        if l.0 < h.0 { return true }
-        return l.0 == h.0 && l.1 && h.1
+        let (x, y) = (rounded(l.0), rounded(h.0))
+        if x < y { return true }
+        return x == y && l.1 && h.1
+    }
+
+    static func rounded(_ x: Decimal) -> Decimal {
+        var v = x, r = Decimal()
+        NSDecimalRound(&r, &v, 12, .plain)
+        return r
     }
 
     /// The interval in words, in the figure's own unit: "45018 名 = [45017.5, 45018.5)",

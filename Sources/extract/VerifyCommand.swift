@@ -5,7 +5,8 @@ import Extractor
 /// the sources (or, without --against, against the rest of its own document).
 ///
 /// Exit statuses: 0 nothing contradicted; 1 some claim figure is contradicted; 2 usage
-/// error, or an input that cannot be read (nothing can be vouched for then).
+/// error, or an input that cannot be read (the rest is verified and written, but the
+/// gate does not pass).
 enum VerifyCommand {
     static let usage = """
     usage: extract verify [options] CLAIMS... [--against SOURCE...]
@@ -33,7 +34,7 @@ enum VerifyCommand {
       -h, --help            this help
 
     exit status: 0 nothing contradicted, 1 something contradicted, 2 usage error or
-    an input that cannot be read.
+    an input that cannot be read (the others are still verified and written).
     """
 
     enum Format: String { case jsonl, text }
@@ -59,6 +60,8 @@ enum VerifyCommand {
         }
         while i < args.count {
             let a = args[i]
+            // Sources run from --against to the next option.
+            if a != "--against" && a.hasPrefix("-") && a != "-" { intoSources = false }
             switch a {
             case "-h", "--help": print(usage); return nil
             case "--against": o.hasAgainst = true; intoSources = true
@@ -91,6 +94,9 @@ enum VerifyCommand {
         }
         if o.claims.isEmpty { throw CommandLineTool.UsageError.missingValue("CLAIMS (a file to verify)") }
         if o.hasAgainst && o.sources.isEmpty { throw CommandLineTool.UsageError.missingValue("--against") }
+        if o.claims.contains("-") && o.sources.contains("-") {
+            throw CommandLineTool.UsageError.badValue("--against", "- (standard input is already the claims)")
+        }
         return o
     }
 
@@ -121,18 +127,15 @@ enum VerifyCommand {
         }
         let claims = load(options.claims)
         let sources = load(options.sources)
-        if unreadable > 0 {
-            Diagnostics.error("verify: \(unreadable) input(s) could not be read; nothing verified")
-            return 2
-        }
         let verifier = Verifier(tolerance: options.tolerance,
                                 extractor: Extractor(types: [.quantity, .date, .time, .organization],
                                                      referenceDate: options.base.referenceDate))
         var counts: [Verifier.Verdict: Int] = [:]
         var out: [UInt8] = []
-        for claim in claims {
-            let findings = options.hasAgainst ? verifier.verify(claims: claim, against: sources)
-                                              : verifier.verifyWithin(claim)
+        // Sources are extracted and indexed once for all the claim documents.
+        let all = options.hasAgainst ? verifier.verify(claims: claims, against: sources)
+                                     : claims.map { verifier.verifyWithin($0) }
+        for findings in all {
             for f in findings {
                 counts[f.verdict, default: 0] += 1
                 switch options.format {
@@ -148,6 +151,12 @@ enum VerifyCommand {
             let total = counts.values.reduce(0, +)
             Diagnostics.note("verify: \(total) claim figures: \(counts[.supported] ?? 0) supported, "
                              + "\(contradicted) contradicted, \(counts[.unsupported] ?? 0) unsupported")
+        }
+        if unreadable > 0 {
+            // The figures of an unreadable input are unknown: do not pass the gate.
+            Diagnostics.error("verify: \(unreadable) input(s) could not be read (named above); "
+                              + "the verdicts above do not cover them")
+            return 2
         }
         return contradicted > 0 ? 1 : 0
     }

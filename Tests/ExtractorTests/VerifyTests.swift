@@ -112,10 +112,17 @@ import Extractor
         #expect(no.out.contains("  source: \(source.path):1  2700 万人次"))
         #expect(no.err.contains("verify: 1 claim figures: 0 supported, 1 contradicted, 0 unsupported"))
 
+        // Sources run from --against to the next option; the claim may come after.
+        let reordered = try CommandLineTests.run(["verify", "--against", source.path, "--quiet", good.path])
+        #expect(reordered.status == 0)
+        #expect(reordered.out.contains("\"verdict\":\"supported\""))
+        // Standard input cannot be both the claims and a source.
+        #expect(try CommandLineTests.run(["verify", "-", "--against", "-"], stdin: "共 5 人").status == 2)
         #expect(try CommandLineTests.run(["verify", "--against", source.path]).status == 2)
         #expect(try CommandLineTests.run(["verify", good.path, "--tolerance", "abc"]).status == 2)
         let missing = try CommandLineTests.run(["verify", good.path, "--against", dir.appendingPathComponent("nope.txt").path])
         #expect(missing.status == 2)
         #expect(missing.err.contains("nope.txt: "))
+        #expect(missing.out.contains("\"verdict\":\"unsupported\""))     // the readable claims are still verified
     }
 }
