@@ -174,7 +174,8 @@ struct TemporalRecognizer {
             guard i + 1 < n else { return nil }
             let pair = UInt64(b[i]) << 32 | UInt64(b[i + 1])
             let singlePartOfDay = (b[i] == 0x65E9 || b[i] == 0x665A) && QuantityRecognizer.isNumeralStart(b[i + 1])
-            guard singlePartOfDay || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
+            let firstQuarters = b[i] == 0x524D && QuantityRecognizer.isNumeralStart(b[i + 1])    // 前三季度
+            guard singlePartOfDay || firstQuarters || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
             else { return nil }
         }
         // A numeral is part of a date or time only if a date/time character follows it
@@ -348,8 +349,8 @@ struct TemporalRecognizer {
                 }
             }
         }
-        // 第一季度, 第三季度
-        if c == 0x7B2C, let (q, h, e) = readQuarterOrHalf(b, at: i) {
+        // 第一季度, 第三季度; 前三季度 (the first three quarters, reported by their last: Q3)
+        if c == 0x7B2C || c == 0x524D, let (q, h, e) = readQuarterOrHalf(b, at: i) {
             var v = TemporalValue(); v.quarter = q; v.half = h
             return (v, e, "quarter")
         }
@@ -590,7 +591,7 @@ struct TemporalRecognizer {
         if j + 2 < n, b[j] == 0x4E0A || b[j] == 0x4E0B, b[j + 1] == TemporalRecognizer.ban, b[j + 2] == TemporalRecognizer.nian {
             return (nil, b[j] == 0x4E0A ? 1 : 2, j + 3)
         }
-        if b[j] == 0x7B2C { j += 1 }
+        if b[j] == 0x7B2C || b[j] == 0x524D { j += 1 }
         guard let (q, e) = readSmall(b, at: j, max: 4), q >= 1, e + 1 < n,
               b[e] == TemporalRecognizer.ji, b[e + 1] == 0x5EA6 else { return nil }
         if j > 0, b[j - 1] == TemporalRecognizer.ge || b[j - 1] == TemporalRecognizer.geT { return nil }
