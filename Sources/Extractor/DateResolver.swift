@@ -180,7 +180,7 @@ struct DateResolver {
             return format(v)
         }
         // Calendar dates: fill the year (and, for a bare day, the month).
-        if v.year == nil && (v.month != nil || v.day != nil || v.quarter != nil || v.half != nil) {
+        if v.year == nil && (v.month != nil || v.day != nil || v.quarter != nil || v.half != nil || v.week != nil) {
             if v.month == nil && v.day != nil, let m = contextMonth, contextYear != nil || lastDay != nil {
                 v.month = m
                 v.year = contextYear
@@ -208,6 +208,12 @@ struct DateResolver {
                 let c = CivilDate(year: y, month: m, day: day)
                 if c.isValid && c <= limit { v.year = y; return }
             }
+        } else if let w = v.week {
+            // The week's Monday: week 1 holds 4 January.
+            let (isoYear, _) = dd.isoWeek
+            let jan4 = CivilDate(year: isoYear, month: 1, day: 4)
+            let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1))
+            v.year = monday <= limit ? isoYear : isoYear - 1
         } else if let q = v.quarter {
             let start = CivilDate(year: dd.year, month: (q - 1) * 3 + 1, day: 1)
             v.year = start <= limit ? dd.year : dd.year - 1
@@ -250,7 +256,8 @@ struct DateResolver {
         var o: [UInt8] = []
         o.reserveCapacity(24)
         let timeless = v.hour == nil && v.partOfDay == nil
-        if let q = v.quarter { TimexBytes.year(v.year, &o); o += [0x2D, 0x51, UInt8(48 + q % 10)] }
+        if let w = v.week { TimexBytes.year(v.year, &o); o += [0x2D, 0x57]; TimexBytes.two(w, &o) }
+        else if let q = v.quarter { TimexBytes.year(v.year, &o); o += [0x2D, 0x51, UInt8(48 + q % 10)] }
         else if let h = v.half { TimexBytes.year(v.year, &o); o += [0x2D, 0x48, UInt8(48 + h % 10)] }
         else if let d = v.day { TimexBytes.year(v.year, &o); o.append(0x2D); TimexBytes.two(v.month, &o); o.append(0x2D); TimexBytes.two(d, &o) }
         else if let m = v.month {

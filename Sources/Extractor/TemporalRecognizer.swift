@@ -30,6 +30,12 @@ struct TemporalValue: Sendable, Equatable {
         get { _half.map(Int.init) }
         set { _half = newValue.map { Int16(clamping: $0) } }
     }
+    /// ISO week of the year (第48周 → W48).
+    private var _week: Int8?          // 1…53: one byte keeps the value's size
+    var week: Int? {
+        get { _week.map(Int.init) }
+        set { _week = newValue.map { Int8(clamping: $0) } }
+    }
     private var _weekday: Int16?
     var weekday: Int? {
         get { _weekday.map(Int.init) }
@@ -77,7 +83,7 @@ struct TemporalValue: Sendable, Equatable {
     /// The year was written (not inferred): later dates take it.
     var yearWritten = false
     var hasRelative: Bool { relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || anaphoric }
-    var hasDate: Bool { year != nil || month != nil || day != nil || quarter != nil || half != nil
+    var hasDate: Bool { year != nil || month != nil || day != nil || quarter != nil || half != nil || week != nil
         || weekday != nil || relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || weekend }
 }
 
@@ -175,7 +181,9 @@ struct TemporalRecognizer {
             let pair = UInt64(b[i]) << 32 | UInt64(b[i + 1])
             let singlePartOfDay = (b[i] == 0x65E9 || b[i] == 0x665A) && QuantityRecognizer.isNumeralStart(b[i + 1])
             let firstQuarters = b[i] == 0x524D && QuantityRecognizer.isNumeralStart(b[i + 1])    // 前三季度
-            guard singlePartOfDay || firstQuarters || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
+            let weekOfYear = b[i] == 0x7B2C && (QuantityRecognizer.isDigit(b[i + 1])              // 第48周
+                || (i > 0 && b[i - 1] == TemporalRecognizer.nian))                                   // 2022年第十周
+            guard singlePartOfDay || firstQuarters || weekOfYear || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
             else { return nil }
         }
         // A numeral is part of a date or time only if a date/time character follows it
@@ -348,6 +356,14 @@ struct TemporalRecognizer {
                     return completeYear(v, b, at: e + 1, rule: "era-year")
                 }
             }
+        }
+        // 第48周, 2022年第十周: a week of the year (ISO). 第一周 alone is the first week of
+        // anything (开学第一周), so a Chinese numeral needs a year right before it.
+        if c == 0x7B2C, i + 2 < b.count, let (w, e) = readSmall(b, at: i + 1, max: 53), w >= 1, e < b.count,
+           b[e] == 0x5468, !(e + 1 < b.count && (b[e + 1] == TemporalRecognizer.nian || b[e + 1] == 0x5C81)),
+           QuantityRecognizer.isDigit(b[i + 1]) || (i > 0 && b[i - 1] == TemporalRecognizer.nian) {
+            var v = TemporalValue(); v.week = w
+            return (v, e + 1, "week-of-year")
         }
         // 第一季度, 第三季度; 前三季度 (the first three quarters, reported by their last: Q3)
         if c == 0x7B2C || c == 0x524D, let (q, h, e) = readQuarterOrHalf(b, at: i) {
