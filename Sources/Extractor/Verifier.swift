@@ -42,9 +42,6 @@ public struct Verifier: Sendable {
     /// Scores below these are "about something else".
     static let supportFloor = 0.25
     static let contradictFloor = 0.45
-    /// A weaker match that still contradicts when no other source figure of the unit comes
-    /// close. Off by default: on the measurement sets it flagged new figures, not altered ones.
-    static let uniqueContradictFloor = 0.3
     /// Within one document, two statements of one thing must look more alike.
     static let sameDocumentContradictFloor = 0.6
 
@@ -68,7 +65,7 @@ public struct Verifier: Sendable {
         let pool = Pool(figures(in: document))
         return pool.figures.enumerated().map { (k, f) in
             // Not against itself, nor against figures of its own sentence (a list of different things).
-            judge(f, in: pool, contradictFloor: Self.sameDocumentContradictFloor, uniqueFloor: nil,
+            judge(f, in: pool, contradictFloor: Self.sameDocumentContradictFloor,
                   include: { $0 != k && pool.figures[$0].sentence != f.sentence },
                   mayContradict: { f.inHeadline || $0.inHeadline })
         }
@@ -222,18 +219,12 @@ public struct Verifier: Sendable {
             // 不足/不到 6000 is below 6000; 以下 includes it; 近 6000 is within the tolerance below.
             f.high = high; f.highClosed = !open || after.hasPrefix("以下")
             f.low = open ? nil : low - magnitude * tolerance
-            _ = more
         case .atLeast:
             f.low = low; f.high = nil
         case .atMost:
             f.low = nil; f.high = high; f.highClosed = true
         }
     }
-
-    /// The precision of a written figure: 4.5 万 → 1000, 2700 万 → 10 000, 37.5% → 0.1,
-    /// 45018 → 1 (exact for a count). Chinese numerals are as precise as their last
-    /// non-zero digit (三千五百万 → 1 000 000).
-    static func writtenStep(_ r: Record) -> Decimal { written(r).step }
 
     /// How a figure is written: its precision, and what 余/多 add to it. 1500 多 and 二十余万
     /// add up to the place of the last non-zero digit (1500–1600, 20–30 万); 20 万余 and
@@ -333,8 +324,7 @@ public struct Verifier: Sendable {
 
     // MARK: - Judging
 
-    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, uniqueFloor: Double? = nil,
-               include: (Int) -> Bool = { _ in true },
+    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, include: (Int) -> Bool = { _ in true },
                mayContradict: (Figure) -> Bool = { _ in true }) -> Finding {
         var scored: [(index: Int, score: Double, relation: Relation)] = []
         for k in pool.candidates(for: c) where include(k) {
@@ -350,16 +340,12 @@ public struct Verifier: Sendable {
             return finding(c, .supported, s, "claim \(Self.describe(c)) agrees with \(Self.describe(s)) "
                            + "(context match \(Self.score(agree.score)))")
         }
-        // Contradicted: the best match disagrees, and it is clearly about the same thing, or it
-        // is the only source figure of the unit that is about anything like it.
-        if let b = scored.first, b.relation == .disagree, mayContradict(pool.figures[b.index]) {
-            let runnerUp = scored.dropFirst().first?.score ?? 0
-            if b.score >= contradictFloor || (uniqueFloor.map { b.score >= $0 } == true && runnerUp < Self.supportFloor) {
-                let s = pool.figures[b.index]
-                return finding(c, .contradicted, s,
-                               "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
-                               + "(context match \(Self.score(b.score)))")
-            }
+        // Contradicted: the best match is clearly about the same thing and disagrees.
+        if let b = scored.first, b.relation == .disagree, b.score >= contradictFloor, mayContradict(pool.figures[b.index]) {
+            let s = pool.figures[b.index]
+            return finding(c, .contradicted, s,
+                           "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
+                           + "(context match \(Self.score(b.score)))")
         }
         let why = pool.postings[c.family] == nil && pool.byValue[c.family] == nil ? "no source figure with a compatible unit"
                                                  : "no source figure with a compatible unit is about the same thing"
@@ -415,8 +401,6 @@ public struct Verifier: Sendable {
     ///
     /// Two figures open on the same side restate a bound (逾 2700 万 → 逾 3700 万): the
     /// claim may round its bound (超过 2700 万 for 逾 2734 万) or weaken it, but not raise it.
-    static func meet(_ a: Figure, _ b: Figure) -> Bool { relation(a, b) == .agree }
-
     enum Relation { case agree, disagree, unrelated }
 
     /// Agree, disagree, or unrelated: an open figure and a figure more than 2× away that it
