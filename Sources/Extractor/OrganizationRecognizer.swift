@@ -183,9 +183,10 @@ struct OrganizationRecognizer {
         if let (_, _, id) = lex.heads.entry(b, at: e), acceptHead(b, at: e, id: id) { return true }
         guard !lex.stops.contains(b[e]) else { return false }
         var k = e + 1
+        let joinedBreak = source.nextJoinedBreak(from: k)
         while k < n && k - e <= 10 {
             let c = b[k]
-            if source.isJoinedBreak(at: k) { return false }
+            if k == joinedBreak { return false }
             // A head first: 有 of 有限公司 is a stop anywhere else (华为技术有限公司).
             let head = lex.heads.entry(b, at: k).flatMap { acceptHead(b, at: k, id: $0.2) ? $0 : nil }
             if head == nil && (lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29) { return false }

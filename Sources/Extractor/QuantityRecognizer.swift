@@ -747,6 +747,7 @@ struct QuantityRecognizer {
         let n = b.count
         var k = i
         let limit = min(n, i + 12)
+        let joinedBreak = source.nextJoinedBreak(from: i + 1)
         while k < limit {
             let c = b[k]
             let han = SourceText.isHan(c)
@@ -757,7 +758,7 @@ struct QuantityRecognizer {
             }
             if QuantityRecognizer.isDigit(c) && k == i { break }
             // Another figure (城市 78 家) or a joined line break (a headline's end) ends the object.
-            if k > i && (source.isJoinedBreak(at: k) || QuantityRecognizer.isDigit(c) && SourceText.isHan(b[k - 1])) {
+            if k > i && (k == joinedBreak || QuantityRecognizer.isDigit(c) && SourceText.isHan(b[k - 1])) {
                 if k - i == 1 && QuantityRecognizer.isDigit(c) { return nil }   // 一份近 60 人: 近 is the next figure's
                 break
             }

@@ -298,13 +298,18 @@ public struct SourceText: Sendable {
     /// The original slice with line breaks (and the white space around them) removed,
     /// as names and objects are reported.
     /// True when a line break was joined right before cleaned position `i` (PDF text).
-    public func isJoinedBreak(at i: Int) -> Bool {
+    public func isJoinedBreak(at i: Int) -> Bool { nextJoinedBreak(from: i) == i }
+
+    /// The first cleaned position at or after `i` where a line break was joined (Int.max if none):
+    /// one binary search, then scans compare positions.
+    public func nextJoinedBreak(from i: Int) -> Int {
         var lo = 0, hi = joinedBreaks.count
+        if hi == 0 { return Int.max }
         while lo < hi {
             let mid = (lo + hi) / 2
             if Int(joinedBreaks[mid]) < i { lo = mid + 1 } else { hi = mid }
         }
-        return lo < joinedBreaks.count && Int(joinedBreaks[lo]) == i
+        return lo < joinedBreaks.count ? Int(joinedBreaks[lo]) : Int.max
     }
 
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
