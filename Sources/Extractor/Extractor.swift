@@ -74,17 +74,21 @@ public struct Extractor: Sendable {
         // Dates and organizations before position (start, end), in document order.
         var t = 0
         var nextOrg: Record? = o < orgs.count ? orgRecord(orgs[0]) : nil
+        // Keys apart from the records: comparing them touches no reference counts.
+        let temporalKeys = temporal.map { ($0.start, $0.end) }
+        var orgKey: (Int, Int)? = nextOrg.map { ($0.start, $0.end) }
         func flush(before key: (Int, Int)?) {
             while true {
+                let tk: (Int, Int)? = t < temporalKeys.count ? temporalKeys[t] : nil
                 // The earlier of the pending date and organization, if it comes before `key`.
-                if let org = nextOrg,
-                   t >= temporal.count || (org.start, org.end) < (temporal[t].start, temporal[t].end) {
-                    if let key, !((org.start, org.end) < key) { return }
-                    sink(org)
+                if let ok = orgKey, tk.map({ ok < $0 }) ?? true {
+                    if let key, !(ok < key) { return }
+                    if let r = nextOrg.take() { sink(r) }
                     o += 1
                     nextOrg = o < orgs.count ? orgRecord(orgs[o]) : nil
-                } else if t < temporal.count {
-                    if let key, !((temporal[t].start, temporal[t].end) < key) { return }
+                    orgKey = nextOrg.map { ($0.start, $0.end) }
+                } else if let tk {
+                    if let key, !(tk < key) { return }
                     sink(temporal[t]); t += 1
                 } else {
                     return
