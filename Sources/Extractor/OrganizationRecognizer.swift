@@ -211,6 +211,7 @@ struct OrganizationRecognizer {
             return info.standalone
         }
         if info.category == "other" && body < 2 { return false }
+        if info.placeOnly && !isPlaceOrPlaceShaped(b, s, bodyEnd) { return false }
         if madeOfGenericModifiers(b, s, i) { return false }
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
@@ -260,6 +261,14 @@ extension OrganizationRecognizer {
             p += best
         }
         return true
+    }
+
+    /// True when `[s, i)` is exactly a place name: one from the table (北京, 深圳市), or two
+    /// characters and 市/县/区/省 (江城市). Two unknown characters may be a verb (乘坐公交).
+    func isPlaceOrPlaceShaped(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+        guard i > s else { return false }
+        if lex.placeFirsts.contains(b[s]), let (len, _) = lex.places.longest(b, at: s), s + len == i { return true }
+        return i - s == 3 && "市县区省".unicodeScalars.contains(where: { $0.value == b[i - 1] })
     }
 
     func containsPlace(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
@@ -411,6 +420,8 @@ struct HeadInfo: Sendable {
     let before: ScalarSet?
     let standalone: Bool
     let location: Bool
+    /// Names only after a place (江城地铁, 北京地铁: the operator), never after other words (乘坐地铁).
+    let placeOnly: Bool
     let length: Int
 }
 
@@ -432,6 +443,8 @@ final class OrganizationLexicon: Sendable {
                                    "空军", "陆军", "武警", "纪委", "国家队", "致公党", "农工党", "九三学社", "社民党", "自民党",
                                    "参议院", "众议院", "国民议会", "共产党", "国民党", "民主党", "共和党", "自由党", "保守党", "工党"]
     let locationHeads: Set<String> = ["街道", "办事处"]
+    /// Head words that name an operator only right after a place name.
+    let placeOnlyHeads: Set<String> = ["地铁", "公交", "水务", "燃气"]
     let headInfo: [HeadInfo]
     let genericNames: WordMatcher
     let genericModifiers: WordMatcher
@@ -467,13 +480,14 @@ final class OrganizationLexicon: Sendable {
         genericModifiers = WordMatcher(OrganizationTable.genericModifiers.split(whereSeparator: { $0 == " " || $0 == "\n" })
             .map { (String($0), "") })
         genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ").map { (String($0), "") })
-        let standaloneWords = standalone, locations = locationHeads
+        let standaloneWords = standalone, locations = locationHeads, placeOnlyWords = placeOnlyHeads
         headInfo = OrganizationLexicon.lines(OrganizationTable.headSource).map { (word, category) in
             HeadInfo(category: category,
                      after: OrganizationTable.afterBlockers[word].map { ScalarSet($0) },
                      before: OrganizationTable.beforeBlockers[word].map { ScalarSet($0) },
                      standalone: standaloneWords.contains(word) || (category == "government" && word.count >= 3),
                      location: locations.contains(word),
+                     placeOnly: placeOnlyWords.contains(word),
                      length: word.count)
         }
     }
