@@ -115,6 +115,8 @@ struct OrganizationRecognizer {
             if let len = lex.cutWords.longestEnding(b, at: k + 1, notBefore: s) { s = k + 1; _ = len; break }
             k -= 1
         }
+        // ——记江南师范大学…: a feature's subtitle ("a profile of"), not part of the name.
+        if s < i - 1, b[s] == 0x8BB0, s > 0, b[s - 1] == 0x2014 || b[s - 1] == 0x2D { s += 1 }
         // Trim leading verbs and generic words (组织, 会员企业, 配合).
         var trimmed = true
         while trimmed && s < i {
