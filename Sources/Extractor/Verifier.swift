@@ -143,17 +143,25 @@ public struct Verifier: Sendable {
         let scalars = d.scalars
         var covered = [Bool](repeating: false, count: scalars.count)
         for r in records where r.type != .organization {
-            for k in max(0, r.start)..<min(r.end, scalars.count) { covered[k] = true }
+            var k = max(0, r.start)
+            while k < min(r.end, scalars.count) { covered[k] = true; k += 1 }
         }
+        // Records come in document order: those of a sentence are found by binary search.
         let orgs = records.filter { $0.type == .organization }
         let dates = records.filter { $0.type == .date || $0.type == .time }
+        func within(_ list: [Record], _ span: Range<Int>) -> ArraySlice<Record> {
+            var lo = 0, hi = list.count
+            while lo < hi { let mid = (lo + hi) / 2; if list[mid].start < span.lowerBound { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < list.count && list[end].start < span.upperBound { end += 1 }
+            return list[lo..<end]
+        }
         var out: [Figure] = []
         for r in records where r.type == .quantity {
             guard let value = r.value?.decimal, let unit = r.unit else { continue }
             let (family, factor) = Self.family(of: r)
             let sentence = Self.span(around: r.start, r.end, in: scalars, ends: VerifyTable.sentenceEnds)
-            let clause = Self.span(around: r.start, r.end, in: scalars,
-                                   ends: VerifyTable.sentenceEnds.union(VerifyTable.clauseEnds))
+            let clause = Self.span(around: r.start, r.end, in: scalars, ends: VerifyTable.clauseOrSentenceEnds)
             // The words right before the figure in its sentence, and its counted object after
             // it in its clause.
             let nearRange = max(sentence.lowerBound, r.start - 12)..<min(clause.upperBound, r.end + 8)
@@ -166,8 +174,8 @@ public struct Verifier: Sendable {
                                 sentenceWords: Self.bigrams(scalars, sentence, covered),
                                 sentence: sentence,
                                 sentenceText: String(String.UnicodeScalarView(scalars[sentence])),
-                                organizations: Set(orgs.filter { sentence.contains($0.start) }.compactMap(\.name)),
-                                years: Set(dates.filter { sentence.contains($0.start) }.compactMap(\.timex)
+                                organizations: Set(within(orgs, sentence).compactMap(\.name)),
+                                years: Set(within(dates, sentence).compactMap(\.timex)
                                     .map { $0.prefix(4) }.filter { $0.allSatisfy(\.isNumber) }),
                                 inHeadline: Self.isHeadline(scalars, around: r.start))
             interval(for: r, value: value, unit: unit, scalars: scalars, into: &figure)

@@ -38,6 +38,7 @@ enum VerifyTable {
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "\n"]
     /// Characters that end a clause.
     static let clauseEnds: Set<Unicode.Scalar> = ["，", ",", "、", "：", ":", "（", "）", "(", ")"]
+    static let clauseOrSentenceEnds = sentenceEnds.union(clauseEnds)
     /// Characters that carry no meaning for matching figures: function words and the words
     /// of running totals and approximation, which both texts use freely.
     static let contextStops = Set("的了和与及等是为在有共计累约近余多逾超过达到其中已".unicodeScalars)

@@ -138,7 +138,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             let source = SourceText(utf8: bytes)
             if source.firstInvalidByte == nil || options.encoding == .utf8 {
                 if let bad = source.firstInvalidByte {
-                    o.warnings.append("\(doc): invalid UTF-8 at byte \(bad); replaced with U+FFFD")
+                    o.warnings.append(Decoder.invalidBytesWarning(doc: doc, encoding: .utf8, byte: bad))
                 }
                 serialize(extractor, source, doc: doc, date: nil, into: &o)
                 return
@@ -146,8 +146,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         }
         let d = Decoder.decode(bytes, forced: options.encoding)
         if let bad = d.firstInvalidByte {
-            let name = d.encoding == .utf8 ? "UTF-8" : d.encoding.rawValue.uppercased()
-            o.warnings.append("\(doc): invalid \(name) at byte \(bad); replaced with U+FFFD")
+            o.warnings.append(Decoder.invalidBytesWarning(doc: doc, encoding: d.encoding, byte: bad))
         }
         var source: SourceText
         if html {

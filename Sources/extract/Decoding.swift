@@ -40,6 +40,12 @@ struct Decoded {
 }
 
 enum Decoder {
+    /// The warning for a document whose bytes were partly replaced with U+FFFD.
+    static func invalidBytesWarning(doc: String, encoding: TextEncoding, byte: Int) -> String {
+        let name = encoding == .utf8 ? "UTF-8" : encoding.rawValue.uppercased()
+        return "\(doc): invalid \(name) at byte \(byte); replaced with U+FFFD"
+    }
+
     /// Decodes `bytes` with `forced`, or detects the encoding.
     static func decode(_ bytes: [UInt8], forced: TextEncoding?) -> Decoded {
         var body = bytes[...]

@@ -68,50 +68,6 @@ enum InputReader {
 /// literal U+FEFF from strings (shifting every offset after it) and rejects a line with
 /// invalid UTF-8 outright, where the rest of the tool replaces bad bytes with U+FFFD.
 enum JSONLinesInput {
-    /// Calls `body` for each document; returns the number of bad lines (each reported).
-    static func forEachDocument(in bytes: [UInt8], name: String, _ body: (String, String, CivilDate?) -> Void) -> Int {
-        var bad = 0
-        var lineNo = 0
-        var start = 0
-        let n = bytes.count
-        while start <= n {
-            var end = start
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            lineNo += 1
-            defer { start = end + 1 }
-            let line = bytes[start..<end]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                if end >= n { break } else { continue }
-            }
-            var p = JSONObjectParser(bytes: Array(line))
-            guard let obj = p.parseObject() else {
-                Diagnostics.error("\(name):\(lineNo): not a JSON object")
-                bad += 1
-                continue
-            }
-            guard case .string(let text)? = obj["text"] else {
-                Diagnostics.error("\(name):\(lineNo): no \"text\" string")
-                bad += 1
-                continue
-            }
-            let id: String
-            switch obj["id"] {
-            case .string(let s)?: id = s
-            case .number(let s)?: id = s
-            default: id = "\(name):\(lineNo)"
-            }
-            var date: CivilDate? = nil
-            if case .string(let raw)? = obj["date"], !raw.isEmpty {
-                date = CivilDate(String(raw.prefix(10)))
-                if date == nil { Diagnostics.warning("\(name):\(lineNo): \"date\" is not YYYY-MM-DD; ignored") }
-            }
-            body(id, text, date)
-        }
-        return bad
-    }
-}
-
-extension JSONLinesInput {
     struct Document { var id: String; var text: String; var date: CivilDate? }
 
     /// One JSON Lines document, or the reason it is not one.

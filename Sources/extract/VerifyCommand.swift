@@ -212,7 +212,7 @@ enum Loader {
     static func decode(_ bytes: [UInt8], html: Bool, options: CommandLineTool.Options, doc: String) -> String {
         let d = Decoder.decode(bytes, forced: options.encoding)
         if let bad = d.firstInvalidByte {
-            Diagnostics.warning("\(doc): invalid \(d.encoding.rawValue.uppercased()) at byte \(bad); replaced with U+FFFD")
+            Diagnostics.warning(Decoder.invalidBytesWarning(doc: doc, encoding: d.encoding, byte: bad))
         }
         let text = String(decoding: d.utf8, as: UTF8.self)
         return html ? HTMLText.extract(text) : text
