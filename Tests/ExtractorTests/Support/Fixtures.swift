@@ -1,9 +1,10 @@
 import Foundation
 
-/// Test fixtures, found through #filePath (not Bundle.module).
+/// Test fixtures (Tests/Fixtures), found through #filePath (not Bundle.module).
 enum Fixtures {
     static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
 
     static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
