@@ -13,7 +13,12 @@ struct ScalarSet: @unchecked Sendable {
         for v in values where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
     }
 
+    init<S: Sequence>(_ values: S) where S.Element == Unicode.Scalar { self.init(values.lazy.map(\.value)) }
+
+    /// The set of the characters of a string: `ScalarSet("个名人")`.
     init(_ characters: String) { self.init(characters.unicodeScalars.map { $0.value }) }
+
+    @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool { contains(c.value) }
 
     @inline(__always) func contains(_ c: UInt32) -> Bool {
         c < 0x10000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
