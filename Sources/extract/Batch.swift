@@ -2,14 +2,6 @@ import Foundation
 import Glibc
 import Extractor
 
-/// One unit of work: a file, standard input, or one JSON Lines document.
-enum Work {
-    case file(path: String, html: Bool)
-    case stdin(html: Bool)
-    case json(id: String, text: String, date: CivilDate?)
-    case failure(doc: String, message: String)
-}
-
 /// The serialized result of one document, written in input order.
 struct Outcome {
     /// With one document at a time, records go straight to this sink.
@@ -71,12 +63,14 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             batch.removeAll(keepingCapacity: true)
         }
         enumerate { w in
-            if case .json(let id, _, _) = w, done.contains(id) { return }
-            if case .file(let path, _) = w, done.contains(path) { return }
+            if case .json(let id, _, _) = w, done.contains(id) { return true }
+            if case .file(let path, _) = w, done.contains(path) { return true }
             batch.append(w)
             if batch.count >= batchSize { flush() }
+            // Once the output cannot be written, reading on would only lose more.
+            return writer.failure == nil
         }
-        flush()
+        if writer.failure == nil { flush() }
         progress.finish()
         return failures
     }
@@ -97,7 +91,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
 
     // MARK: - Inputs
 
-    func enumerate(_ body: (Work) -> Void) { Inputs(options: options).enumerate(body) }
+    func enumerate(_ body: (Work) -> Bool) { Inputs(options: options).enumerate(body) }
     func totalBytes() -> Int? { Inputs(options: options).totalBytes() }
 
     // MARK: - One document
@@ -105,58 +99,19 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     func process(_ w: Work, direct: RecordSink? = nil) -> Outcome {
         var o = Outcome()
         o.sink = direct
-        switch w {
-        case .failure(let doc, let message):
-            o.doc = doc
-            o.errors.append((doc, message))
-        case .json(let id, let text, let date):
-            o.doc = id
-            o.inputBytes = text.utf8.count
-            serialize(extractor, SourceText(text), doc: id, date: date, into: &o)
-        case .file(let path, let html):
-            o.doc = path
-            do {
-                let bytes = try InputReader.read(path)
-                o.inputBytes = bytes.count
-                decodeAndExtract(bytes, doc: path, html: html, into: &o)
-            } catch {
-                o.errors.append((path, "\(error)".replacingOccurrences(of: "\(path): ", with: "")))
-            }
-        case .stdin(let html):
-            o.doc = "-"
-            let bytes = (try? InputReader.read("-")) ?? []
-            o.inputBytes = bytes.count
-            decodeAndExtract(bytes, doc: "-", html: html, into: &o)
+        switch DocumentLoader.load(w, options: options) {
+        case .failure(let f):
+            o.doc = f.doc
+            o.inputBytes = f.inputBytes
+            o.errors.append((f.doc, f.message))
+        case .success(let d):
+            o.doc = d.doc
+            o.inputBytes = d.inputBytes
+            o.warnings = d.warnings
+            if let text = d.htmlText, let dir = options.emitTextDirectory { emitText(text, doc: d.doc, dir: dir, into: &o) }
+            serialize(extractor, d.source, doc: d.doc, date: d.date, into: &o)
         }
         return o
-    }
-
-    func decodeAndExtract(_ bytes: [UInt8], doc: String, html: Bool, into o: inout Outcome) {
-        // Plain UTF-8 (the common case) is validated once, inside SourceText's own pass.
-        let bom = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !html, options.encoding == nil || options.encoding == .utf8, !bom {
-            let source = SourceText(utf8: bytes)
-            if source.firstInvalidByte == nil || options.encoding == .utf8 {
-                if let bad = source.firstInvalidByte {
-                    o.warnings.append(Decoder.invalidBytesWarning(doc: doc, encoding: .utf8, byte: bad))
-                }
-                serialize(extractor, source, doc: doc, date: nil, into: &o)
-                return
-            }
-        }
-        let d = Decoder.decode(bytes, forced: options.encoding)
-        if let bad = d.firstInvalidByte {
-            o.warnings.append(Decoder.invalidBytesWarning(doc: doc, encoding: d.encoding, byte: bad))
-        }
-        var source: SourceText
-        if html {
-            let text = HTMLText.extract(String(decoding: d.utf8, as: UTF8.self))
-            source = SourceText(text)
-            if let dir = options.emitTextDirectory { emitText(text, doc: doc, dir: dir, into: &o) }
-        } else {
-            source = SourceText(utf8: d.utf8, stripByteOrderMark: false)
-        }
-        serialize(extractor, source, doc: doc, date: nil, into: &o)
     }
 
     func emitText(_ text: String, doc: String, dir: String, into o: inout Outcome) {
@@ -195,31 +150,37 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
 
 /// Streams JSON Lines documents from a file descriptor, a line at a time.
 enum JSONLinesStream {
-    static func forEach(fd: Int32, name: String, _ body: (Work) -> Void) {
+    /// Calls `body` with each document; returns false when `body` asked to stop.
+    static func forEach(fd: Int32, name: String, _ body: (Work) -> Bool) -> Bool {
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var lineNo = 0
-        func handle(_ line: ArraySlice<UInt8>) {
+        func handle(_ line: ArraySlice<UInt8>) -> Bool {
             lineNo += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
             switch JSONLinesInput.document(Array(line), name: name, lineNo: lineNo) {
-            case .success(let d): body(.json(id: d.id, text: d.text, date: d.date))
-            case .failure(let e): body(.failure(doc: "\(name):\(lineNo)", message: e.description))
+            case .success(let d): return body(.json(id: d.id, text: d.text, date: d.date))
+            case .failure(let e): return body(.failure(doc: "\(name):\(lineNo)", message: e.description))
             }
         }
         while true {
             let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if r < 0 { if errno == EINTR { continue }; body(.failure(doc: name, message: "cannot read: \(String(cString: strerror(errno)))")); return }
+            if r < 0 {
+                if errno == EINTR { continue }
+                // The documents before this point are kept; the rest of the stream is lost: say so.
+                let why = String(cString: strerror(errno))
+                return body(.failure(doc: name, message: "cannot read after line \(lineNo): \(why)"))
+            }
             if r == 0 { break }
             pending.append(contentsOf: chunk[0..<r])
             var start = 0
             while let nl = pending[start...].firstIndex(of: 0x0A) {
-                handle(pending[start..<nl])
+                guard handle(pending[start..<nl]) else { return false }
                 start = nl + 1
             }
             pending.removeFirst(start)
         }
-        if !pending.isEmpty { handle(pending[...]) }
+        return pending.isEmpty || handle(pending[...])
     }
 }
 

@@ -3,9 +3,10 @@ import Extractor
 
 /// The `extract` command: arguments, input documents, output lines, exit status.
 ///
-/// Exit statuses: 0 every document was read and extracted; 1 some document
-/// could not be read (named on stderr; the others' records are all written);
-/// 2 usage error (nothing is read).
+/// Exit statuses: 0 every document was read, extracted and written; 1 some
+/// document could not be read (named on stderr and as an error record; the others'
+/// records are all written); 2 usage error (nothing is read); 3 the output could
+/// not be written (records were lost; the run stopped there).
 enum CommandLineTool {
     static let version = "0.1.0"
 
@@ -43,9 +44,11 @@ enum CommandLineTool {
       -h, --help            this help
       --version             the version
 
-    exit status: 0 all documents extracted, 1 some documents failed (each named
-    on stderr and as an error record; the others' records are all written),
-    2 usage error.
+    exit status: 0 all documents extracted and written; 1 some documents failed
+    (each named on stderr and as an error record; the others' records are all
+    written); 2 usage error (nothing read); 3 the output could not be written
+    (disk full, closed pipe, unwritable file: the run stops, records are lost,
+    and -o FILE is left untouched).
     """
 
     enum InputFormat: String { case text, jsonl, html }
@@ -169,38 +172,40 @@ enum CommandLineTool {
         let done = options.resume ? options.output.flatMap(RecordSink.finished) : nil
         let sink: RecordSink
         do {
-            sink = try RecordSink(format: options.format, output: options.output, errors: options.errors, resumeFrom: done)
+            sink = try RecordSink(format: options.format, output: options.output, errors: options.errors,
+                                  resume: options.resume, resumeFrom: done)
         } catch {
             Diagnostics.error("\(error)")
             return 2
         }
         let batch = BatchRun(options: options, writer: sink)
         let failed = batch.run(skipping: done?.docs ?? [])
-        do { try sink.finish() } catch {
-            Diagnostics.error("\(error)")
-            return 1
+        sink.finish()
+        if let why = sink.failure {
+            // Reported even with --quiet: records were lost.
+            let kept = options.output.map { sink.atomic ? " (\($0) left as it was)" : "" } ?? ""
+            Diagnostics.error("\(why); the output is incomplete\(kept), stopped after \(batch.documents) document\(batch.documents == 1 ? "" : "s")")
         }
         if !options.quiet {
             let secs = max(0.001, Date().timeIntervalSince(batch.started))
             let mb = Double(batch.inputBytes) / 1e6
-            let summary = String(format: "%d documents, %d records, %d errors, %.1f MB in %.2f s (%.1f MB/s)",
+            var summary = String(format: "%d documents, %d records, %d errors, %.1f MB in %.2f s (%.1f MB/s)",
                                  batch.documents, batch.records, batch.failures, mb, secs, mb / secs)
+            if sink.failure != nil { summary += "; OUTPUT FAILED" }
             Diagnostics.note(summary)
         }
+        if sink.failure != nil { return 3 }
         return failed > 0 ? 1 : 0
     }
 }
 
-/// Messages for the user on stderr, each naming its file and reason.
+/// Messages for the user on stderr, each naming its file and reason. Written with
+/// write(2): a closed or full stderr must not stop the run (the exit status still tells).
 enum Diagnostics {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("extract: \(message)\n".utf8))
-    }
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("extract: \(message)\n".utf8))
-    }
-    static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("extract: warning: \(message)\n".utf8))
-    }
+    static func error(_ message: String) { say("extract: \(message)\n") }
+    static func note(_ message: String) { say("extract: \(message)\n") }
+    static func warning(_ message: String) { say("extract: warning: \(message)\n") }
+
+    static func say(_ text: String) { _ = RecordSink.writeAll(STDERR_FILENO, Array(text.utf8)) }
 }
 

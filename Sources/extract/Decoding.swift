@@ -1,8 +1,7 @@
 import Foundation
 import Glibc
 
-/// Text encodings of input files: detected (BOM, then valid UTF-8, then GB18030 or
-/// Big5, whichever decodes with fewer errors) or forced with `--encoding`.
+/// Text encodings of input files: detected (see `Decoder.decode`) or forced with `--encoding`.
 enum TextEncoding: String, CaseIterable {
     case utf8 = "utf-8", utf16le = "utf-16le", utf16be = "utf-16be", gb18030 = "gb18030", big5 = "big5"
 
@@ -30,24 +29,42 @@ enum TextEncoding: String, CaseIterable {
     }
 }
 
-/// The result of decoding a file: UTF-8 bytes, the encoding used, and where the first
-/// invalid byte was (replaced by U+FFFD), if any.
+/// The result of decoding a file: UTF-8 bytes, the encoding used, and where the
+/// invalid bytes were (each sequence replaced by U+FFFD), if any.
 struct Decoded {
     var utf8: [UInt8]
     var encoding: TextEncoding
-    var firstInvalidByte: Int?
-    var invalidCount: Int
+    /// Input byte offsets of the first `Decoder.offsetsKept` invalid sequences.
+    var invalidOffsets: [Int] = []
+    /// All invalid sequences, named or not.
+    var invalidCount = 0
+}
+
+/// Why some bytes are not a text document.
+struct NotText: Error, CustomStringConvertible {
+    let description: String
 }
 
 enum Decoder {
-    /// The warning for a document whose bytes were partly replaced with U+FFFD.
-    static func invalidBytesWarning(doc: String, encoding: TextEncoding, byte: Int) -> String {
+    /// How many invalid byte offsets a warning names before it gives only the count.
+    static let offsetsKept = 5
+
+    /// The warning for a document whose bytes were partly replaced with U+FFFD: every
+    /// damaged place up to `offsetsKept`, then how many more.
+    static func invalidBytesWarning(doc: String, encoding: TextEncoding, offsets: [Int], count: Int) -> String {
         let name = encoding == .utf8 ? "UTF-8" : encoding.rawValue.uppercased()
-        return "\(doc): invalid \(name) at byte \(byte); replaced with U+FFFD"
+        let places = offsets.map(String.init).joined(separator: ", ")
+        let at = offsets.count == 1 ? "byte \(places)" : "bytes \(places)"
+        let more = count > offsets.count ? " and \(count - offsets.count) more" : ""
+        let total = count > 1 ? " (\(count) invalid sequences)" : ""
+        return "\(doc): invalid \(name) at \(at)\(more)\(total); replaced with U+FFFD"
     }
 
-    /// Decodes `bytes` with `forced`, or detects the encoding.
-    static func decode(_ bytes: [UInt8], forced: TextEncoding?) -> Decoded {
+    /// Decodes `bytes` with `forced`, or detects the encoding: a byte-order mark, then
+    /// UTF-16 without one (NUL bytes on one side of each pair), then UTF-8 (kept even
+    /// with a few damaged sequences), then GB18030 or Big5, whichever reads as Chinese.
+    /// Bytes that decode to no plausible text in any of them are not a document.
+    static func decode(_ bytes: [UInt8], forced: TextEncoding?) -> Result<Decoded, NotText> {
         var body = bytes[...]
         var bom: TextEncoding? = nil
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bom = .utf8; body = bytes[3...] }
@@ -55,24 +72,98 @@ enum Decoder {
         else if bytes.starts(with: [0xFE, 0xFF]) { bom = .utf16be; body = bytes[2...] }
         let offset = bytes.count - body.count
         if let e = forced ?? bom {
+            // The user's word, or the file's own mark: no guessing, no refusing.
             var d = convert(Array(body), from: e)
-            d.firstInvalidByte = d.firstInvalidByte.map { $0 + offset }
-            return d
+            d.invalidOffsets = d.invalidOffsets.map { $0 + offset }
+            return .success(d)
         }
         let raw = Array(body)
-        if String(validating: raw, as: UTF8.self) != nil {
-            return Decoded(utf8: raw, encoding: .utf8, firstInvalidByte: nil, invalidCount: 0)
+        if raw.prefix(sniffLength).contains(0) {
+            // NUL bytes: UTF-16 text without a byte-order mark, or binary data.
+            if let e = utf16WithoutMark(raw) {
+                let d = convert(raw, from: e)
+                if looksLikeText(d) == nil { return .success(d) }
+            }
+            return .failure(NotText(description: "binary file (contains NUL bytes), skipped"))
         }
-        // UTF-8 with a few bad bytes (a damaged file) stays UTF-8.
         let u = convert(raw, from: .utf8)
-        if u.invalidCount * 200 <= raw.count { return u }
+        // UTF-8 with a few damaged sequences stays UTF-8: legacy text read as UTF-8 has
+        // far more invalid sequences than valid multi-byte ones.
+        if u.invalidCount == 0 || u.invalidCount * 200 <= raw.count || u.invalidCount * 2 <= validMultibyte(raw) {
+            if let why = looksLikeText(u) { return .failure(why) }
+            return .success(u)
+        }
         // Otherwise the legacy encoding whose text reads most like Chinese: GB18030 accepts
         // nearly any byte pair, so error counts alone cannot tell it from Big5.
         let g = convert(raw, from: .gb18030)
         let b = convert(raw, from: .big5)
         let scores = [u, g, b].map { score($0) }
-        let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
-        return [u, g, b][best]
+        let best = [u, g, b][scores.indices.max { scores[$0] < scores[$1] } ?? 0]
+        if let why = looksLikeText(best) { return .failure(why) }
+        return .success(best)
+    }
+
+    /// Bytes looked at to tell text from binary data.
+    static let sniffLength = 65_536
+
+    /// UTF-16 without a byte-order mark: the NUL bytes of ASCII characters fall on one
+    /// side of the byte pairs (odd offsets little-endian, even offsets big-endian).
+    static func utf16WithoutMark(_ raw: [UInt8]) -> TextEncoding? {
+        guard raw.count >= 2, raw.count % 2 == 0 else { return nil }
+        var even = 0, odd = 0, pairs = 0
+        for k in stride(from: 0, to: min(raw.count, sniffLength) - 1, by: 2) {
+            let a = raw[k] == 0, b = raw[k + 1] == 0
+            if a && b { pairs += 1 } else if a { even += 1 } else if b { odd += 1 }
+        }
+        guard pairs * 100 <= even + odd else { return nil }   // U+0000 is not text
+        if odd >= 20 * max(1, even) { return .utf16le }
+        if even >= 20 * max(1, odd) { return .utf16be }
+        return nil
+    }
+
+    /// Number of well-formed multi-byte UTF-8 sequences (non-ASCII characters) in `raw`.
+    static func validMultibyte(_ raw: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = raw.makeIterator()
+        var count = 0
+        loop: while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let v): if v.count > 1 { count += 1 }
+            case .emptyInput: break loop
+            case .error: continue
+            }
+        }
+        return count
+    }
+
+    /// Nil when the start of the decoded text reads as text; otherwise why not. Binary
+    /// data read in a legacy encoding gives control and private-use characters, and Han
+    /// characters drawn evenly from the whole repertoire, where real text uses few.
+    static func looksLikeText(_ d: Decoded) -> NotText? {
+        var total = 0, odd = 0, han = 0, commonHan = 0
+        for u in String(decoding: d.utf8.prefix(sniffLength), as: UTF8.self).unicodeScalars {
+            total += 1
+            switch u.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: break                 // tab, line breaks, form feed
+            case 0x00...0x1F, 0x7F...0x9F: odd += 1                   // C0 and C1 controls, DEL
+            case 0xE000...0xF8FF, 0xF0000...0x10FFFF: odd += 1        // private use
+            case 0xFFFD where d.encoding != .utf8: odd += 1           // undecodable bytes (UTF-8 kept
+                                                                      // only when few were)
+            case 0x4E00...0x9FFF:
+                han += 1
+                if common.contains(u.value) { commonHan += 1 }
+            default: break
+            }
+        }
+        let name = d.encoding == .utf8 ? "UTF-8" : d.encoding.rawValue.uppercased()
+        if total >= 16 && odd * 20 > total {
+            return NotText(description: "binary file (as \(name), \(odd * 100 / total)% of its characters are control, "
+                           + "private-use or undecodable), skipped")
+        }
+        if han >= 200 && commonHan * 10 < han {
+            return NotText(description: "binary file (as \(name), its Chinese characters are almost all rare ones), skipped")
+        }
+        return nil
     }
 
     /// Very common characters, simplified and traditional: decoded text that holds many of
@@ -99,31 +190,33 @@ enum Decoder {
     static func convert(_ input: [UInt8], from encoding: TextEncoding) -> Decoded {
         if encoding == .utf8 {
             if String(validating: input, as: UTF8.self) != nil {
-                return Decoded(utf8: input, encoding: .utf8, firstInvalidByte: nil, invalidCount: 0)
+                return Decoded(utf8: input, encoding: .utf8)
             }
             // Count and repair invalid sequences.
             var parser = Unicode.UTF8.ForwardParser()
             var it = input.makeIterator()
-            var offset = 0, first: Int? = nil, count = 0
+            var offset = 0, offsets: [Int] = [], count = 0
             loop: while true {
                 switch parser.parseScalar(from: &it) {
                 case .valid(let v): offset += v.count
                 case .emptyInput: break loop
-                case .error(let len): if first == nil { first = offset }; count += 1; offset += len
+                case .error(let len):
+                    if offsets.count < offsetsKept { offsets.append(offset) }
+                    count += 1; offset += len
                 }
             }
             return Decoded(utf8: Array(String(decoding: input, as: UTF8.self).utf8), encoding: .utf8,
-                           firstInvalidByte: first, invalidCount: count)
+                           invalidOffsets: offsets, invalidCount: count)
         }
         let cd = iconv_open("UTF-8", encoding.iconvName)
         guard let cd, cd != UnsafeMutableRawPointer(bitPattern: -1) else {
             return Decoded(utf8: Array(String(decoding: input, as: UTF8.self).utf8), encoding: encoding,
-                           firstInvalidByte: 0, invalidCount: input.count)
+                           invalidOffsets: [0], invalidCount: input.count)
         }
         defer { iconv_close(cd) }
         var out = [UInt8]()
         out.reserveCapacity(input.count * 3 / 2 + 16)
-        var first: Int? = nil
+        var offsets: [Int] = []
         var invalid = 0
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var inputCopy = input
@@ -146,7 +239,7 @@ enum Decoder {
                     let n = room - outLeft
                     if r == -1 && err != E2BIG {
                         // EILSEQ or EINVAL (truncated at the end): one bad byte becomes U+FFFD.
-                        if first == nil { first = pos }
+                        if offsets.count < offsetsKept { offsets.append(pos) }
                         invalid += 1
                         pos += 1
                         outBuf[n] = 0xEF; outBuf[n + 1] = 0xBF; outBuf[n + 2] = 0xBD
@@ -158,6 +251,6 @@ enum Decoder {
                 if produced == 0 && inLeft > 0 && pos < total { pos += 1 }   // no progress: skip a byte
             }
         }
-        return Decoded(utf8: out, encoding: encoding, firstInvalidByte: first, invalidCount: invalid)
+        return Decoded(utf8: out, encoding: encoding, invalidOffsets: offsets, invalidCount: invalid)
     }
 }

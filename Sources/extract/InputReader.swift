@@ -6,14 +6,12 @@ enum InputError: Error, CustomStringConvertible {
     case notFound(String)
     case isDirectory(String)
     case unreadable(String, String)
-    case binary(String)
 
     var description: String {
         switch self {
         case .notFound(let f): return "\(f): no such file"
         case .isDirectory(let f): return "\(f): is a directory (give the files in it)"
         case .unreadable(let f, let why): return "\(f): cannot read: \(why)"
-        case .binary(let f): return "\(f): binary file (contains NUL bytes), skipped"
         }
     }
 }
@@ -21,20 +19,24 @@ enum InputError: Error, CustomStringConvertible {
 enum InputReader {
     /// The bytes of a file, or of standard input for "-".
     static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
+        if path == "-" { return try readAll(STDIN_FILENO, name: "-") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError.notFound(path) }
         if isDir.boolValue { throw InputError.isDirectory(path) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError.unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
+        return try readAll(fd, name: path)
+    }
+
+    /// Everything `fd` holds: straight into one array of the size `fstat` gives (no
+    /// intermediate copies), then in chunks for what it did not know (pipes, /proc).
+    /// A file that shrinks while being read stops early. Binary data is told from text
+    /// when decoding (`Decoder.decode`), where the encoding is known.
+    static func readAll(_ fd: Int32, name: String) throws -> [UInt8] {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw InputError.unreadable(path, String(cString: strerror(errno))) }
-        // Read straight into the array (no intermediate chunk copies); a file that grows
-        // while being read is read to its size at open, and one that shrinks stops early.
-        let size = max(0, Int(st.st_size))
+        guard fstat(fd, &st) == 0 else { throw InputError.unreadable(name, String(cString: strerror(errno))) }
+        let size = (st.st_mode & S_IFMT) == S_IFREG ? max(0, Int(st.st_size)) : 0
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
             var got = 0
@@ -46,18 +48,14 @@ enum InputReader {
             }
             count = got
         }
-        if failure != 0 { throw InputError.unreadable(path, String(cString: strerror(failure))) }
-        // Files whose size stat does not know (pipes, /proc): read the rest in chunks.
+        if failure != 0 { throw InputError.unreadable(name, String(cString: strerror(failure))) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if r < 0 { if errno == EINTR { continue }; throw InputError.unreadable(path, String(cString: strerror(errno))) }
+            if r < 0 { if errno == EINTR { continue }; throw InputError.unreadable(name, String(cString: strerror(errno))) }
             if r == 0 { break }
             bytes.append(contentsOf: chunk[0..<r])
         }
-        // NUL bytes mean a binary file, except in UTF-16 text (which starts with its BOM).
-        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !utf16 && bytes.prefix(8192).contains(0) { throw InputError.binary(path) }
         return bytes
     }
 }

@@ -7,8 +7,10 @@ enum OutputFormat: String { case jsonl, json, csv, tsv }
 
 enum RecordFormat {
     /// Columns of CSV and TSV output: every field of the contract, in contract order.
+    /// `error` holds the message of an error row (`type` = error), for a document that failed.
     static let columns = ["doc", "type", "text", "start", "end", "line", "value", "unit", "dimension", "qualifier",
-                          "currency", "low", "high", "object", "timex", "as_of", "cumulative", "name", "category"]
+                          "currency", "low", "high", "object", "timex", "as_of", "cumulative", "name", "category",
+                          "error"]
 
     static func header(_ format: OutputFormat) -> [UInt8] {
         switch format {
@@ -29,13 +31,26 @@ enum RecordFormat {
             let values: [String?] = [r.doc, r.type.rawValue, r.text, String(r.start), String(r.end), String(r.line),
                                      r.value?.description, r.unit, r.dimension, r.qualifier?.rawValue, r.currency,
                                      r.low?.description, r.high?.description, r.object, r.timex, r.asOf,
-                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category]
-            for (k, v) in values.enumerated() {
-                if k > 0 { out.append(format == .csv ? 0x2C : 0x09) }
-                out.append(contentsOf: (format == .csv ? csvField(v ?? "") : tsvField(v ?? "")).utf8)
-            }
-            out.append(contentsOf: format == .csv ? [0x0D, 0x0A] : [0x0A])
+                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category, nil]
+            appendRow(values, format: format, to: &out)
         }
+    }
+
+    /// The row of a document that failed: its doc, type `error`, and the message.
+    static func appendError(doc: String, message: String, format: OutputFormat, to out: inout [UInt8]) {
+        var values = [String?](repeating: nil, count: columns.count)
+        values[0] = doc
+        values[1] = "error"
+        values[columns.count - 1] = message
+        appendRow(values, format: format, to: &out)
+    }
+
+    static func appendRow(_ values: [String?], format: OutputFormat, to out: inout [UInt8]) {
+        for (k, v) in values.enumerated() {
+            if k > 0 { out.append(format == .csv ? 0x2C : 0x09) }
+            out.append(contentsOf: (format == .csv ? csvField(v ?? "") : tsvField(v ?? "")).utf8)
+        }
+        out.append(contentsOf: format == .csv ? [0x0D, 0x0A] : [0x0A])
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
@@ -62,40 +77,69 @@ enum RecordFormat {
 }
 
 /// Where records go: stdout, or `-o FILE` written to FILE.partial and renamed into
-/// place at the end (an interrupted run never leaves a truncated FILE). With -o, each
-/// finished document is noted in FILE.partial.done with the output size after it, so
-/// `--resume` can skip finished documents and cut off an unfinished one.
+/// place at the end (an interrupted or failed run never leaves a truncated FILE). With
+/// -o, each finished document is noted in FILE.partial.done with the output size after
+/// it, so `--resume` can skip finished documents and cut off an unfinished one. A
+/// target that is not a regular file (a device, a pipe) is written directly.
+///
+/// Every failed write is kept in `failure`: the run stops reading and says so, and
+/// FILE is never replaced by an incomplete output.
 final class RecordSink {
     let format: OutputFormat
     let fd: Int32
     let target: String?
+    /// Written through FILE.partial and renamed (false for stdout, devices and pipes).
+    let atomic: Bool
     var errorsFD: Int32 = -1
+    let errorsPath: String?
     var wroteRecord = false
     var doneFD: Int32 = -1
     var size: Int = 0
     private var buffer: [UInt8] = []
+    /// The first write that failed: "cannot write to standard output: No space left on device".
+    private(set) var failure: String?
 
-    init(format: OutputFormat, output: String?, errors: String?, resumeFrom done: (size: Int, docs: Set<String>)?) throws {
+    /// The output as the user named it, for messages.
+    var outputName: String { target.map { atomic ? $0 + ".partial" : $0 } ?? "standard output" }
+
+    init(format: OutputFormat, output: String?, errors: String?, resume: Bool = false,
+         resumeFrom done: (size: Int, docs: Set<String>)?) throws {
         self.format = format
         target = output
+        errorsPath = errors
+        func failed(_ option: String, _ path: String) -> CommandLineTool.UsageError {
+            .badValue(option, "\(path): \(String(cString: strerror(errno)))")
+        }
         if let path = output {
-            let partial = path + ".partial"
-            let flags = done == nil ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT)
-            fd = open(partial, flags, 0o644)
-            guard fd >= 0 else { throw CommandLineTool.UsageError.badValue("-o", "\(path): \(String(cString: strerror(errno)))") }
-            if let d = done {
-                ftruncate(fd, off_t(d.size))
-                lseek(fd, off_t(d.size), SEEK_SET)
-                size = d.size
-                wroteRecord = d.size > RecordFormat.header(format).count + (format == .json ? 2 : 0)
+            var st = stat()
+            let exists = stat(path, &st) == 0
+            atomic = !exists || (st.st_mode & S_IFMT) == S_IFREG
+            if !atomic {
+                if resume { throw CommandLineTool.UsageError.badValue("--resume", "\(path) is not a regular file") }
+                fd = open(path, O_WRONLY)
+                guard fd >= 0 else { throw failed("-o", path) }
+            } else {
+                let partial = path + ".partial"
+                let flags = done == nil ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT)
+                fd = open(partial, flags, 0o644)
+                guard fd >= 0 else { throw failed("-o", partial) }
+                if let d = done {
+                    guard ftruncate(fd, off_t(d.size)) == 0, lseek(fd, off_t(d.size), SEEK_SET) >= 0 else {
+                        throw failed("--resume", partial)
+                    }
+                    size = d.size
+                    wroteRecord = d.size > RecordFormat.header(format).count + (format == .json ? 2 : 0)
+                }
+                doneFD = open(partial + ".done", O_WRONLY | O_CREAT | O_APPEND | (done == nil ? O_TRUNC : 0), 0o644)
+                guard doneFD >= 0 else { throw failed("-o", partial + ".done") }
             }
-            doneFD = open(partial + ".done", O_WRONLY | O_CREAT | O_APPEND | (done == nil ? O_TRUNC : 0), 0o644)
         } else {
             fd = STDOUT_FILENO
+            atomic = false
         }
         if let e = errors {
             errorsFD = open(e, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard errorsFD >= 0 else { throw CommandLineTool.UsageError.badValue("--errors", "\(e): \(String(cString: strerror(errno)))") }
+            guard errorsFD >= 0 else { throw failed("--errors", e) }
         }
         if size == 0 {
             if format == .json { emit(Array("[\n".utf8)) }
@@ -120,11 +164,7 @@ final class RecordSink {
             emit(bytes)
         }
         if records > 0 { wroteRecord = true }
-        if doneFD >= 0 {
-            flush()
-            let line = Array("\(size)\t\(doc)\n".utf8)
-            line.withUnsafeBufferPointer { _ = Glibc.write(doneFD, $0.baseAddress, $0.count) }
-        }
+        endDocument(doc: doc)
     }
 
     /// One record, straight from extraction (documents processed one at a time).
@@ -143,28 +183,35 @@ final class RecordSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// The end of a streamed document: noted for --resume.
+    /// The end of a document: with -o, noted for --resume once its records are written.
     func endDocument(doc: String) {
-        if doneFD >= 0 {
-            flush()
-            let line = Array("\(size)\t\(doc)\n".utf8)
-            line.withUnsafeBufferPointer { _ = Glibc.write(doneFD, $0.baseAddress, $0.count) }
+        guard doneFD >= 0 else { return }
+        flush()
+        guard failure == nil else { return }
+        if let why = Self.writeAll(doneFD, Array("\(size)\t\(doc)\n".utf8)) {
+            fail("cannot write to \(outputName).done: \(why)")
         }
     }
 
-    /// A failed document: an error record in the output (JSON formats) or in --errors FILE.
+    /// A failed document: an error record in the output, or in --errors FILE.
     func writeError(doc: String, message: String) {
-        var r: [UInt8] = Array("{\"doc\":".utf8)
-        JSONLineWriter.appendString(doc, to: &r)
-        r += Array(",\"type\":\"error\",\"error\":".utf8)
-        JSONLineWriter.appendString(message, to: &r)
-        r += Array("}\n".utf8)
+        var r: [UInt8] = []
+        switch format {
+        case .jsonl, .json:
+            r = Array("{\"doc\":".utf8)
+            JSONLineWriter.appendString(doc, to: &r)
+            r += Array(",\"type\":\"error\",\"error\":".utf8)
+            JSONLineWriter.appendString(message, to: &r)
+            r += Array("}\n".utf8)
+        case .csv, .tsv:
+            RecordFormat.appendError(doc: doc, message: message, format: format, to: &r)
+        }
         if errorsFD >= 0 {
-            r.withUnsafeBufferPointer { _ = Glibc.write(errorsFD, $0.baseAddress, $0.count) }
-        } else if format == .jsonl {
-            emit(r)
+            if let why = Self.writeAll(errorsFD, r) { fail("cannot write to \(errorsPath ?? "--errors"): \(why)") }
         } else if format == .json {
             write(r, doc: doc, records: 1)
+        } else {
+            emit(r)
         }
     }
 
@@ -176,30 +223,48 @@ final class RecordSink {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        if let why = Self.writeAll(fd, buffer) { fail("cannot write to \(outputName): \(why)") }
+    }
+
+    private func fail(_ message: String) {
+        if failure == nil { failure = message }
+    }
+
+    /// Writes all of `bytes` to `fd`; nil, or the reason it could not.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { p -> String? in
+            guard let base = p.baseAddress else { return nil }
             var off = 0
             while off < p.count {
                 let w = Glibc.write(fd, base + off, p.count - off)
                 if w < 0 && errno == EINTR { continue }
-                if w <= 0 { break }
+                if w < 0 { return String(cString: strerror(errno)) }
+                if w == 0 { return "nothing written" }
                 off += w
             }
+            return nil
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Ends the output: the JSON array's bracket, and with -o the rename into place.
-    func finish() throws {
+    /// Ends the output: the JSON array's bracket, and with -o the rename into place, only
+    /// when every byte was written. After a failure FILE is left as it was, and what was
+    /// written stays in FILE.partial (`--resume` continues from its last whole document).
+    func finish() {
         if format == .json { emit(Array((wroteRecord ? "\n]\n" : "]\n").utf8)) }
         flush()
-        if errorsFD >= 0 { close(errorsFD) }
+        if errorsFD >= 0, close(errorsFD) != 0 {
+            fail("cannot write to \(errorsPath ?? "--errors"): \(String(cString: strerror(errno)))")
+        }
         guard let path = target else { return }
-        fsync(fd)
-        close(fd)
+        if atomic, failure == nil, fsync(fd) != 0 { fail("cannot write to \(outputName): \(String(cString: strerror(errno)))") }
+        if close(fd) != 0 { fail("cannot write to \(outputName): \(String(cString: strerror(errno)))") }
         if doneFD >= 0 { close(doneFD) }
+        guard atomic, failure == nil else { return }
         guard rename(path + ".partial", path) == 0 else {
-            throw CommandLineTool.UsageError.badValue("-o", "\(path): cannot rename: \(String(cString: strerror(errno)))")
+            fail("cannot rename \(path).partial to \(path): \(String(cString: strerror(errno)))")
+            return
         }
         unlink(path + ".partial.done")
     }

@@ -122,6 +122,7 @@ enum VerifyCommand {
                     Diagnostics.error("\(e.doc): \(e.message)")
                     unreadable += 1
                 }
+                return true
             }
             return docs
         }
@@ -186,35 +187,14 @@ enum VerifyCommand {
     }
 }
 
-/// Reads one input as text: decoding (encodings, HTML) as extraction does.
+/// Reads one input as text, decoded exactly as extraction decodes it.
 enum Loader {
     struct Loaded { var doc: String; var text: String; var date: CivilDate? }
-    struct Failure: Error { var doc: String; var message: String }
 
-    static func text(of w: Work, options: CommandLineTool.Options) -> Result<Loaded, Failure> {
-        switch w {
-        case .failure(let doc, let message):
-            return .failure(Failure(doc: doc, message: message))
-        case .json(let id, let text, let date):
-            return .success(Loaded(doc: id, text: text, date: date))
-        case .file(let path, let html):
-            do {
-                return .success(Loaded(doc: path, text: decode(try InputReader.read(path), html: html, options: options, doc: path)))
-            } catch {
-                return .failure(Failure(doc: path, message: "\(error)".replacingOccurrences(of: "\(path): ", with: "")))
-            }
-        case .stdin(let html):
-            let bytes = (try? InputReader.read("-")) ?? []
-            return .success(Loaded(doc: "-", text: decode(bytes, html: html, options: options, doc: "-")))
+    static func text(of w: Work, options: CommandLineTool.Options) -> Result<Loaded, LoadFailure> {
+        DocumentLoader.load(w, options: options).map { d in
+            for warning in d.warnings { Diagnostics.warning(warning) }
+            return Loaded(doc: d.doc, text: d.source.original, date: d.date)
         }
-    }
-
-    static func decode(_ bytes: [UInt8], html: Bool, options: CommandLineTool.Options, doc: String) -> String {
-        let d = Decoder.decode(bytes, forced: options.encoding)
-        if let bad = d.firstInvalidByte {
-            Diagnostics.warning(Decoder.invalidBytesWarning(doc: doc, encoding: d.encoding, byte: bad))
-        }
-        let text = String(decoding: d.utf8, as: UTF8.self)
-        return html ? HTMLText.extract(text) : text
     }
 }
