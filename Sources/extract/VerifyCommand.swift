@@ -6,7 +6,7 @@ import Extractor
 ///
 /// Exit statuses: 0 nothing contradicted; 1 some claim figure is contradicted; 2 usage
 /// error, or an input that cannot be read (the rest is verified and written, but the
-/// gate does not pass).
+/// gate does not pass); 3 the output could not be written.
 enum VerifyCommand {
     static let usage = """
     usage: extract verify [options] CLAIMS... [--against SOURCE...]
@@ -26,7 +26,10 @@ enum VerifyCommand {
       --against SOURCE...   the sources (every argument after it, up to the next option)
       --tolerance X         relative tolerance of 约/左右/近 figures (default 0.05)
       --format FMT          jsonl (default): one line per claim figure, {"claim",
-                            "verdict", "source", "reason"}; text: a readable report
+                            "verdict", "source", "reason"}; json: the same objects
+                            as one array; csv or tsv: one row per claim figure
+                            (claim and source columns, verdict, reason); text: a
+                            readable report
       --input-format FMT    text (default), html, or jsonl (as for extraction)
       --encoding NAME       as for extraction (default: detected per file)
       --reference-date D    YYYY-MM-DD, for dates without a year
@@ -34,10 +37,11 @@ enum VerifyCommand {
       -h, --help            this help
 
     exit status: 0 nothing contradicted, 1 something contradicted, 2 usage error or
-    an input that cannot be read (the others are still verified and written).
+    an input that cannot be read (the others are still verified and written), 3
+    the output could not be written.
     """
 
-    enum Format: String { case jsonl, text }
+    enum Format: String { case jsonl, json, csv, tsv, text }
 
     struct Options {
         var claims: [String] = []
@@ -133,20 +137,44 @@ enum VerifyCommand {
                                                      referenceDate: options.base.referenceDate))
         var counts: [Verifier.Verdict: Int] = [:]
         var out: [UInt8] = []
+        var writeFailure: String? = nil
+        func flush() {
+            if writeFailure == nil, let why = RecordSink.writeAll(STDOUT_FILENO, out) {
+                writeFailure = "cannot write to standard output: \(why)"
+            }
+            out.removeAll(keepingCapacity: true)
+        }
+        switch options.format {
+        case .json: out.append(contentsOf: Array("[\n".utf8))
+        case .csv, .tsv: appendRow(columns, format: options.format, to: &out)
+        default: break
+        }
         // Sources are extracted and indexed once for all the claim documents.
         let all = options.hasAgainst ? verifier.verify(claims: claims, against: sources)
                                      : claims.map { verifier.verifyWithin($0) }
+        var written = 0
         for findings in all {
             for f in findings {
                 counts[f.verdict, default: 0] += 1
                 switch options.format {
                 case .jsonl: appendJSON(f, to: &out)
+                case .json:
+                    if written > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+                    appendJSON(f, to: &out)
+                    out.removeLast()   // the newline: the array puts its own separators
+                case .csv, .tsv: appendRow(row(f), format: options.format, to: &out)
                 case .text: out.append(contentsOf: Array(report(f).utf8))
                 }
+                written += 1
             }
-            if out.count > 1 << 20 { FileHandle.standardOutput.write(Data(out)); out.removeAll(keepingCapacity: true) }
+            if out.count > 1 << 20 { flush() }
         }
-        FileHandle.standardOutput.write(Data(out))
+        if options.format == .json { out.append(contentsOf: Array((written > 0 ? "\n]\n" : "]\n").utf8)) }
+        flush()
+        if let why = writeFailure {
+            Diagnostics.error("verify: \(why); the output is incomplete")
+            return 3
+        }
         let contradicted = counts[.contradicted] ?? 0
         if !options.quiet {
             let total = counts.values.reduce(0, +)
@@ -171,6 +199,24 @@ enum VerifyCommand {
         out.append(contentsOf: Array(",\"reason\":".utf8))
         JSONLineWriter.appendString(f.reason, to: &out)
         out.append(contentsOf: Array("}\n".utf8))
+    }
+
+    /// CSV/TSV columns: the claim figure, the verdict, the source figure it rests on, why.
+    static let columns = ["claim_doc", "claim_text", "claim_start", "claim_end", "claim_line", "claim_value",
+                          "claim_unit", "claim_qualifier", "verdict", "source_doc", "source_text", "source_start",
+                          "source_end", "source_line", "source_value", "source_unit", "source_qualifier", "reason"]
+
+    static func row(_ f: Verifier.Finding) -> [String?] {
+        func figure(_ r: Record?) -> [String?] {
+            guard let r else { return [String?](repeating: nil, count: 8) }
+            return [r.doc, r.text, String(r.start), String(r.end), String(r.line), r.value?.description, r.unit,
+                    r.qualifier?.rawValue]
+        }
+        return figure(f.claim) + [f.verdict.rawValue] + figure(f.source) + [f.reason]
+    }
+
+    static func appendRow(_ values: [String?], format: Format, to out: inout [UInt8]) {
+        RecordFormat.appendRow(values, format: format == .csv ? .csv : .tsv, to: &out)
     }
 
     static func report(_ f: Verifier.Finding) -> String {

@@ -125,4 +125,43 @@ import Extractor
         #expect(missing.err.contains("nope.txt: "))
         #expect(missing.out.contains("\"verdict\":\"unsupported\""))     // the readable claims are still verified
     }
+
+    @Test func verifyTakesTheExtractionFormats() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-formats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("s.txt"), claim = dir.appendingPathComponent("c.txt")
+        try "共招募志愿者 45018 名，累计服务市民逾 2700 万人次。".write(to: source, atomically: true, encoding: .utf8)
+        try "共招募志愿者 4.5 万名，服务市民逾 3700 万人次。".write(to: claim, atomically: true, encoding: .utf8)
+        let base = ["verify", claim.path, "--against", source.path, "--quiet", "--format"]
+
+        let json = try CommandLineTests.run(base + ["json"])
+        #expect(json.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["verdict"] as? String } == ["supported", "contradicted"])
+
+        let csv = try CommandLineTests.run(base + ["csv"])
+        let rows = csv.out.components(separatedBy: "\r\n")
+        #expect(rows[0] == "claim_doc,claim_text,claim_start,claim_end,claim_line,claim_value,claim_unit,"
+                + "claim_qualifier,verdict,source_doc,source_text,source_start,source_end,source_line,"
+                + "source_value,source_unit,source_qualifier,reason")
+        #expect(rows[1].hasPrefix("\(claim.path),4.5 万名,7,13,1,45000,名,exact,supported,\(source.path),45018 名,7,14,1,"
+                                  + "45018,名,exact,"))
+        let tsv = try CommandLineTests.run(base + ["tsv"])
+        #expect(tsv.out.split(separator: "\n")[2].split(separator: "\t", omittingEmptySubsequences: false)[8]
+                == "contradicted")
+
+        // A full output device is a failure of its own, not a verdict.
+        let p = Process()
+        p.executableURL = try #require(Fixtures.productsDirectory).appendingPathComponent("extract")
+        p.arguments = base + ["jsonl"]
+        p.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 3)
+        #expect(message.contains("verify: cannot write to standard output: No space left on device"))
+    }
 }
