@@ -1,143 +1,167 @@
 #!/usr/bin/env bash
-# bench.sh — throughput benchmark of `extract` against `wc -m` on a ≥ 50 MB corpus.
+# bench.sh — throughput, parallelism and memory of `extract` on varied news text.
 #
-# Usage (from the repo root):  bash scripts/bench.sh
-# Env:  BENCH_MB   corpus size in MB (10^6 bytes), default 50
-#       BENCH_RUNS timed runs per tool (best is reported), default 3
-#       BENCH_ARGS arguments for one extract run, e.g. "--types all" (default: two runs,
-#                  figures and dates, then the default types with organizations)
-# Files go to bench-out/ (git-ignored): corpus.txt, its stamp, one run's output.
+# Usage (from anywhere):  bash scripts/bench.sh [MB]        (default 50)
+# Env:  BENCH_RUNS   timed runs per measurement, best reported (default 3)
+#       BENCH_ARGS   extra extract arguments for every run (e.g. "--types all")
+#       BENCH_RSS    sizes in MB for the peak-RSS table (default "10 50 200"; "" skips)
+#
+# The corpus is many different documents, never one repeated: the sentences of the
+# NER training sets (../shared/data/ner, ~2.3 M characters of news) and the bulletins
+# of ../shared/eval/docs, grouped into documents of 5-40 sentences by a seeded
+# shuffle that differs on every pass through the pool, until the size is reached.
+# Everything goes to bench-out/ (git-ignored).
+#
+# Reports, with the machine: MB/s and the time ratio to `wc -m` on the same file for
+# figures and dates, and for the default types (with organizations); --jobs 1 vs
+# --jobs 2 on the one big file and on the same text as 100 files (outputs must be
+# identical); peak RSS for files of 10, 50 and 200 MB.
 set -euo pipefail
-
-cd "$(dirname "${BASH_SOURCE[0]}")/.."          # repo root, whatever the caller's cwd
-BENCH_MB=${BENCH_MB:-50}
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+MB=${1:-50}
 BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_RSS=${BENCH_RSS-10 50 200}
+read -r -a EXTRA <<<"${BENCH_ARGS:-}"
 OUT=bench-out
+SHARED=../shared
 mkdir -p "$OUT"
-export LC_ALL=C.UTF-8                           # so `wc -m` counts characters, not bytes
+export LC_ALL=C.UTF-8                       # `wc -m` counts characters, not bytes
 
-# --- 1. Release build --------------------------------------------------------
 echo "building (release)..." >&2
-swift build -c release --product extract >&2 || { echo "bench: build failed" >&2; exit 1; }
+swift build -c release --product extract >&2
 BIN="$(swift build -c release --show-bin-path)/extract"
-[[ -x $BIN ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 
-# --- 2. Corpus: fixtures concatenated until >= BENCH_MB ----------------------
-CORPUS=$OUT/corpus.txt
-target=$((BENCH_MB * 1000000))
-shopt -s nullglob
-fixtures=(Tests/Fixtures/*.txt)
-(( ${#fixtures[@]} > 0 )) || { echo "bench: no Tests/Fixtures/*.txt" >&2; exit 1; }
-# The stamp ties the corpus to the requested size and the fixtures' contents.
-stamp="$BENCH_MB $(cat "${fixtures[@]}" | cksum)"
-if [[ -f $CORPUS && -f $CORPUS.stamp && $(cat "$CORPUS.stamp") == "$stamp" ]] \
-   && (( $(stat -c %s "$CORPUS") >= target )); then
-    echo "reusing $CORPUS" >&2
-else
-    echo "making $CORPUS (>= $BENCH_MB MB)..." >&2
-    # One block = every fixture once, each followed by a blank line so documents
-    # do not run into each other; grow it to ~1 MB, then append it until big enough.
-    block=$OUT/block.tmp
-    : > "$block"
-    for f in "${fixtures[@]}"; do cat "$f"; printf '\n\n'; done > "$block.1"
-    while (( $(stat -c %s "$block") < 1000000 )); do cat "$block.1" >> "$block"; done
-    : > "$CORPUS.tmp"
-    while (( $(stat -c %s "$CORPUS.tmp") < target )); do cat "$block" >> "$CORPUS.tmp"; done
-    mv "$CORPUS.tmp" "$CORPUS"; rm -f "$block" "$block.1"
-    echo "$stamp" > "$CORPUS.stamp"
-fi
-bytes=$(stat -c %s "$CORPUS")
-
-# --- 3. Measurement ------------------------------------------------------------
-# Single-threaded: pin to one CPU when taskset is available.
-PIN=(); command -v taskset >/dev/null && PIN=(taskset -c 0)
-
-# walltime OUTFILE CMD...: run CMD (stdout -> OUTFILE), print elapsed seconds.
-# Timing is taken inside python around the child only (no interpreter start-up).
-walltime() {
-    python3 -c '
-import subprocess, sys, time
-with open(sys.argv[1], "wb") as out:
-    t = time.perf_counter()
-    rc = subprocess.run(sys.argv[2:], stdout=out).returncode
-    e = time.perf_counter() - t
-print(f"{e:.6f}")
-sys.exit(rc)' "$@"
-}
-
-# best TOOL-NAME CMD...: BENCH_RUNS timed runs, output to /dev/null; print the minimum.
-best() {
-    local name=$1; shift; local t b=""
-    for ((i = 1; i <= BENCH_RUNS; i++)); do
-        t=$(walltime /dev/null "$@") || { echo "bench: $name run $i failed" >&2; exit 1; }
-        echo "  $name run $i: ${t}s" >&2
-        b=$(python3 -c 'import sys; a=[float(x) for x in sys.argv[1:] if x]; print(min(a))' "$t" $b)
-    done
-    echo "$b"
-}
-
-# measure LABEL [ARGS...]: warm-up (records, peak RSS), best-of timings, report.
-# Sets LAST_TIME to the best extract time.
-measure() {
-    local label=$1; shift
-    ARGS=("$@")
-    # Warm-up run of extract (also counts records and measures peak RSS when possible).
-    echo "warm-up..." >&2
-    RECS=$OUT/records.jsonl
-    rss="unknown"
-    if [[ -x /usr/bin/time ]]; then
-        "${PIN[@]}" /usr/bin/time -v -o "$OUT/time.txt" "$BIN" "${ARGS[@]}" "$CORPUS" > "$RECS" \
-            || { echo "bench: extract failed (warm-up)" >&2; exit 1; }
-        rss=$(awk -F': *' '/Maximum resident set size/ {print $2 " KB"}' "$OUT/time.txt")
-    else
-        echo "note: /usr/bin/time missing, peak RSS unknown (apt-get install time)" >&2
-        "${PIN[@]}" "$BIN" "${ARGS[@]}" "$CORPUS" > "$RECS" || { echo "bench: extract failed (warm-up)" >&2; exit 1; }
+# corpus MB: bench-out/varied-MB.txt, made once (deterministic).
+corpus() {
+    local mb=$1 file=$OUT/varied-$1.txt
+    if [[ ! -s $file ]]; then
+        echo "making $file..." >&2
+        python3 - "$SHARED" "$mb" "$file" <<'PY'
+import glob, json, os, random, sys
+shared, mb, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+pool = []
+for f in sorted(glob.glob(os.path.join(shared, "data", "ner", "*.jsonl"))):
+    for line in open(f, encoding="utf-8"):
+        t = json.loads(line)["text"].strip()
+        if t:
+            pool.append(t)
+docs = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(shared, "eval", "docs", "*.txt")))]
+if not pool:
+    sys.exit("bench: no sentences under ../shared/data/ner")
+target, size, rng, out, n = mb * 1_000_000, 0, random.Random(2026), [], 0
+while size < target:
+    order = list(range(len(pool)))
+    rng.shuffle(order)                              # a new grouping on every pass
+    k = 0
+    while k < len(order) and size < target:
+        m = rng.randint(5, 40)
+        body = "".join(pool[i] for i in order[k:k + m])
+        k += m
+        if n % 400 == 0 and docs:                   # a real bulletin now and then
+            body = docs[(n // 400) % len(docs)]
+        out.append(body + "\n\n")
+        size += len(out[-1].encode("utf-8"))
+        n += 1
+with open(path, "w", encoding="utf-8") as f:
+    f.writelines(out)
+PY
     fi
-    records=$(wc -l < "$RECS")
-    "${PIN[@]}" wc -m "$CORPUS" > /dev/null         # warm-up of wc (page cache)
-
-    echo "timing extract..." >&2
-    t_ex=$(best extract "${PIN[@]}" "$BIN" "${ARGS[@]}" "$CORPUS")
-    echo "timing wc -m..." >&2
-    t_wc=$(best "wc -m" "${PIN[@]}" wc -m "$CORPUS")
-
-    # --- 4. Report ----------------------------------------------------------------
-    python3 - "$bytes" "$t_ex" "$t_wc" "$rss" "$records" "$BENCH_RUNS" "$label" "${TARGET:-2.0}" \
-        "$(nproc)" "$(awk -F': *' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
-        "$(swift --version 2>&1 | head -n1)" <<'EOF'
-import sys
-b, tex, twc = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-rss, recs, runs, label, target, ncpu, cpu, sw = sys.argv[4:12]
-mb, ratio = b / 1e6, tex / twc
-print(f"== extract benchmark: {label} ==")
-print(f"machine:    {ncpu} CPUs, {cpu or 'unknown CPU'}; {sw}")
-print(f"corpus:     {mb:.1f} MB ({b} bytes); best of {runs} runs, single CPU")
-print(f"extract:    {tex:.3f} s  -> {mb / tex:8.1f} MB/s")
-print(f"wc -m:      {twc:.3f} s  -> {mb / twc:8.1f} MB/s")
-goal = "" if target == "-" else f"  (target <= {target}: {'met' if ratio <= float(target) else 'NOT met'})"
-print(f"ratio:      extract/wc = {ratio:.2f}{goal}")
-print(f"peak RSS:   {rss} (extract)")
-print(f"records:    {recs}")
-EOF
-    LAST_TIME=$t_ex
+    echo "$file"
 }
 
-# --- Workloads --------------------------------------------------------------------
-# BENCH_ARGS set: that one run. Otherwise the two workloads the issues name: figures
-# and dates (issue 2: <= 2x wc -m), and the default types with organizations
-# (issue 4 asks that organizations cost no more than 15% over figures and dates).
-if [[ -n ${BENCH_ARGS:-} ]]; then
-    read -r -a extra <<<"$BENCH_ARGS"
-    measure "extract $BENCH_ARGS" "${extra[@]}"
-else
-    measure "figures and dates (--types quantity,date,time)" --types quantity,date,time
-    base=$LAST_TIME
-    TARGET=- measure "default types (with organizations)"
-    python3 - "$base" "$LAST_TIME" <<'EOF'
-import sys
-b, t = float(sys.argv[1]), float(sys.argv[2])
-d = (t / b - 1) * 100
-verdict = "met" if d <= 15 else "NOT met"
-print(f"organizations: +{d:.0f}% over figures and dates (issue 4 budget +15%: {verdict})")
-EOF
+# run_time CMD...: seconds of wall time of CMD (stdout to /dev/null), best of BENCH_RUNS.
+run_time() {
+    python3 - "$BENCH_RUNS" "$@" <<'PY'
+import subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+best = None
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    e = time.perf_counter() - t
+    best = e if best is None else min(best, e)
+print(f"{best:.4f}")
+PY
+}
+
+# peak_rss CMD...: peak resident set size of CMD in MB.
+peak_rss() {
+    python3 - "$@" <<'PY'
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
+PY
+}
+
+FILE=$(corpus "$MB")
+bytes=$(stat -c %s "$FILE")
+chars=$(wc -m < "$FILE")
+PIN=(); command -v taskset >/dev/null && PIN=(taskset -c 0)
+cat "$FILE" > /dev/null                    # page cache
+
+echo "timing..." >&2
+t_wc=$(run_time "${PIN[@]}" wc -m "$FILE")
+t_fd=$(run_time "${PIN[@]}" "$BIN" --quiet --jobs 1 --types quantity,date,time "${EXTRA[@]}" "$FILE")
+t_def=$(run_time "${PIN[@]}" "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE")
+t_j1=$(run_time "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE")
+t_j2=$(run_time "$BIN" --quiet --jobs 2 "${EXTRA[@]}" "$FILE")
+"$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE" > "$OUT/one-j1.jsonl"
+"$BIN" --quiet --jobs 2 "${EXTRA[@]}" "$FILE" > "$OUT/one-j2.jsonl"
+same_one=$(cmp -s "$OUT/one-j1.jsonl" "$OUT/one-j2.jsonl" && echo identical || echo DIFFERENT)
+records=$(wc -l < "$OUT/one-j1.jsonl")
+
+# The same text as 100 files, cut at document boundaries.
+MANY=$OUT/many-$MB
+if [[ ! -d $MANY ]]; then
+    python3 - "$FILE" "$MANY" <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+docs = open(src, encoding="utf-8").read().split("\n\n")
+os.makedirs(dst)
+per = -(-len(docs) // 100)
+for k in range(100):
+    with open(os.path.join(dst, f"part{k:03d}.txt"), "w", encoding="utf-8") as f:
+        f.write("\n\n".join(docs[k * per:(k + 1) * per]))
+PY
 fi
+t_m1=$(run_time "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$MANY")
+t_m2=$(run_time "$BIN" --quiet --jobs 2 "${EXTRA[@]}" "$MANY")
+same_many=$(cmp -s <("$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$MANY") <("$BIN" --quiet --jobs 2 "${EXTRA[@]}" "$MANY") \
+    && echo identical || echo DIFFERENT)
+
+rss_rows=()
+for size in $BENCH_RSS; do
+    f=$(corpus "$size")
+    rss_rows+=("$size $(stat -c %s "$f") $(peak_rss "$BIN" --quiet "${EXTRA[@]}" "$f")")
+done
+
+python3 - "$bytes" "$chars" "$records" "$t_wc" "$t_fd" "$t_def" "$t_j1" "$t_j2" "$t_m1" "$t_m2" \
+    "$same_one" "$same_many" "$BENCH_RUNS" "$(nproc)" \
+    "$(awk -F': *' '/model name/ {print $2; exit}' /proc/cpuinfo)" "$(swift --version 2>&1 | head -n1)" \
+    "${rss_rows[@]}" <<'PY'
+import sys
+a = sys.argv[1:]
+b, chars, recs = int(a[0]), int(a[1]), int(a[2])
+wc, fd, de, j1, j2, m1, m2 = map(float, a[3:10])
+same_one, same_many, runs, ncpu, cpu, sw = a[10:16]
+rss = [r.split() for r in a[16:]]
+mb = b / 1e6
+print(f"== extract benchmark: {mb:.1f} MB of varied news text ({chars} characters), best of {runs} ==")
+print(f"machine: {ncpu} CPUs, {cpu or 'unknown CPU'}; {sw}")
+print(f"| run (one core) | time | MB/s | × wc -m |")
+print(f"|---|---|---|---|")
+print(f"| wc -m | {wc:.3f} s | {mb / wc:.1f} | 1.00 |")
+print(f"| figures and dates (--types quantity,date,time) | {fd:.3f} s | {mb / fd:.1f} | {fd / wc:.2f} |")
+print(f"| default types (with organizations) | {de:.3f} s | {mb / de:.1f} | {de / wc:.2f} |")
+print(f"organizations cost {de / fd:.2f}× figures and dates alone")
+print(f"| parallel | --jobs 1 | --jobs 2 | speed-up | output |")
+print(f"|---|---|---|---|---|")
+print(f"| one {mb:.0f} MB file | {j1:.3f} s | {j2:.3f} s | {j1 / j2:.2f}× | {same_one} |")
+print(f"| the same text as 100 files | {m1:.3f} s | {m2:.3f} s | {m1 / m2:.2f}× | {same_many} |")
+if rss:
+    print(f"| file size | peak RSS |")
+    print(f"|---|---|")
+    for size, nbytes, r in rss:
+        print(f"| {int(nbytes) / 1e6:.0f} MB | {r} MB |")
+print(f"records (default types): {recs}")
+PY
