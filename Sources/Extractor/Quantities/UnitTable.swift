@@ -8,7 +8,7 @@
 /// beside simplified ones. A Latin unit matches only when no Latin letter or
 /// digit follows it (so "5G" is not 5 grams).
 public final class UnitEntry: Sendable {
-    public let surface: [UInt32]
+    public let surface: [Unicode.Scalar]
     /// The unit as reported (usually the surface itself).
     public let unit: String
     public let dimension: String
@@ -23,7 +23,7 @@ public final class UnitEntry: Sendable {
     let isDuration: Bool
     let isTemperatureDegree: Bool
 
-    init(surface: [UInt32], unit: String, dimension: String, currency: String?) {
+    init(surface: [Unicode.Scalar], unit: String, dimension: String, currency: String?) {
         self.surface = surface
         self.unit = unit
         self.dimension = dimension
@@ -41,7 +41,8 @@ public final class UnitEntry: Sendable {
         case "人", "人次", "次": rule = .noObject
         default: rule = .none
         }
-        nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit) && dimension == "duration"
+        nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit)
+            && dimension == "duration"
         compound = CompoundTable.row(for: unit)
         isCount = dimension == "count"
         isDuration = dimension == "duration"
@@ -61,7 +62,7 @@ extension UnitEntry {
         case ("currency", _): dim = "price"
         default: dim = "rate"
         }
-        return UnitEntry(surface: a.surface + [0x2F] + b.surface, unit: a.unit + "/" + b.unit, dimension: dim,
+        return UnitEntry(surface: a.surface + ["/"] + b.surface, unit: a.unit + "/" + b.unit, dimension: dim,
                          currency: a.currency)
     }
 }
@@ -73,14 +74,14 @@ enum UnitRule: Sendable, Equatable {
 /// Units that take a smaller unit after them (一块二角五分, 三米九, 六斤八两): per row,
 /// the smaller units in order, each a tenth of the one before.
 enum CompoundTable {
-    static let rows: [(units: [String], levels: [[[UInt32]]])] = [
+    static let rows: [(units: [String], levels: [[[Unicode.Scalar]]])] = [
         (["元", "块", "塊", "蚊", "圆", "圓"], [["角", "毛", "毫"], ["分", "仙"]]),
         (["角", "毛"], [["分"]]),
         (["米"], [["分米"]]),
         (["斤"], [["两", "兩"]]),
         (["尺"], [["寸"]]),
         (["丈"], [["尺"]]),
-    ].map { row in (row.0, row.1.map { level in level.map { $0.unicodeScalars.map { $0.value } } }) }
+    ].map { row in (row.0, row.1.map { level in level.map { Array($0.unicodeScalars) } }) }
 
     static func row(for unit: String) -> Int? {
         rows.firstIndex { $0.units.contains(unit) }
@@ -129,8 +130,8 @@ enum UnitTable {
     """
 
     /// Entries by first scalar, longest surface first.
-    static let byFirst: [UInt32: [UnitEntry]] = {
-        var map: [UInt32: [UnitEntry]] = [:]
+    static let byFirst: [Unicode.Scalar: [UnitEntry]] = {
+        var map: [Unicode.Scalar: [UnitEntry]] = [:]
         for line in source.split(separator: "\n") {
             guard let colon = line.lastIndex(of: ":") else { continue }
             let head = line[..<colon].split(separator: ":").map { $0.trimmingSpaces }
@@ -138,7 +139,7 @@ enum UnitTable {
             let currency = head.count > 1 ? head[1] : nil
             for word in line[line.index(after: colon)...].split(separator: " ") {
                 let parts = word.split(separator: ">")
-                let surface = parts[0].unicodeScalars.map { $0.value }
+                let surface = Array(parts[0].unicodeScalars)
                 let unit = parts.count > 1 ? String(parts[1]) : String(parts[0])
                 let e = UnitEntry(surface: surface, unit: unit, dimension: dimension, currency: currency)
                 map[surface[0], default: []].append(e)
@@ -148,25 +149,30 @@ enum UnitTable {
         return map
     }()
 
+    /// A–Z, a–z, 0–9.
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift (Unicode.Scalar has isASCIILetterOrDigit)
     @inline(__always) static func isLatinOrDigit(_ c: UInt32) -> Bool {
-        (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIILetterOrDigit
     }
 
-    /// The longest unit at `i`, or nil.
+    /// First characters of all units: a quick test before the dictionary.
     static let firstCharacters = ScalarSet(byFirst.keys)
 
-    static func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+    /// The longest unit at `i`, or nil.
+    static func match(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         Lexicon.shared.unit(b, at: i)
     }
 
     /// The longest entry of `list` (entries with the same first character) at `i`.
-    static func longest(_ list: [UnitEntry], _ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+    static func longest(_ list: [UnitEntry], _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         let n = b.count
         outer: for e in list {
             let len = e.surface.count
             guard i + len <= n else { continue }
             for k in 0..<len where b[i + k] != e.surface[k] { continue outer }
-            if let last = e.surface.last, isLatinOrDigit(last), i + len < n, isLatinOrDigit(b[i + len]) { continue }
+            if let last = e.surface.last, last.isASCIILetterOrDigit, i + len < n, b[i + len].isASCIILetterOrDigit {
+                continue
+            }
             return e
         }
         return nil
