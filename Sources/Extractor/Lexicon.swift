@@ -71,7 +71,7 @@ final class Lexicon: Sendable {
     /// The longest unit at `i` (see `UnitTable`).
     func unit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         // `unitFirsts` holds the Basic Multilingual Plane only: look up any character beyond it (> U+FFFF).
-        guard i < b.count, unitFirsts.contains(b[i]) || b[i].value > 0xFFFF, let list = unitsByFirst[b[i]] else {
+        guard i < b.count, unitFirsts.contains(b[i]) || b[i].value > 0xFFFF, let list = unitsByFirst[b[i].value] else {
             return nil
         }
         return UnitTable.longest(list, b, at: i)

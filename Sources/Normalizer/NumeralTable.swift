@@ -82,19 +82,18 @@ public enum NumeralTable {
     ///     fold("５") == "5", fold("，") == "，", fold("￥") == "¥"
     @inlinable @inline(__always)
     public static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c >= "！" && c <= "～" && c != "，" {
-            let shift = ("！" as Unicode.Scalar).value - ("!" as Unicode.Scalar).value   // ！ … ～ is ! … ~ shifted
-            return Unicode.Scalar(UInt8(truncatingIfNeeded: c.value &- shift))
-        }
-        if c == "\u{3000}" || c == "\u{A0}" { return " " }   // ideographic space, no-break space
-        if c == "￥" { return "¥" }
-        if c == "−" { return "-" }            // U+2212 minus sign
-        return c
+        unsafeBitCast(fold(c.value), to: Unicode.Scalar.self)   // a scalar folds to a scalar
     }
 
-    /// `fold` of a scalar value (values that are no scalar are returned unchanged).
+    /// `fold` of a scalar value (values that are no scalar are returned unchanged). Written on
+    /// values: this runs on every character of the input, while cleaning.
     @inlinable @inline(__always)
     public static func fold(_ c: UInt32) -> UInt32 {
-        fold(unsafeBitCast(c, to: Unicode.Scalar.self)).value
+        @inline(__always) func v(_ s: Unicode.Scalar) -> UInt32 { s.value }
+        if c >= v("！") && c <= v("～") && c != v("，") { return c - (v("！") - v("!")) }   // ！ … ～ is ! … ~ shifted
+        if c == v("\u{3000}") || c == v("\u{A0}") { return v(" ") }   // ideographic space, no-break space
+        if c == v("￥") { return v("¥") }
+        if c == v("−") { return v("-") }            // U+2212 minus sign
+        return c
     }
 }

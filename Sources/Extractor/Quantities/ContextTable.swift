@@ -82,8 +82,8 @@ enum ContextTable {
         "包括", "涉及", "覆盖", "分布", "来自",
     ].map(scalars).sorted { $0.count > $1.count }
 
-    static let objectStopsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] =
-        Dictionary(grouping: objectStops, by: { $0[0] })
+    /// `objectStops` by the value of their first scalar (a `UInt32` key hashes in one step).
+    static let objectStopsByFirst: [UInt32: [[Unicode.Scalar]]] = Dictionary(grouping: objectStops, by: { $0[0].value })
     static let objectStopFirsts = ScalarSet(objectStops.map { $0[0] })
 
     /// Single characters that end an object: particles, conjunctions, prepositions.

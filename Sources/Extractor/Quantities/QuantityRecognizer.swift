@@ -36,11 +36,9 @@ struct QuantityRecognizer {
 
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
     static let triggers: ScalarSet = {
-        var t = Array("0123456789-负負个個对對半几数上¥$€£".unicodeScalars)
+        var t = "0123456789-负負个個对對半几数上¥$€£".unicodeScalars.map(\.value)
         // Every numeral character lies in U+3000–U+9FFF (CJK symbols through the unified ideographs).
-        for v in UInt32(0x3000)..<0xA000 {
-            if let c = Unicode.Scalar(v), NumeralTable.role(c) != nil { t.append(c) }
-        }
+        for v in UInt32(0x3000)..<0xA000 where NumeralTable.role(v) != nil { t.append(v) }
         return ScalarSet(t)
     }()
 
@@ -768,7 +766,7 @@ struct QuantityRecognizer {
                 break
             }
             var stop = false
-            if lex.objectStopFirsts.contains(c), let words = lex.objectStopsByFirst[c] {
+            if lex.objectStopFirsts.contains(c), let words = lex.objectStopsByFirst[c.value] {
                 for w in words where k + w.count <= n {
                     var ok = true
                     for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }

@@ -129,9 +129,11 @@ enum UnitTable {
     concentration: 微克/立方米 毫克/立方米 毫克/升 mg/L μg/m³
     """
 
-    /// Entries by first scalar, longest surface first.
-    static let byFirst: [Unicode.Scalar: [UnitEntry]] = {
-        var map: [Unicode.Scalar: [UnitEntry]] = [:]
+    /// Entries by the value of their first scalar, longest surface first. (Keyed by value: a
+    /// `UInt32` hashes in one step, a `Unicode.Scalar` through a whole `Hasher`; this is looked up
+    /// for every unit-like character.)
+    static let byFirst: [UInt32: [UnitEntry]] = {
+        var map: [UInt32: [UnitEntry]] = [:]
         for line in source.split(separator: "\n") {
             guard let colon = line.lastIndex(of: ":") else { continue }
             let head = line[..<colon].split(separator: ":").map { $0.trimmingSpaces }
@@ -142,7 +144,7 @@ enum UnitTable {
                 let surface = Array(parts[0].unicodeScalars)
                 let unit = parts.count > 1 ? String(parts[1]) : String(parts[0])
                 let e = UnitEntry(surface: surface, unit: unit, dimension: dimension, currency: currency)
-                map[surface[0], default: []].append(e)
+                map[surface[0].value, default: []].append(e)
             }
         }
         for k in map.keys { map[k]?.sort { $0.surface.count > $1.surface.count } }
