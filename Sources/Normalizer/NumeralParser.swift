@@ -60,7 +60,9 @@ public enum NumeralParser {
     }
 
     /// The value of an ASCII digit.
-    @inline(__always) static func asciiValue(_ c: Unicode.Scalar) -> Int { Int(c.value &- ("0" as Unicode.Scalar).value) }
+    @inline(__always) static func asciiValue(_ c: Unicode.Scalar) -> Int {
+        Int(c.value &- ("0" as Unicode.Scalar).value)
+    }
 
     /// 兆 before these is the SI prefix (兆瓦 = MW, 兆字节, 兆帕), not 10^12.
     static func isSIPrefixed(_ c: Unicode.Scalar) -> Bool { "瓦赫字焦帕欧位比克吨米升".unicodeScalars.contains(c) }
@@ -359,7 +361,8 @@ public enum NumeralParser {
         guard let d = digitValue(b[i + 1]), d > 0, b[i + 1] != "两", b[i + 1] != "兩" else { return nil }
         if e == 4 && d == 1 { return nil }   // 万一 means "in case"
         if i + 2 < n, NumeralTable.role(b[i + 2]) != nil || NumeralTable.isASCIIDigit(b[i + 2]) { return nil }
-        let v = ExactNumber.one.multiplied(byPowerOfTen: e).adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
+        let v = ExactNumber.one.multiplied(byPowerOfTen: e)
+            .adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
         var p = ParsedNumeral(value: v, end: i + 2, mantissa: v, start: i)
         p.hasChinese = true
         return p

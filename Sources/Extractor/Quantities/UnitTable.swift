@@ -3,7 +3,8 @@
 ///
 /// Sources: the 现代汉语 classifier inventory (量词) as used in news, the SI
 /// and Chinese market units (市制: 斤 = 500 g, 亩 = 666.7 m²), and ISO 4217.
-/// Each line is `dimension[:CODE]: surface surface …`; a surface written
+/// Each line is `dimension[:CODE]: surface surface …` (a long line goes on after a
+/// trailing `\`, which joins the next line to it); a surface written
 /// `块钱>块` is reported with the unit after `>`. Traditional forms are listed
 /// beside simplified ones. A Latin unit matches only when no Latin letter or
 /// digit follows it (so "5G" is not 5 grams).
@@ -109,7 +110,9 @@ enum UnitTable {
     currency:VND: 越南盾
     currency:MYR: 林吉特
     score: 分
-    count: 个 個 名 人 人次 位 家 家次 种 種 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 列次 趟次 航次 航班 场次 车公里 人公里 吨公里 列公里 标箱 标准箱 自然箱 人日 工日
+    count: 个 個 名 人 人次 位 家 家次 种 種 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 \
+    本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 \
+    单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 列次 趟次 航次 航班 场次 车公里 人公里 吨公里 列公里 标箱 标准箱 自然箱 人日 工日
     duration: 秒 秒钟 秒鐘 分钟 分鐘 小时 小時 钟头 鐘頭 天 日 周 週 星期 礼拜 禮拜 年 季度 工作日 昼夜 晝夜 周年 週年
     age: 岁 歲 周岁 週歲
     length: 公里 千米 米 厘米 公分 分米 毫米 微米 纳米 納米 海里 英里 英裏 哩 英尺 呎 英寸 英吋 吋 尺 寸 丈 光年 km m cm mm dm nm μm
