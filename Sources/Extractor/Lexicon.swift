@@ -69,32 +69,46 @@ final class Lexicon: Sendable {
     let asOfMarkers = FigureContext.asOfMarkers
 
     /// The longest unit at `i` (see `UnitTable`).
-    func unit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
-        guard i < b.count, unitFirsts.contains(b[i]) || b[i] >= 0x10000, let list = unitsByFirst[b[i]] else { return nil }
+    func unit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
+        // `unitFirsts` holds the Basic Multilingual Plane only: look up any character beyond it (> U+FFFF).
+        guard i < b.count, unitFirsts.contains(b[i]) || b[i].value > 0xFFFF, let list = unitsByFirst[b[i].value] else {
+            return nil
+        }
         return UnitTable.longest(list, b, at: i)
     }
 
-    /// True when the numeral character at `i` sits inside a word of `NonFigureTable.words`.
-    func isInsideWord(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
-        let c = b[i]
-        guard numeralsInWords.contains(c) else { return false }
-        let next = i + 1 < b.count ? b[i + 1] : 0, prev = i > 0 ? b[i - 1] : 0
-        guard neighbourPairs.contains(UInt64(c) << 32 | UInt64(next))
-            || neighbourPairs.contains(UInt64(prev) << 32 | UInt64(c)) else { return false }
-        return NonFigureTable.matches(wordLists[Int(wordListIndex[Int(c)])], b, at: i)
+    // transitional: UInt32 caller in Organizations/OrganizationRecognizer.swift and Dates/TemporalRecognizer.swift
+    func unit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+        b.withMemoryRebound(to: Unicode.Scalar.self) { unit($0, at: i) }
     }
 
-    @inline(__always) func isBlockedUnitWord(_ a: UInt32, _ b: UInt32) -> Bool {
-        unitWordBlockerFirsts.contains(a) && unitWordBlockerPairs.contains(UInt64(a) << 32 | UInt64(b))
+    /// True when the numeral character at `i` sits inside a word of `NonFigureTable.words`.
+    func isInsideWord(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        let c = b[i]
+        guard numeralsInWords.contains(c) else { return false }
+        // NUL stands for "no neighbour" at either end of the text.
+        let next: Unicode.Scalar = i + 1 < b.count ? b[i + 1] : "\0", prev: Unicode.Scalar = i > 0 ? b[i - 1] : "\0"
+        guard neighbourPairs.contains(NonFigureTable.pair(c, next))
+            || neighbourPairs.contains(NonFigureTable.pair(prev, c)) else { return false }
+        return NonFigureTable.matches(wordLists[Int(wordListIndex[Int(c.value)])], b, at: i)
+    }
+
+    @inline(__always) func isBlockedUnitWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        unitWordBlockerFirsts.contains(a) && unitWordBlockerPairs.contains(NonFigureTable.pair(a, b))
     }
 
     /// True when a duration word (连续, 为期, 共…) stands right before `i`.
-    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+    func hasDurationContext(_ b: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
         for w in durationContext where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             if ok { return true }
         }
         return false
+    }
+
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift
+    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
+        b.withMemoryRebound(to: Unicode.Scalar.self) { hasDurationContext($0, before: i) }
     }
 }

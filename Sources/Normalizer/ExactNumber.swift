@@ -187,25 +187,25 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Appends the plain decimal notation as UTF-8 bytes (no allocation).
     public func write(to out: inout [UInt8]) {
-        if mantissa < 0 { out.append(0x2D) }
+        if mantissa < 0 { out.append(UInt8(ascii: "-")) }
         var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
         withUnsafeMutableBytes(of: &buf) { t in
             var m = mantissa.magnitude, k = 24
-            repeat { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 } while m > 0
+            repeat { k -= 1; t[k] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10 } while m > 0
             let digits = UnsafeRawBufferPointer(rebasing: t[k..<24])
             if exponent >= 0 {
                 out.append(contentsOf: digits)
-                if mantissa != 0 { for _ in 0..<exponent { out.append(0x30) } }
+                if mantissa != 0 { for _ in 0..<exponent { out.append(UInt8(ascii: "0")) } }
                 return
             }
             let fraction = Int(-exponent)
             if digits.count > fraction {
                 out.append(contentsOf: digits[..<(digits.count - fraction)])
-                out.append(0x2E)
+                out.append(UInt8(ascii: "."))
                 out.append(contentsOf: digits[(digits.count - fraction)...])
             } else {
-                out.append(0x30); out.append(0x2E)
-                for _ in 0..<(fraction - digits.count) { out.append(0x30) }
+                out.append(UInt8(ascii: "0")); out.append(UInt8(ascii: "."))
+                for _ in 0..<(fraction - digits.count) { out.append(UInt8(ascii: "0")) }
                 out.append(contentsOf: digits)
             }
         }
@@ -220,7 +220,7 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
             case UInt8(ascii: "."): if seenPoint { return nil }; seenPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let (x, o1) = m.multipliedReportingOverflow(by: 10)
-                let (y, o2) = x.addingReportingOverflow(Int64(u - 48))
+                let (y, o2) = x.addingReportingOverflow(Int64(u - UInt8(ascii: "0")))
                 if o1 || o2 { return nil }
                 m = y
                 any = true

@@ -40,35 +40,34 @@ public struct ParsedNumeral: Sendable, Equatable {
 }
 
 /// Reads Chinese, Arabic and mixed numerals from a buffer of (folded) Unicode
-/// scalar values. Pure: no knowledge of units, spans or files.
+/// scalars. Pure: no knowledge of units, spans or files.
+///
+/// Each reader takes the scalars as `Unicode.Scalar`s (and compares them with the
+/// characters they mean); an overload takes the same buffer as `UInt32` values
+/// (`SourceText.scalars`), viewed in place.
 ///
 /// Composition follows Duckling's ZH rules: digits combine with 十/百/千 inside
 /// a section, sections with 万/亿 (万亿 = 10^12), and a bare last digit after a
 /// unit takes the next lower place (一万五 = 15000, 两百五 = 250) unless 零
 /// came between (一万零五 = 10005).
 public enum NumeralParser {
-    static let yu: UInt32 = 0x4F59      // 余
-    static let duo: UInt32 = 0x591A     // 多
-    static let dian: UInt32 = 0x70B9    // 点
-    static let dianT: UInt32 = 0x9EDE   // 點
-    static let fen: UInt32 = 0x5206     // 分
-    static let ke: UInt32 = 0x523B      // 刻
-    static let zheng: UInt32 = 0x6574   // 整
-    static let ban: UInt32 = 0x534A     // 半
-    static let ji: UInt32 = 0x51E0      // 几
-    static let jiT: UInt32 = 0x5E7E     // 幾
-    static let zhao: UInt32 = 0x5146    // 兆
-    static let zhi: UInt32 = 0x4E4B     // 之
-    static let you: UInt32 = 0x53C8     // 又
+    /// The decimal point: ASCII (full-width folded) or 点/點.
+    @inline(__always) static func isPoint(_ c: Unicode.Scalar) -> Bool { c == "." || c == "点" || c == "點" }
 
-    @inline(__always) static func isPoint(_ c: UInt32) -> Bool { c == 0x2E || c == dian || c == dianT }
-
-    @inline(__always) static func digitValue(_ c: UInt32) -> Int? {
+    @inline(__always) static func digitValue(_ c: Unicode.Scalar) -> Int? {
         if case .digit(let d)? = NumeralTable.role(c) { return d }
         return nil
     }
 
-    @inline(__always) static func isUnit(_ c: UInt32) -> Bool {
+    /// The value of an ASCII digit.
+    @inline(__always) static func asciiValue(_ c: Unicode.Scalar) -> Int {
+        Int(c.value &- ("0" as Unicode.Scalar).value)
+    }
+
+    /// 兆 before these is the SI prefix (兆瓦 = MW, 兆字节, 兆帕), not 10^12.
+    static func isSIPrefixed(_ c: Unicode.Scalar) -> Bool { "瓦赫字焦帕欧位比克吨米升".unicodeScalars.contains(c) }
+
+    @inline(__always) static func isUnit(_ c: Unicode.Scalar) -> Bool {
         switch NumeralTable.role(c) {
         case .smallUnit?, .bigUnit?: return true
         default: return false
@@ -80,9 +79,9 @@ public enum NumeralParser {
     ///
     ///     NumeralParser.value(of: "三千五百万") == 35000000
     public static func value(of text: String) -> ExactNumber? {
-        var scalars = text.unicodeScalars.map { NumeralTable.fold($0.value) }
+        var scalars = text.unicodeScalars.map { NumeralTable.fold($0) }
         var negative = false
-        if let f = scalars.first, f == 0x2D || f == 0x8D1F {   // - 负
+        if let f = scalars.first, f == "-" || f == "负" {
             negative = true
             scalars.removeFirst()
         }
@@ -94,13 +93,13 @@ public enum NumeralParser {
 
     /// Arabic digits at `i`: `1,302`, `18,806,608,102.09`, `3.15`. Nil on
     /// overflow (an identifier, not a figure).
-    public static func parseArabic(_ b: UnsafeBufferPointer<UInt32>, at i: Int)
+    public static func parseArabic(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int)
         -> (value: ExactNumber, end: Int, integerDigits: Int)? {
         let n = b.count
         var m: Int64 = 0, e: Int32 = 0, j = i, intDigits = 0
-        func push(_ c: UInt32) -> Bool {
+        func push(_ c: Unicode.Scalar) -> Bool {
             let (x, o1) = m.multipliedReportingOverflow(by: 10)
-            let (y, o2) = x.addingReportingOverflow(Int64(c - 0x30))
+            let (y, o2) = x.addingReportingOverflow(Int64(c.value - ("0" as Unicode.Scalar).value))
             if o1 || o2 { return false }
             m = y
             return true
@@ -112,7 +111,7 @@ public enum NumeralParser {
         guard intDigits > 0 else { return nil }
         // Thousands separators: ASCII comma followed by exactly three digits.
         if intDigits <= 3 {
-            while j + 3 < n, b[j] == 0x2C,
+            while j + 3 < n, b[j] == ",",
                   NumeralTable.isASCIIDigit(b[j + 1]), NumeralTable.isASCIIDigit(b[j + 2]),
                   NumeralTable.isASCIIDigit(b[j + 3]),
                   !(j + 4 < n && NumeralTable.isASCIIDigit(b[j + 4])) {
@@ -121,7 +120,7 @@ public enum NumeralParser {
                 j += 4
             }
         }
-        if j + 1 < n, b[j] == 0x2E, NumeralTable.isASCIIDigit(b[j + 1]) {
+        if j + 1 < n, b[j] == ".", NumeralTable.isASCIIDigit(b[j + 1]) {
             j += 1
             while j < n, NumeralTable.isASCIIDigit(b[j]) {
                 if !push(b[j]) { return nil }
@@ -134,7 +133,7 @@ public enum NumeralParser {
     private enum Last { case none, number, small, big, zero }
 
     /// Reads the longest numeral starting at `i`, or nil if none starts there.
-    public static func parse(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+    public static func parse(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard i < n else { return nil }
         if NumeralTable.isASCIIDigit(b[i]), let fast = parseArabicFast(b, at: i) { return fast }
@@ -162,14 +161,14 @@ public enum NumeralParser {
                 guard let (v, k, digits) = parseArabic(b, at: j) else { break }
                 if last == .none { result.arabicIntegerDigits = digits }
                 pending = v
-                pendingDigit = (k - j == 1) ? Int(c - 0x30) : -1
+                pendingDigit = (k - j == 1) ? asciiValue(c) : -1
                 beforePending = last
                 last = .number; result.hasArabic = true
                 j = k; end = j; trailing = 0
                 continue
             }
             // 二十几万, 一千五百零几万: 几 stands for an unknown last digit.
-            if (c == ji || c == jiT), pending == nil, last == .small || last == .zero || last == .big {
+            if c == "几" || c == "幾", pending == nil, last == .small || last == .zero || last == .big {
                 pending = .zero; pendingDigit = -1; beforePending = last
                 last = .number; result.unknownDigit = true
                 j += 1; end = j
@@ -177,7 +176,7 @@ public enum NumeralParser {
             }
             guard let role = NumeralTable.role(c) else {
                 // 十余万, 三千多万: 余/多 between a unit and a larger unit.
-                if (c == yu || c == duo), last == .small || last == .big || last == .number,
+                if c == "余" || c == "多", last == .small || last == .big || last == .number,
                    j + 1 < n, isUnit(b[j + 1]) {
                     result.innerOver = true
                     j += 1
@@ -193,7 +192,7 @@ public enum NumeralParser {
                     j += 1
                     continue
                 }
-                if (c == 0x4E24 || c == 0x5169), last == .small || last == .big,
+                if c == "两" || c == "兩", last == .small || last == .big,
                    !(j + 1 < n && isUnit(b[j + 1])) {
                     break scan   // 两万两: a final 两 is the weight unit (liang), not 2000
                 }
@@ -231,9 +230,7 @@ public enum NumeralParser {
                 j += 1; end = j
             case .bigUnit(let e):
                 // 兆 before a unit is the SI prefix (兆瓦 = MW), not 10^12.
-                if c == zhao, j + 1 < n, "瓦赫字焦帕欧位比克吨米升".unicodeScalars.contains(where: { $0.value == b[j + 1] }) {
-                    break scan
-                }
+                if c == "兆", j + 1 < n, isSIPrefixed(b[j + 1]) { break scan }
                 if pending == nil && section.isZero {
                     // 万亿: a magnitude on a magnitude.
                     guard last == .big, !total.isZero, lastBig + e <= 24 else { break scan }
@@ -274,12 +271,14 @@ public enum NumeralParser {
         // 三点五, 两千三点一 (2300.1), 四百亿点零五: a point and digits after the integer,
         // unless a clock (三点五分, 三点一刻); 三点五万: magnitudes after the fraction.
         if rangeHighDigit < 0, result.hasChinese, !result.hasArabic || pending == nil,
-           end + 1 < n, isPoint(b[end]), digitValue(b[end + 1]) != nil || (b[end] != 0x2E && NumeralTable.isASCIIDigit(b[end + 1])) {
+           end + 1 < n, isPoint(b[end]),
+           digitValue(b[end + 1]) != nil || (b[end] != "." && NumeralTable.isASCIIDigit(b[end + 1])) {
             var k = end + 1, frac: Int64 = 0, e: Int32 = 0
-            while k < n, let dd = digitValue(b[k]) ?? (NumeralTable.isASCIIDigit(b[k]) ? Int(b[k] - 0x30) : nil), e > -17 {
+            while k < n, let dd = digitValue(b[k]) ?? (NumeralTable.isASCIIDigit(b[k]) ? asciiValue(b[k]) : nil),
+                  e > -17 {
                 frac = frac * 10 + Int64(dd); e -= 1; k += 1
             }
-            let clock = b[end] != 0x2E && k < n && (b[k] == fen || b[k] == ke || b[k] == zheng)
+            let clock = b[end] != "." && k < n && (b[k] == "分" || b[k] == "刻" || b[k] == "整")
             if !clock, let v = value.adding(ExactNumber(mantissa: frac, exponent: e)) {
                 value = v
                 end = k
@@ -308,14 +307,14 @@ public enum NumeralParser {
     /// A numeral, a fraction (三分之一, 25分之144) or a mixed number (三百五又三分之一).
     /// Fractions without a finite decimal expansion are rounded to 15 significant
     /// digits and marked `approximate`.
-    public static func parseWithFraction(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+    public static func parseWithFraction(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         guard var a = parse(b, at: i) else { return nil }
         let n = b.count
         // A 分之 B
         var numAt = a.end + 2
         var numNegative = false
-        if numAt < n, b[numAt] == 0x8D1F || b[numAt] == 0x8CA0 { numNegative = true; numAt += 1 }   // 负 負
-        if a.low == nil, a.end + 2 < n, b[a.end] == fen, b[a.end + 1] == zhi,
+        if numAt < n, b[numAt] == "负" || b[numAt] == "負" { numNegative = true; numAt += 1 }
+        if a.low == nil, a.end + 2 < n, b[a.end] == "分", b[a.end + 1] == "之",
            var num = parse(b, at: numAt), num.low == nil, !a.value.isZero {
             if numNegative { num.value = num.value.negated }
             var r = a
@@ -331,8 +330,8 @@ public enum NumeralParser {
             return r
         }
         // A 又 B 分之 C: the part after 又 must itself be a fraction (read without recursion).
-        if a.low == nil, a.end + 1 < n, b[a.end] == you, let den = parse(b, at: a.end + 1), den.low == nil,
-           den.end + 2 < n, b[den.end] == fen, b[den.end + 1] == zhi,
+        if a.low == nil, a.end + 1 < n, b[a.end] == "又", let den = parse(b, at: a.end + 1), den.low == nil,
+           den.end + 2 < n, b[den.end] == "分", b[den.end + 1] == "之",
            let frac = parseWithFraction(b, at: a.end + 1),
            frac.end > a.end + 1, frac.value < .one, !frac.value.isNegative,
            frac.start == a.end + 1, hasFractionMark(b, frac) {
@@ -343,14 +342,14 @@ public enum NumeralParser {
         return a
     }
 
-    static func hasFractionMark(_ b: UnsafeBufferPointer<UInt32>, _ p: ParsedNumeral) -> Bool {
+    static func hasFractionMark(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ p: ParsedNumeral) -> Bool {
         var k = p.start
-        while k + 1 < p.end { if b[k] == fen && b[k + 1] == zhi { return true }; k += 1 }
+        while k + 1 < p.end { if b[k] == "分" && b[k + 1] == "之" { return true }; k += 1 }
         return false
     }
 
     /// 千一 (1100), 萬九 (19000), 百五 (150): a unit with an implied 一 and one digit after it.
-    static func parseLeadingUnit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+    static func parseLeadingUnit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard i + 1 < n, let r = NumeralTable.role(b[i]) else { return nil }
         let e: Int32
@@ -359,10 +358,11 @@ public enum NumeralParser {
         case .bigUnit(let s) where s == 4: e = s
         default: return nil
         }
-        guard let d = digitValue(b[i + 1]), d > 0, b[i + 1] != 0x4E24, b[i + 1] != 0x5169 else { return nil }
+        guard let d = digitValue(b[i + 1]), d > 0, b[i + 1] != "两", b[i + 1] != "兩" else { return nil }
         if e == 4 && d == 1 { return nil }   // 万一 means "in case"
         if i + 2 < n, NumeralTable.role(b[i + 2]) != nil || NumeralTable.isASCIIDigit(b[i + 2]) { return nil }
-        let v = ExactNumber.one.multiplied(byPowerOfTen: e).adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
+        let v = ExactNumber.one.multiplied(byPowerOfTen: e)
+            .adding(ExactNumber(d).multiplied(byPowerOfTen: e - 1)) ?? .zero
         var p = ParsedNumeral(value: v, end: i + 2, mantissa: v, start: i)
         p.hasChinese = true
         return p
@@ -371,15 +371,15 @@ public enum NumeralParser {
     /// The common case in one step: Arabic digits, optionally one 万 or 亿 (13, 3.15亿, 45018),
     /// with nothing numeral after them. Anything else (3万4000, 5千万, 十余万) takes the full path.
     @inline(__always)
-    static func parseArabicFast(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+    static func parseArabicFast(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard let (v, j, digits) = parseArabic(b, at: i) else { return nil }
         var end = j, e: Int32 = 0
         if j < n, case .bigUnit(let be)? = NumeralTable.role(b[j]) { e = be; end = j + 1 }
         if end < n {
             let c = b[end]
-            if NumeralTable.isASCIIDigit(c) || NumeralTable.role(c) != nil || isPoint(c) || c == yu || c == duo
-                || c == ji || c == jiT || c == fen || c == you { return nil }
+            if NumeralTable.isASCIIDigit(c) || NumeralTable.role(c) != nil || isPoint(c) || c == "余" || c == "多"
+                || c == "几" || c == "幾" || c == "分" || c == "又" { return nil }
         }
         if j < n && e == 0, NumeralTable.role(b[j]) != nil { return nil }
         var p = ParsedNumeral(value: e == 0 ? v : v.multiplied(byPowerOfTen: e), end: end, mantissa: v, start: i)
@@ -391,13 +391,13 @@ public enum NumeralParser {
 
     /// Chinese digits written one by one (二〇二二, 七二九．二), or two
     /// consecutive digits as an approximate range (三四百, 七八个, 两三万).
-    static func parseDigitSequence(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+    static func parseDigitSequence(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard let d0 = digitValue(b[i]), i + 1 < n, let d1 = digitValue(b[i + 1]) else { return nil }
         var j = i, digits: [Int] = []
         while j < n, let d = digitValue(b[j]), digits.count < 18 {
             // 两 is never read digit by digit; only 一两 (one or two) pairs it.
-            if (b[j] == 0x4E24 || b[j] == 0x5169) && !(digits == [1] && j == i + 1) && !digits.isEmpty { break }
+            if (b[j] == "两" || b[j] == "兩") && !(digits == [1] && j == i + 1) && !digits.isEmpty { break }
             digits.append(d); j += 1
         }
         if digits.count < 2 { return nil }
@@ -444,5 +444,26 @@ public enum NumeralParser {
         result.isDigitSequence = true
         result.end = j
         return result
+    }
+}
+
+extension NumeralParser {
+    // The same readers over a buffer of scalar values (`SourceText.scalars`): viewed in
+    // place as `Unicode.Scalar`s (same size and layout; values are only compared).
+
+    /// `parseArabic` over scalar values.
+    public static func parseArabic(_ b: UnsafeBufferPointer<UInt32>, at i: Int)
+        -> (value: ExactNumber, end: Int, integerDigits: Int)? {
+        b.withMemoryRebound(to: Unicode.Scalar.self) { parseArabic($0, at: i) }
+    }
+
+    /// `parse` over scalar values.
+    public static func parse(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        b.withMemoryRebound(to: Unicode.Scalar.self) { parse($0, at: i) }
+    }
+
+    /// `parseWithFraction` over scalar values.
+    public static func parseWithFraction(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
+        b.withMemoryRebound(to: Unicode.Scalar.self) { parseWithFraction($0, at: i) }
     }
 }

@@ -19,54 +19,81 @@
 }
 
 public enum NumeralTable {
-    /// Role of a Unicode scalar value inside a Chinese numeral, or nil.
+    /// Role of a character inside a Chinese numeral, or nil.
     @inlinable @inline(__always)
-    public static func role(_ c: UInt32) -> NumeralRole? {
+    public static func role(_ c: Unicode.Scalar) -> NumeralRole? {
         switch c {
-        case 0x3007, 0x96F6: return .digit(0)            // 〇 零
-        case 0x4E00, 0x58F9, 0x5F0C: return .digit(1)    // 一 壹 弌
-        case 0x4E8C, 0x4E24, 0x5169, 0x8D30, 0x8CB3, 0x5F0D, 0x5006, 0x4FE9: return .digit(2)  // 二 两 兩 贰 貳 弍 倆 俩
-        case 0x4E09, 0x53C1, 0x53C3, 0x5F0E: return .digit(3)  // 三 叁 參 弎
-        case 0x56DB, 0x8086: return .digit(4)            // 四 肆
-        case 0x4E94, 0x4F0D: return .digit(5)            // 五 伍
-        case 0x516D, 0x9646, 0x9678: return .digit(6)    // 六 陆 陸
-        case 0x4E03, 0x67D2: return .digit(7)            // 七 柒
-        case 0x516B, 0x634C: return .digit(8)            // 八 捌
-        case 0x4E5D, 0x7396: return .digit(9)            // 九 玖
-        case 0x5341, 0x62FE: return .smallUnit(1)        // 十 拾
-        case 0x767E, 0x4F70: return .smallUnit(2)        // 百 佰
-        case 0x5343, 0x4EDF: return .smallUnit(3)        // 千 仟
-        case 0x4E07, 0x842C: return .bigUnit(4)          // 万 萬
-        case 0x4EBF, 0x5104: return .bigUnit(8)          // 亿 億
-        case 0x5146: return .bigUnit(12)                 // 兆 (10^12 in numerals; before 瓦, 字节… a unit prefix)
-        case 0x5EFF: return .tens(2)                     // 廿
-        case 0x5345: return .tens(3)                     // 卅
+        case "〇", "零": return .digit(0)
+        case "一", "壹", "弌": return .digit(1)
+        case "二", "两", "兩", "贰", "貳", "弍", "倆", "俩": return .digit(2)
+        case "三", "叁", "參", "弎": return .digit(3)
+        case "四", "肆": return .digit(4)
+        case "五", "伍": return .digit(5)
+        case "六", "陆", "陸": return .digit(6)
+        case "七", "柒": return .digit(7)
+        case "八", "捌": return .digit(8)
+        case "九", "玖": return .digit(9)
+        case "十", "拾": return .smallUnit(1)
+        case "百", "佰": return .smallUnit(2)
+        case "千", "仟": return .smallUnit(3)
+        case "万", "萬": return .bigUnit(4)
+        case "亿", "億": return .bigUnit(8)
+        case "兆": return .bigUnit(12)      // 10^12 in numerals; before 瓦, 字节… a unit prefix
+        case "廿": return .tens(2)
+        case "卅": return .tens(3)
         default: return nil
         }
+    }
+
+    /// Role of a Unicode scalar value inside a Chinese numeral, or nil (for buffers of
+    /// `UInt32` such as `SourceText.scalars`; a value that is no scalar has no role).
+    @inlinable @inline(__always)
+    public static func role(_ c: UInt32) -> NumeralRole? {
+        role(unsafeBitCast(c, to: Unicode.Scalar.self))   // only compared, never decoded
     }
 
     /// Financial forms (壹 … 玖, 拾 佰 仟) and 两/兩: digits that are also
     /// ordinary words (陆 a surname, 伍 in 队伍, 两 a weight), so a lone one is
     /// read as a number only when a unit follows.
-    public static func isAmbiguousDigit(_ c: UInt32) -> Bool {
+    public static func isAmbiguousDigit(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case 0x58F9, 0x8D30, 0x8CB3, 0x53C1, 0x53C3, 0x8086, 0x4F0D, 0x9646, 0x9678,
-             0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70, 0x4EDF, 0x5006, 0x4FE9: return true
+        case "壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸",
+             "柒", "捌", "玖", "拾", "佰", "仟", "倆", "俩": return true
         default: return false
         }
     }
 
-    @inlinable @inline(__always) public static func isASCIIDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
+    /// `isAmbiguousDigit` of a scalar value.
+    public static func isAmbiguousDigit(_ c: UInt32) -> Bool {
+        isAmbiguousDigit(unsafeBitCast(c, to: Unicode.Scalar.self))
+    }
 
-    /// Full-width forms U+FF01–FF5E fold to ASCII, except the full-width comma
+    @inlinable @inline(__always) public static func isASCIIDigit(_ c: UInt32) -> Bool {
+        c &- ("0" as Unicode.Scalar).value < 10
+    }
+
+    /// 0–9.
+    @inlinable @inline(__always) public static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { isASCIIDigit(c.value) }
+
+    /// Full-width forms ！–～ fold to ASCII, except the full-width comma
     /// (，), which in Chinese text separates clauses and must never read as a
-    /// thousands separator; U+3000 (ideographic space) and U+00A0 fold to a space.
+    /// thousands separator; the ideographic space and the no-break space fold to a space.
+    ///
+    ///     fold("５") == "5", fold("，") == "，", fold("￥") == "¥"
+    @inlinable @inline(__always)
+    public static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        unsafeBitCast(fold(c.value), to: Unicode.Scalar.self)   // a scalar folds to a scalar
+    }
+
+    /// `fold` of a scalar value (values that are no scalar are returned unchanged). Written on
+    /// values: this runs on every character of the input, while cleaning.
     @inlinable @inline(__always)
     public static func fold(_ c: UInt32) -> UInt32 {
-        if c >= 0xFF01 && c <= 0xFF5E && c != 0xFF0C { return c - 0xFEE0 }
-        if c == 0x3000 || c == 0x00A0 { return 0x20 }
-        if c == 0xFFE5 { return 0xA5 }           // ￥ → ¥
-        if c == 0x2212 { return 0x2D }           // − → -
+        @inline(__always) func v(_ s: Unicode.Scalar) -> UInt32 { s.value }
+        if c >= v("！") && c <= v("～") && c != v("，") { return c - (v("！") - v("!")) }   // ！ … ～ is ! … ~ shifted
+        if c == v("\u{3000}") || c == v("\u{A0}") { return v(" ") }   // ideographic space, no-break space
+        if c == v("￥") { return v("¥") }
+        if c == v("−") { return v("-") }            // U+2212 minus sign
         return c
     }
 }

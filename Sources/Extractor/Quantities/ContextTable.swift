@@ -2,7 +2,7 @@
 ///
 /// Each list says what it holds; all are plain Chinese words from news text.
 enum ContextTable {
-    static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map { $0.value } }
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
     /// A unit followed by one more character that makes a different word:
     /// 元旦 (New Year's Day), 三年级 (third grade), 天津 (a city), 一家庭.
@@ -37,15 +37,14 @@ enum ContextTable {
     /// `unitWordBlockers` as pairs of scalars (first << 32 | second), for a lookup without Strings.
     static let unitWordBlockerPairs: Set<UInt64> = Set(unitWordBlockers.compactMap { w -> UInt64? in
         let s = scalars(w)
-        return s.count == 2 ? UInt64(s[0]) << 32 | UInt64(s[1]) : nil
+        return s.count == 2 ? NonFigureTable.pair(s[0], s[1]) : nil
     })
 
-    static let unitWordBlockerFirsts = ScalarSet(unitWordBlockers.compactMap { $0.unicodeScalars.first?.value })
-
+    static let unitWordBlockerFirsts = ScalarSet(unitWordBlockers.compactMap { $0.unicodeScalars.first })
 
     /// Words before a number + 日/天 that make it a span of days, not a calendar day
     /// (连续 7 日, 为期 5 日).
-    static let durationContext: [[UInt32]] = [
+    static let durationContext: [[Unicode.Scalar]] = [
         "连续", "持续", "为期", "历时", "长达", "用时", "仅用", "短短", "每", "满", "用了", "花了",
         "共", "累计", "至少", "超过", "不到", "近", "约", "逾", "达", "经过", "期限", "延长", "缩短",
     ].map(scalars)
@@ -54,13 +53,13 @@ enum ContextTable {
     static let boundaryAfterSuffix = ScalarSet("，。、；：！？,.;:!?)）”」』的之 \n")
 
     /// Words after which a bare number is an identifier, not a figure (编号 2046, 热线 12355).
-    static let identifierWords: [[UInt32]] = [
+    static let identifierWords: [[Unicode.Scalar]] = [
         "编号", "代码", "号码", "电话", "热线", "拨打", "邮编", "工号", "账号", "帐号", "车牌", "序号",
         "证号", "批号", "型号", "房号", "门牌", "航班", "车次", "专线", "短号", "分机",
     ].map(scalars)
 
     /// Currency words written before the number (港币 3.14, 人民币 5 万): code.
-    static let currencyPrefixes: [([UInt32], String)] = [
+    static let currencyPrefixes: [([Unicode.Scalar], String)] = [
         ("人民币", "CNY"), ("人民幣", "CNY"), ("港币", "HKD"), ("港幣", "HKD"), ("港元", "HKD"),
         ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("歐元", "EUR"), ("日元", "JPY"),
         ("英镑", "GBP"), ("英鎊", "GBP"), ("澳门币", "MOP"), ("澳門幣", "MOP"), ("新台币", "TWD"),
@@ -68,13 +67,13 @@ enum ContextTable {
     ].map { (scalars($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
 
     /// Currency symbols before the number: symbol → (unit reported, code).
-    static let currencySymbols: [UInt32: (String, String)] = [
-        0xA5: ("¥", "CNY"), 0x24: ("$", "USD"), 0x20AC: ("€", "EUR"), 0xA3: ("£", "GBP"),
+    static let currencySymbols: [Unicode.Scalar: (String, String)] = [
+        "¥": ("¥", "CNY"), "$": ("$", "USD"), "€": ("€", "EUR"), "£": ("£", "GBP"),
     ]
 
     /// Words that end an object noun phrase after a classifier (捐赠 5 万个口罩等物资):
     /// function words and frequent verbs of bulletins.
-    static let objectStops: [[UInt32]] = [
+    static let objectStops: [[Unicode.Scalar]] = [
         "参与", "参加", "开展", "进行", "投入", "提供", "完成", "组成", "组建", "成立", "发放", "捐赠",
         "捐出", "送达", "送到", "到达", "赶赴", "前往", "支援", "参战", "上岗", "入驻", "进入", "这样",
         "那样", "已经", "正在", "共同", "一起", "分别", "作为", "用于", "合计", "总计", "累计", "其中",
@@ -83,7 +82,8 @@ enum ContextTable {
         "包括", "涉及", "覆盖", "分布", "来自",
     ].map(scalars).sorted { $0.count > $1.count }
 
-    static let objectStopsByFirst: [UInt32: [[UInt32]]] = Dictionary(grouping: objectStops, by: { $0[0] })
+    /// `objectStops` by the value of their first scalar (a `UInt32` key hashes in one step).
+    static let objectStopsByFirst: [UInt32: [[Unicode.Scalar]]] = Dictionary(grouping: objectStops, by: { $0[0].value })
     static let objectStopFirsts = ScalarSet(objectStops.map { $0[0] })
 
     /// Single characters that end an object: particles, conjunctions, prepositions.

@@ -15,13 +15,13 @@ final class FigureContext {
         self.source = source
         self.mentions = mentions
         self.timex = timex
-        scopes = source.scalars.withUnsafeBufferPointer { b in
+        scopes = source.withScalars { b in
             var out: [(Int, Int, String)] = []
             for (k, m) in mentions.enumerated() where m.value.hasDate || m.value.reference != nil {
                 guard let marker = asOfMarker(b, before: m.start) else { continue }
                 // 到 … 为止: 到 opens a scope only when 为止 follows the date.
                 if marker == 1 {
-                    guard m.end + 1 < b.count, b[m.end] == 0x4E3A, b[m.end + 1] == 0x6B62 else { continue }
+                    guard m.end + 1 < b.count, b[m.end] == "为", b[m.end + 1] == "止" else { continue }
                 }
                 let end = nextBoundary(b, from: m.end, ends: lex.sentenceEnds, breaks: source.joinedBreaks)
                 out.append((m.end, end, timex[k]))
@@ -41,18 +41,20 @@ final class FigureContext {
         let breaks = source.joinedBreaks
         while breakCursor < breaks.count && Int(breaks[breakCursor]) <= span.lowerBound { breakCursor += 1 }
         let paragraphStart = breakCursor > 0 ? Int(breaks[breakCursor - 1]) : 0
-        let cumulative = source.scalars.withUnsafeBufferPointer { b in
+        let cumulative = source.withScalars { b in
             isCumulative(b, at: span.lowerBound, notBefore: max(previousEnd, paragraphStart))
         }
         if cumulative { r.cumulative = true }
     }
 
     /// Words that open an as-of scope when written right before a date.
-    static let asOfMarkers: [[UInt32]] = ["截至到", "截止到", "截止至", "截至", "截止", "到"].map(ContextTable.scalars)
-    /// Words that make the figure after them a running total.
-    static let cumulativeWords: [[UInt32]] = ["累计", "共计", "总计", "合计", "总共", "一共", "共有", "累積", "總計", "合計"]
+    static let asOfMarkers: [[Unicode.Scalar]] = ["截至到", "截止到", "截止至", "截至", "截止", "到"]
         .map(ContextTable.scalars)
-    static let cumulativeFirsts = ScalarSet(cumulativeWords.compactMap { $0.first } + [0x5171])
+    /// Words that make the figure after them a running total.
+    static let cumulativeWords: [[Unicode.Scalar]] = [
+        "累计", "共计", "总计", "合计", "总共", "一共", "共有", "累積", "總計", "合計",
+    ].map(ContextTable.scalars)
+    static let cumulativeFirsts = ScalarSet(cumulativeWords.compactMap { $0.first } + ["共"])
     /// Ends of a sentence (as-of scope) and of a clause (cumulative scope).
     static let sentenceEnds = ScalarSet("。！？；!?;\n")
     static let clauseEnds = ScalarSet("。！？；!?;\n，,、：:")
@@ -75,7 +77,7 @@ final class FigureContext {
     }
 
     /// 截至 / 截止 (→ 2) or 到 (→ 1) right before `i`, or nil.
-    func asOfMarker(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Int? {
+    func asOfMarker(_ b: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Int? {
         for w in lex.asOfMarkers where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
@@ -84,7 +86,7 @@ final class FigureContext {
         return nil
     }
 
-    func nextBoundary(_ b: UnsafeBufferPointer<UInt32>, from i: Int, ends: ScalarSet, breaks: [Int32]) -> Int {
+    func nextBoundary(_ b: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, ends: ScalarSet, breaks: [Int32]) -> Int {
         var k = i
         // The first joined paragraph break after i.
         var lo = 0, hi = breaks.count
@@ -96,7 +98,7 @@ final class FigureContext {
 
     /// 累计/共/总计 before the figure at `s`, in its clause (from `floor`: the paragraph start or
     /// the previous figure's end, whichever is later).
-    func isCumulative(_ b: UnsafeBufferPointer<UInt32>, at s: Int, notBefore floor: Int) -> Bool {
+    func isCumulative(_ b: UnsafeBufferPointer<Unicode.Scalar>, at s: Int, notBefore floor: Int) -> Bool {
         var k = s - 1
         // 累计/共/总计 stand close before their figure: look back at most 24 characters.
         let start = max(floor, s - 24)
@@ -112,7 +114,7 @@ final class FigureContext {
                 for (m, c) in w.enumerated() where b[i + m] != c { ok = false; break }
                 if ok { return true }
             }
-            if b[i] == 0x5171,                                     // 共
+            if b[i] == "共",
                !(i + 1 < s && lex.gongBlockersAfter.contains(b[i + 1])),
                !(i > 0 && lex.gongBlockersBefore.contains(b[i - 1])) {
                 return true

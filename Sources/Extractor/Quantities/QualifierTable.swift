@@ -41,14 +41,14 @@ enum QualifierTable {
         "赶超", "高超",
     ]
 
-    static let prefixes: [([UInt32], Qualifier)] = prefixSource
-        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+    static let prefixes: [([Unicode.Scalar], Qualifier)] = prefixSource
+        .map { (Array($0.0.unicodeScalars), $0.1) }
         .sorted { $0.0.count > $1.0.count }
-    static let suffixes: [([UInt32], Qualifier)] = suffixSource
-        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+    static let suffixes: [([Unicode.Scalar], Qualifier)] = suffixSource
+        .map { (Array($0.0.unicodeScalars), $0.1) }
         .sorted { $0.0.count > $1.0.count }
     static let suffixFirstCharacters = ScalarSet(suffixes.compactMap { $0.0.first })
-    static let falsePrefixWords: [[UInt32]] = falsePrefixes.map { $0.unicodeScalars.map { $0.value } }
+    static let falsePrefixWords: [[Unicode.Scalar]] = falsePrefixes.map { Array($0.unicodeScalars) }
     /// Last characters of prefix qualifiers: a quick test before matching words.
     static let prefixLastCharacters = ScalarSet(prefixes.compactMap { $0.0.last })
     /// Characters that may stand between a qualifier and its number (至少有 10 个).
@@ -73,10 +73,13 @@ enum NonFigureTable {
         "三农", "三亚", "三明", "三门峡", "三沙", "三河", "三里屯", "三峡", "三星", "三明治",
         "四川", "四平", "四季", "四周", "四处", "四面", "四肢",
         "五四", "五一", "五湖", "五金", "五官", "五彩", "六盘水", "七台河", "八一", "八达岭", "九江",
-        "九龙", "九里亭", "九寨沟", "十堰", "十分", "十足", "百色", "百姓", "百货", "百度",         "千岛湖", "万一", "万万", "万州", "万宁", "万象", "万达", "万科", "万家灯火",
+        "九龙", "九里亭", "九寨沟", "十堰", "十分", "十足", "百色", "百姓", "百货", "百度",
+        "千岛湖", "万一", "万万", "万州", "万宁", "万象", "万达", "万科", "万家灯火",
         "陆续", "陆地", "陆军", "陆路", "陆上", "大陆", "着陆", "登陆", "队伍", "入伍", "退伍", "落伍",
         "一次性", "五台山", "一期", "二期", "三期", "四期", "五期", "三次产业", "一卡通", "一对一", "一站式",
-        "一体化", "一条龙", "一刀切", "一票否决", "一网通办", "一事一议", "一户一策", "一人一档", "一个又一个", "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元", "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
+        "一体化", "一条龙", "一刀切", "一票否决", "一网通办", "一事一议", "一户一策", "一人一档", "一个又一个",
+        "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元",
+        "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
         "十一五", "十二五", "十三五", "十四五", "十五五", "长三角", "珠三角", "金三角", "三角洲",
     ]
 
@@ -89,13 +92,13 @@ enum NonFigureTable {
     static let shangXiaWordFirsts = ScalarSet("马晚早之以路身线网楼地天会班手往向北南底乡")
 
     /// Two-character words that, directly before a Chinese numeral, make it a weekday.
-    static let leftBlockerWords: [[UInt32]] = ["星期", "礼拜", "禮拜"].map { $0.unicodeScalars.map { $0.value } }
+    static let leftBlockerWords: [[Unicode.Scalar]] = ["星期", "礼拜", "禮拜"].map { Array($0.unicodeScalars) }
 
     /// Words by the numeral character they contain: (word, offset of that character).
-    static let byNumeral: [UInt32: [([UInt32], Int)]] = {
-        var map: [UInt32: [([UInt32], Int)]] = [:]
+    static let byNumeral: [Unicode.Scalar: [([Unicode.Scalar], Int)]] = {
+        var map: [Unicode.Scalar: [([Unicode.Scalar], Int)]] = [:]
         for w in words {
-            let s = w.unicodeScalars.map { $0.value }
+            let s = Array(w.unicodeScalars)
             for (k, c) in s.enumerated() where NumeralTable.role(c) != nil {
                 map[c, default: []].append((s, k))
             }
@@ -109,24 +112,35 @@ enum NonFigureTable {
     static let neighbourPairs: Set<UInt64> = {
         var set = Set<UInt64>()
         for w in words {
-            let s = w.unicodeScalars.map { $0.value }
+            let s = Array(w.unicodeScalars)
             for (k, c) in s.enumerated() where NumeralTable.role(c) != nil {
-                if k + 1 < s.count { set.insert(UInt64(c) << 32 | UInt64(s[k + 1])) }
-                if k > 0 { set.insert(UInt64(s[k - 1]) << 32 | UInt64(c)) }
+                if k + 1 < s.count { set.insert(pair(c, s[k + 1])) }
+                if k > 0 { set.insert(pair(s[k - 1], c)) }
             }
         }
         return set
     }()
+
+    /// Two neighbours as one key: first << 32 | second.
+    @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b.value)
+    }
+
     /// `byNumeral` as an array with a BMP index (no hashing on the hot path).
-    static let wordLists: [[([UInt32], Int)]] = [[]] + byNumeral.keys.sorted().compactMap { byNumeral[$0] }
+    static let wordLists: [[([Unicode.Scalar], Int)]] = [[]] + byNumeral.keys.sorted().compactMap { byNumeral[$0] }
     static let wordListIndex: [UInt8] = {
-        var index = [UInt8](repeating: 0, count: 0x10000)
-        for (k, key) in byNumeral.keys.sorted().enumerated() where key < 0x10000 { index[Int(key)] = UInt8(k + 1) }
+        var index = [UInt8](repeating: 0, count: Int(bmpSize))
+        for (k, key) in byNumeral.keys.sorted().enumerated() where key.value < bmpSize {
+            index[Int(key.value)] = UInt8(k + 1)
+        }
         return index
     }()
+    /// Scalar values in the Basic Multilingual Plane (U+0000–U+FFFF).
+    static let bmpSize: UInt32 = 0x10000
 
     /// True when one of `list` (words holding the character at `i`) stands around `i`.
-    static func matches(_ list: [([UInt32], Int)], _ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
+    static func matches(_ list: [([Unicode.Scalar], Int)], _ b: UnsafeBufferPointer<Unicode.Scalar>,
+                        at i: Int) -> Bool {
         outer: for (w, k) in list {
             let s = i - k
             guard s >= 0, s + w.count <= b.count else { continue }

@@ -31,47 +31,51 @@ struct QuantityRecognizer {
         var rule: String
     }
 
-    // Characters the rules refer to.
-    static let ge: UInt32 = 0x4E2A, geT: UInt32 = 0x500B   // 个 個
-    static let ban: UInt32 = 0x534A                        // 半
-    static let yu: UInt32 = 0x4F59, duo: UInt32 = 0x591A   // 余 多
-    static let lai: UInt32 = 0x6765                        // 来
-    static let yue: UInt32 = 0x6708                        // 月
-    static let di: UInt32 = 0x7B2C                         // 第
-    static let fu: UInt32 = 0x8D1F, fuT: UInt32 = 0x8CA0  // 负 負
-    static let ling: UInt32 = 0x96F6, xia: UInt32 = 0x4E0B // 零 下
-    static let bai: UInt32 = 0x767E, fen: UInt32 = 0x5206, zhi: UInt32 = 0x4E4B   // 百 分 之
-    static let ji: UInt32 = 0x51E0, shu: UInt32 = 0x6570, shang: UInt32 = 0x4E0A  // 几 数 上
-    static let dian: UInt32 = 0x7535                       // 电
-    static let nian: UInt32 = 0x5E74                       // 年
-
     /// 半 followed by these is a word (半径 radius, 半岛, 半数, 半导体), not "and a half".
     static let halfWordSeconds = ScalarSet("径岛数导场价球程夜山边壁")
 
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
     static let triggers: ScalarSet = {
-        var t: [UInt32] = Array(0x30...0x39)
-        for c in UInt32(0x3000)..<0xA000 where NumeralTable.role(c) != nil { t.append(c) }
-        t += [0x2D, 0x8D1F, 0x8CA0, 0x4E2A, 0x500B, 0x5BF9, 0x5C0D, 0x534A, 0x51E0, 0x6570, 0x4E0A, 0xA5, 0x24, 0x20AC, 0xA3]
+        var t = "0123456789-负負个個对對半几数上¥$€£".unicodeScalars.map(\.value)
+        // Every numeral character lies in U+3000–U+9FFF (CJK symbols through the unified ideographs).
+        for v in UInt32(0x3000)..<0xA000 where NumeralTable.role(v) != nil { t.append(v) }
         return ScalarSet(t)
     }()
 
-    @inline(__always) static func isLatin(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
-    @inline(__always) static func isMagnitude(_ c: UInt32) -> Bool {
+    /// 十 百 千 万 亿 and their financial forms.
+    @inline(__always) static func isMagnitude(_ c: Unicode.Scalar) -> Bool {
         switch NumeralTable.role(c) {
         case .smallUnit?, .bigUnit?: return true
         default: return false
         }
     }
 
+    /// An Arabic digit or a Chinese numeral character.
+    @inline(__always) static func isNumeralStart(_ c: Unicode.Scalar) -> Bool {
+        c.isASCIIDigit || NumeralTable.role(c) != nil
+    }
+
+    /// The value of an ASCII digit.
+    @inline(__always) static func asciiValue(_ c: Unicode.Scalar) -> Int32 {
+        Int32(c.value &- ("0" as Unicode.Scalar).value)
+    }
+
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift (Unicode.Scalar has isASCIILetter)
+    @inline(__always) static func isLatin(_ c: UInt32) -> Bool {
+        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIILetter
+    }
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift, Organizations/OrganizationRecognizer.swift
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool {
+        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIIDigit
+    }
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift
     @inline(__always) static func isNumeralStart(_ c: UInt32) -> Bool {
-        isDigit(c) || NumeralTable.role(c) != nil
+        isNumeralStart(unsafeBitCast(c, to: Unicode.Scalar.self))
     }
 
     /// Calls `sink` with each record and its cleaned span, in document order.
     func run(_ sink: (consuming Record, Range<Int>) -> Void) {
-        source.scalars.withUnsafeBufferPointer { b in
+        source.withScalars { b in
             let n = b.count
             var i = 0
             let trig = lex.quantityTriggers
@@ -90,7 +94,7 @@ struct QuantityRecognizer {
     // MARK: - Reading one figure
 
     /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume.
-    func attempt(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
+    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Figure?, Int) {
         let n = b.count
         let c = b[i]
         var start = i
@@ -100,43 +104,43 @@ struct QuantityRecognizer {
         var percentPrefix = false
 
         switch c {
-        case 0x2D, QuantityRecognizer.fu, QuantityRecognizer.fuT:       // - 负 負
+        case "-", "负", "負":
             var k = i + 1
             // "- 1,200,000": a minus sign set off by one space, at the start of a line or after a space.
-            if c == 0x2D, k + 1 < n, b[k] == 0x20, QuantityRecognizer.isDigit(b[k + 1]),
-               i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x0A { k += 1 }
+            if c == "-", k + 1 < n, b[k] == " ", b[k + 1].isASCIIDigit,
+               i == 0 || b[i - 1] == " " || b[i - 1] == "\n" { k += 1 }
             guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return (nil, i + 1) }
-            if c == 0x2D {
-                guard QuantityRecognizer.isDigit(b[k]) else { return (nil, i + 1) }
-                if i > 0 && (UnitTable.isLatinOrDigit(b[i - 1]) || b[i - 1] == 0x2D) { return (nil, i + 1) }
+            if c == "-" {
+                guard b[k].isASCIIDigit else { return (nil, i + 1) }
+                if i > 0 && (b[i - 1].isASCIILetterOrDigit || b[i - 1] == "-") { return (nil, i + 1) }
             }
             negative = true; numStart = k
-        case 0xA5, 0x24, 0x20AC, 0xA3:          // ¥ $ € £
-            guard i + 1 < n, QuantityRecognizer.isDigit(b[i + 1]) else { return (nil, i + 1) }
+        case "¥", "$", "€", "£":
+            guard i + 1 < n, b[i + 1].isASCIIDigit else { return (nil, i + 1) }
             symbol = lex.currencySymbols[c]
-            if c == 0x24, i >= 2, b[i - 2] == 0x48, b[i - 1] == 0x4B { symbol = ("HK$", "HKD"); start = i - 2 }
-            if c == 0x24, i >= 2, b[i - 2] == 0x55, b[i - 1] == 0x53 { symbol = ("US$", "USD"); start = i - 2 }
+            if c == "$", i >= 2, b[i - 2] == "H", b[i - 1] == "K" { symbol = ("HK$", "HKD"); start = i - 2 }
+            if c == "$", i >= 2, b[i - 2] == "U", b[i - 1] == "S" { symbol = ("US$", "USD"); start = i - 2 }
             numStart = i + 1
-        case QuantityRecognizer.ban:
+        case "半":
             return readHalf(b, at: i)
-        case QuantityRecognizer.ge, QuantityRecognizer.geT:
+        case "个", "個":
             return readOneAndAHalf(b, at: i)
-        case 0x5BF9, 0x5C0D:     // 打对折: half price
-            guard i > 0, b[i - 1] == 0x6253, i + 1 < n, b[i + 1] == 0x6298 else { return (nil, i + 1) }
+        case "对", "對":     // 打对折: half price
+            guard i > 0, b[i - 1] == "打", i + 1 < n, b[i + 1] == "折" else { return (nil, i + 1) }
             var f = Figure(start: i, end: i + 2, value: ExactNumber(5), rule: "half-price")
             f.unit = UnitEntry(surface: [], unit: "折", dimension: "ratio", currency: nil)
             return (f, i + 2)
-        case 0x4E00 where i + 1 < n && b[i + 1] == QuantityRecognizer.ban && emitNumbers
-                && !(i + 2 < n && (lex.unit(b, at: i + 2) != nil || b[i + 2] == QuantityRecognizer.ban)):
+        case "一" where i + 1 < n && b[i + 1] == "半" && emitNumbers
+                && !(i + 2 < n && (lex.unit(b, at: i + 2) != nil || b[i + 2] == "半")):
             // 一半: one half, as a bare number.
             return (Figure(start: i, end: i + 2, value: .half, rule: "one-half"), i + 2)
-        case QuantityRecognizer.ji, QuantityRecognizer.shu, QuantityRecognizer.shang:
+        case "几", "数", "上":
             return readVague(b, at: i)
-        case QuantityRecognizer.ling where i + 2 < n && b[i + 1] == QuantityRecognizer.xia
+        case "零" where i + 2 < n && b[i + 1] == "下"
                 && QuantityRecognizer.isNumeralStart(b[i + 2]):
             negative = true; numStart = i + 2      // 零下 5 度
-        case QuantityRecognizer.bai, 0x4F70:     // 百分之十五, 佰分之
-            guard i + 3 < n, b[i + 1] == QuantityRecognizer.fen, b[i + 2] == QuantityRecognizer.zhi,
+        case "百", "佰":     // 百分之十五, 佰分之
+            guard i + 3 < n, b[i + 1] == "分", b[i + 2] == "之",
                   QuantityRecognizer.isNumeralStart(b[i + 3]) else { break }
             percentPrefix = true; numStart = i + 3  // 百分之十五
         default:
@@ -144,27 +148,29 @@ struct QuantityRecognizer {
         }
 
         let first = b[numStart]
-        let arabic = QuantityRecognizer.isDigit(first)
+        let arabic = first.isASCIIDigit
         // Context that makes a numeral part of a code, an ordinal or a word.
         if numStart > 0 && !percentPrefix {
             let p = b[numStart - 1]
-            if p == QuantityRecognizer.di { return (nil, skipNumeral(b, numStart)) }
+            if p == "第" { return (nil, skipNumeral(b, numStart)) }
             if arabic {
                 // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2).
-                if QuantityRecognizer.isLatin(p) || p == 0x5F || p == 0x23 || p == 0x40 || p == 0x3D || p == 0x26
-                    || p == 0x3F || p == 0x25 { return (nil, skipCode(b, numStart)) }
-                if (p == 0x2D || p == 0x2E || p == 0x2F || p == 0x3A) && numStart >= 2 && UnitTable.isLatinOrDigit(b[numStart - 2]) {
+                if p.isASCIILetter || p == "_" || p == "#" || p == "@" || p == "=" || p == "&"
+                    || p == "?" || p == "%" { return (nil, skipCode(b, numStart)) }
+                if (p == "-" || p == "." || p == "/" || p == ":") && numStart >= 2
+                    && b[numStart - 2].isASCIILetterOrDigit {
                     return (nil, skipCode(b, numStart))
                 }
             } else if !negative {
                 // 上一届, 下一轮, 前一日: "previous/next", unless 上/下 end another word (马上, 以上, 晚上).
                 // 前后 before a numeral is "about" (春节前后十五天), not "previous".
-                let qianHou = numStart >= 2 && p == 0x540E && b[numStart - 2] == 0x524D
+                let qianHou = numStart >= 2 && p == "后" && b[numStart - 2] == "前"
                 if lex.leftBlockers.contains(p) && !qianHou
-                    && !(numStart >= 2 && (p == 0x4E0A || p == 0x4E0B) && lex.shangXiaWordFirsts.contains(b[numStart - 2])) {
+                    && !(numStart >= 2 && (p == "上" || p == "下") && lex.shangXiaWordFirsts.contains(b[numStart - 2])) {
                     return (nil, skipNumeral(b, numStart))       // the whole numeral: not 五天 of 上十五天
                 }
-                for w in lex.leftBlockerWords where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
+                for w in lex.leftBlockerWords
+                where numStart >= 2 && b[numStart - 2] == w[0] && b[numStart - 1] == w[1] {
                     return (nil, numStart + 1)
                 }
             }
@@ -173,7 +179,8 @@ struct QuantityRecognizer {
 
         if !arabic, !negative, numStart + 2 < n, QuantityRecognizer.isMagnitude(first),
            let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
-        guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart) else {
+        guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart)
+        else {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
         // 323千卡, 5千米: a 千/百 that begins a unit belongs to the unit, not the numeral.
@@ -184,7 +191,7 @@ struct QuantityRecognizer {
         }
         // 拾起, 陆续: a lone financial digit is a word, not a number (unless it stands alone).
         if pn.length == 1 && NumeralTable.isAmbiguousDigit(first) {
-            let alone = (numStart == 0 || !SourceText.isHan(b[numStart - 1])) && (pn.end >= n || !SourceText.isHan(b[pn.end]))
+            let alone = (numStart == 0 || !b[numStart - 1].isHan) && (pn.end >= n || !b[pn.end].isHan)
             if !alone { return (nil, numStart + 1) }
         }
         var j = pn.end
@@ -192,12 +199,12 @@ struct QuantityRecognizer {
         // 1.2M, 1200K, 3.2k: Latin thousand/million suffixes on Arabic numbers (not 4K, 5G);
         // 12.32e+14, -12e-1: scientific notation.
         if pn.hasArabic, !pn.hasChinese, j < n {
-            if b[j] == 0x6B || b[j] == 0x4B || b[j] == 0x4D,
-               !(j + 1 < n && UnitTable.isLatinOrDigit(b[j + 1])), !pn.value.isInteger || pn.arabicIntegerDigits >= 2 {
-                pn.value = pn.value.multiplied(byPowerOfTen: b[j] == 0x4D ? 6 : 3)
+            if b[j] == "k" || b[j] == "K" || b[j] == "M",
+               !(j + 1 < n && b[j + 1].isASCIILetterOrDigit), !pn.value.isInteger || pn.arabicIntegerDigits >= 2 {
+                pn.value = pn.value.multiplied(byPowerOfTen: b[j] == "M" ? 6 : 3)
                 pn.mantissa = pn.value
                 j += 1; pn.end = j
-            } else if b[j] == 0x65 || b[j] == 0x45, let (e, k) = exponentSuffix(b, at: j + 1) {
+            } else if b[j] == "e" || b[j] == "E", let (e, k) = exponentSuffix(b, at: j + 1) {
                 pn.value = pn.value.multiplied(byPowerOfTen: e)
                 pn.mantissa = pn.value
                 j = k; pn.end = j
@@ -206,31 +213,33 @@ struct QuantityRecognizer {
         // Codes, dates and clocks written with Arabic digits.
         if pn.hasArabic && j < n {
             let nx = b[j]
-            if QuantityRecognizer.isLatin(nx) && lex.unit(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
-            if nx == 0x3A && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) { return (nil, skipCode(b, numStart)) }
-            if nx == 0x2F, let frac = arabicFraction(b, pn, at: j) {
+            if nx.isASCIILetter && lex.unit(b, at: j) == nil { return (nil, skipCode(b, numStart)) }
+            if nx == ":" && j + 1 < n && b[j + 1].isASCIIDigit { return (nil, skipCode(b, numStart)) }
+            if nx == "/", let frac = arabicFraction(b, pn, at: j) {
                 pn = frac; j = pn.end
-            } else if (nx == 0x2E || nx == 0x2F) && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) {
+            } else if (nx == "." || nx == "/") && j + 1 < n && b[j + 1].isASCIIDigit {
                 return (nil, skipCode(b, numStart))
             }
-            if nx == 0x2D && j + 1 < n && QuantityRecognizer.isDigit(b[j + 1]) && isDashedCode(b, from: numStart) {
+            if nx == "-" && j + 1 < n && b[j + 1].isASCIIDigit && isDashedCode(b, from: numStart) {
                 return (nil, skipCode(b, numStart))
             }
         }
 
         var f = Figure(start: start, end: j, value: pn.value, rule: "numeral")
         var innerQualifier: Qualifier? = pn.innerOver || pn.unknownDigit ? .over : (pn.approximate ? .approx : nil)
-        if let lo = pn.low, let hi = pn.high { f.low = lo; f.high = hi; innerQualifier = .approx; f.rule = "approximate-range" }
+        if let lo = pn.low, let hi = pn.high {
+            f.low = lo; f.high = hi; innerQualifier = .approx; f.rule = "approximate-range"
+        }
 
         if percentPrefix {
             f.unit = UnitEntry(surface: [], unit: "%", dimension: "percent", currency: nil)
             f.rule = "percent-bai-fen-zhi"
         } else {
             // Between numeral and unit: 多, 余, 来 (1500 多名, 5700 余次, 十来个).
-            if j < n, b[j] == QuantityRecognizer.duo || b[j] == QuantityRecognizer.yu,
+            if j < n, b[j] == "多" || b[j] == "余",
                j + 1 < n, isUnitAhead(b, j + 1) {
                 innerQualifier = .over; j += 1
-            } else if j < n, b[j] == QuantityRecognizer.lai, pn.value.isInteger, pn.value.exponent >= 1,
+            } else if j < n, b[j] == "来", pn.value.isInteger, pn.value.exponent >= 1,
                       j + 1 < n, isUnitAhead(b, j + 1) {
                 innerQualifier = .approx; j += 1
             }
@@ -250,7 +259,7 @@ struct QuantityRecognizer {
                     f.value = v; j = e2
                 }
                 // 一吨半, 两米半, 三成半: a half after the unit.
-                if !half, j < n, b[j] == QuantityRecognizer.ban, pn.value.isInteger, pn.trailingMagnitude == 0,
+                if !half, j < n, b[j] == "半", pn.value.isInteger, pn.trailingMagnitude == 0,
                    u.currency == nil, pn.low == nil, !(j + 1 < n && isUnitAhead(b, j + 1)),
                    !(j + 1 < n && lex.halfWordSeconds.contains(b[j + 1])) {
                     half = true; j += 1
@@ -282,7 +291,7 @@ struct QuantityRecognizer {
         if f.unit == nil {
             // Currency words before the number: 港币 3.14, 人民币 5 万.
             if let (w, code) = currencyWordBefore(b, numStart) {
-                f.unit = UnitEntry(surface: [], unit: String(String.UnicodeScalarView(w.compactMap(Unicode.Scalar.init))),
+                f.unit = UnitEntry(surface: [], unit: String(String.UnicodeScalarView(w)),
                                    dimension: "currency", currency: code)
                 f.start = numStart - w.count
                 f.rule = "currency-word-prefix"
@@ -319,9 +328,9 @@ struct QuantityRecognizer {
             q = innerQualifier ?? suffixQualifier ?? .exact
         }
         // 比三十大 (more than 30), 比 5 人少 (fewer than 5).
-        if q == .exact, f.start > 0, b[f.start - 1] == 0x6BD4, f.end < n {
-            if "大多高长".unicodeScalars.contains(where: { $0.value == b[f.end] }) { q = .over }
-            if "小少低短".unicodeScalars.contains(where: { $0.value == b[f.end] }) { q = .under }
+        if q == .exact, f.start > 0, b[f.start - 1] == "比", f.end < n {
+            if "大多高长".unicodeScalars.contains(b[f.end]) { q = .over }
+            if "小少低短".unicodeScalars.contains(b[f.end]) { q = .under }
         }
         f.qualifier = q
 
@@ -338,537 +347,5 @@ struct QuantityRecognizer {
             f.rule = "bare-number"
         }
         return (f, f.end)
-    }
-
-    /// 百分之百: the lone 百 after 百分之 is 100.
-    func hundredAlone(_ b: UnsafeBufferPointer<UInt32>, _ percent: Bool, _ i: Int) -> ParsedNumeral? {
-        guard percent, b[i] == QuantityRecognizer.bai || b[i] == 0x4F70 else { return nil }
-        var p = ParsedNumeral(value: ExactNumber(100), end: i + 1, mantissa: ExactNumber(100), start: i)
-        p.hasChinese = true
-        return p
-    }
-
-    /// `+14`, `-1`, `3` after an `e`: a decimal exponent of at most two digits, ending the token.
-    func exponentSuffix(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int32, Int)? {
-        let n = b.count
-        var k = i, sign: Int32 = 1
-        if k < n, b[k] == 0x2B || b[k] == 0x2D { if b[k] == 0x2D { sign = -1 }; k += 1 }
-        var e: Int32 = 0, digits = 0
-        while k < n, QuantityRecognizer.isDigit(b[k]), digits < 2 { e = e * 10 + Int32(b[k] - 0x30); k += 1; digits += 1 }
-        guard digits > 0, e <= 30, !(k < n && UnitTable.isLatinOrDigit(b[k])) else { return nil }
-        return (sign * e, k)
-    }
-
-    /// After `i`: a unit (possibly after 个), meaning a numeral with 多/余/来 here is a figure.
-    func isUnitAhead(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
-        lex.unit(b, at: i) != nil || b[i] == QuantityRecognizer.yue
-    }
-
-    /// The unit at `j`: handles 个 before a noun unit (50 多个小时 → 小时), 个月,
-    /// and 个半 (一个半小时 = 1.5 小时). Returns (unit, end, half, over).
-    func readUnit(_ b: UnsafeBufferPointer<UInt32>, at j: Int) -> (UnitEntry?, Int, Bool, Bool) {
-        let n = b.count
-        guard j < n else { return (nil, j, false, false) }
-        if b[j] == QuantityRecognizer.ge || b[j] == QuantityRecognizer.geT {
-            var k = j + 1, half = false, over = false
-            if k < n, b[k] == QuantityRecognizer.ban { half = true; k += 1 }
-            else if k < n, b[k] == QuantityRecognizer.duo || b[k] == QuantityRecognizer.yu { over = true; k += 1 }
-            if k < n, b[k] == QuantityRecognizer.yue {
-                // 3 个月: 个 belongs to the number and the unit is 月 (a month as a span, not
-                // a calendar month, which is why 月 alone after a number is a date).
-                return (UnitEntry(surface: [QuantityRecognizer.yue], unit: "月", dimension: "duration", currency: nil),
-                        k + 1, half, over)
-            }
-            if let u = lex.unit(b, at: k), u.dimension != "count", u.dimension != "currency",
-               !(k + u.surface.count < n && u.surface.count <= 2 && u.surface.last.map {
-                   lex.isBlockedUnitWord($0, b[k + u.surface.count]) } == true) {
-                return (u, k + u.surface.count, half, over)
-            }
-            if k < n, b[k] == 0x949F || b[k] == 0x9418 {   // 个钟 (an hour, colloquial)
-                let name = b[k] == 0x949F ? "钟" : "鐘"
-                return (UnitEntry(surface: [b[k]], unit: name, dimension: "duration", currency: nil), k + 1, half, over)
-            }
-            let ge = lex.unit(b, at: j)
-            if half { return (ge, k, true, false) }    // 五個半 = 5.5 个
-            return (ge, j + 1, false, false)
-        }
-        if let u = lex.unit(b, at: j) {
-            // 元/吨, 人/平方公里, 公里/小时: a rate of two units.
-            let e = j + u.surface.count
-            if e + 1 < n, b[e] == 0x2F, let d = lex.unit(b, at: e + 1), d.dimension != "currency" {
-                return (UnitEntry.rate(u, d), e + 1 + d.surface.count, false, false)
-            }
-            return (u, e, false, false)
-        }
-        // 1.6 km, 12.5 %, 4 ℃: a Latin unit or a sign after one space (spaces next to Han are
-        // already gone).
-        if b[j] == 0x20, j > 0, QuantityRecognizer.isDigit(b[j - 1]), let u = lex.unit(b, at: j + 1),
-           let f = u.surface.first, !SourceText.isHan(f) {
-            return (u, j + 1 + u.surface.count, false, false)
-        }
-        return (nil, j, false, false)
-    }
-
-    /// Rules that reject a unit in context: calendar years and days, 季度 without 个,
-    /// 成 and 折 words, unit+character words (元旦, 三年级).
-    func acceptUnit(_ u: UnitEntry, _ b: UnsafeBufferPointer<UInt32>, pn: ParsedNumeral,
-                    numStart: Int, unitStart: Int, unitEnd: Int) -> Bool {
-        let n = b.count
-        // A unit that runs on into a different word.
-        // 度电 and 星期/周年 are units in their own right and matched first; others are words.
-        if unitEnd < n, let last = u.surface.last, u.surface.count <= 2,
-           lex.isBlockedUnitWord(last, b[unitEnd]) {
-            // 10 所以上 is 10 所 + 以上, not 所以 ("therefore").
-            let yishang = b[unitEnd] == 0x4EE5 && unitEnd + 1 < n && "上下内".unicodeScalars.contains { $0.value == b[unitEnd + 1] }
-            if !yishang { return false }
-        }
-        switch u.rule {
-        case .cohort:
-            // 2023届毕业生: a graduating class, named by its year.
-            if pn.hasArabic && !pn.hasChinese && pn.arabicIntegerDigits == 4, let y = pn.value.intValue,
-               (1900...2099).contains(y) { return false }
-        case .year:
-            if pn.isDigitSequence { return false }                       // 二〇二二年
-            if pn.hasArabic && !pn.hasChinese && pn.value.isInteger && pn.arabicIntegerDigits == 4 && pn.low == nil {
-                return false                                             // 2022 年
-            }
-            if unitEnd < n, b[unitEnd] == QuantityRecognizer.yue || b[unitEnd] == 0x4EE3 { return false }  // 22年3月, 90年代
-            if let m = NumeralParser.parse(b, at: unitEnd), m.end < n, b[m.end] == QuantityRecognizer.yue,
-               m.value.isInteger, let mv = m.value.intValue, (1...12).contains(mv) { return false }       // 15年一月
-            // 康熙二十年, 民国三十年: a year of an era, not a duration.
-            if numStart >= 2, lex.eraFirsts.contains(b[numStart - 2]),
-               lex.eras.contains(where: { $0.0.count == 2 && $0.0[0] == b[numStart - 2] && $0.0[1] == b[numStart - 1] }) {
-                return false
-            }
-            if numStart >= 2, b[numStart - 2] == 0x516C, b[numStart - 1] == 0x5143 { return false }        // 公元
-        case .day:
-            if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }  // 3 月 11 日
-            if pn.hasArabic && !lex.hasDurationContext(b, before: numStart) { return false }
-        case .minuteOrScore:
-            // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
-            if numStart > 0, [0x65F6, 0x6642, 0x70B9, 0x9EDE].contains(b[numStart - 1]) { return false }
-        case .quarter:
-            if unitStart < n, b[unitStart] != QuantityRecognizer.ge && b[unitStart] != QuantityRecognizer.geT { return false }
-        case .cheng:
-            if pn.value > ExactNumber(10) || pn.value.isNegative { return false }
-        case .zhe:
-            // 九折, 七五折, 8.5折; not 十折 or 三折叠.
-            if pn.isShortSequence { return true }
-            if pn.hasArabic && pn.value.isInteger && pn.arabicIntegerDigits == 2 && pn.value.exponent == 0 { return true }  // 75折
-            if !(pn.value < ExactNumber(10)) || pn.value.isNegative || pn.value.isZero { return false }
-        case .week:
-            if unitEnd < n, NumeralTable.role(b[unitEnd]) != nil { return false }  // 3周一? a weekday
-        default:
-            break
-        }
-        return true
-    }
-
-    /// `3 至 5 万元`, `10-20 人`, `3 万元至 5 万元`: a second numeral after a connector.
-    func readRange(_ b: UnsafeBufferPointer<UInt32>, from j: Int, first: ParsedNumeral, firstUnit: UnitEntry?,
-                   negative: Bool) -> (low: ExactNumber, high: ExactNumber, unit: UnitEntry?, end: Int)? {
-        let n = b.count
-        guard j + 1 < n, !negative else { return nil }
-        var j = j
-        if b[j] == 0x20, j + 2 < n, b[j + 1] != 0x20, b[j + 2] == 0x20 || !QuantityRecognizer.isDigit(b[j + 2]) { j += 1 }
-        let c = b[j]
-        let isConnector = c == 0x81F3 || c == 0x5230 || c == 0x2D || c == 0x2014 || c == 0x2013
-            || c == 0x7E || c == 0x301C
-        guard isConnector else { return nil }
-        var k = j + 1
-        if c == 0x2014, k < n, b[k] == 0x2014 { k += 1 }    // ——
-        if k < n, b[k] == 0x20 { k += 1 }
-        guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return nil }
-        if c == 0x2D && (first.hasChinese || !QuantityRecognizer.isDigit(b[k])) { return nil }
-        guard let second = NumeralParser.parse(b, at: k), second.low == nil else { return nil }
-        var end = second.end
-        var unit = firstUnit
-        if let fu = firstUnit {
-            // 3 万元至 5 万元: the same unit again (or none: 3 万元至 5 万).
-            if let (u2, e2, _, _) = Optional(readUnit(b, at: end)), let u = u2 {
-                guard u.unit == fu.unit else { return nil }
-                end = e2
-            } else {
-                return nil
-            }
-        } else {
-            let (u2, e2, _, _) = readUnit(b, at: end)
-            guard let u = u2 else { return nil }
-            guard acceptUnit(u, b, pn: second, numStart: k, unitStart: end, unitEnd: e2) else { return nil }
-            unit = u
-            end = e2
-        }
-        var low = first.value
-        let high = second.value
-        // 3 至 5 万: the magnitude of the second numeral applies to the first.
-        if first.trailingMagnitude == 0 && second.trailingMagnitude > 0 && firstUnit == nil
-            && first.value < second.mantissa {
-            low = first.value.multiplied(byPowerOfTen: second.trailingMagnitude)
-        }
-        guard low < high else { return nil }
-        // 2020-2022 年 is a span of years (a date), not a quantity.
-        if unit?.rule == .year && first.arabicIntegerDigits == 4 { return nil }
-        return (low, high, unit, end)
-    }
-
-    /// 2022-03-11, 0755-88888888: digit groups joined by hyphens that are not a range.
-    func isDashedCode(_ b: UnsafeBufferPointer<UInt32>, from i: Int) -> Bool {
-        var k = i, groups = 0, firstLen = 0, lens: [Int] = []
-        let n = b.count
-        while k < n {
-            var len = 0
-            while k < n, QuantityRecognizer.isDigit(b[k]) { k += 1; len += 1 }
-            if len == 0 { break }
-            groups += 1; lens.append(len)
-            if groups == 1 { firstLen = len }
-            if k < n, b[k] == 0x2D { k += 1 } else { break }
-        }
-        if groups >= 3 { return true }
-        if groups == 2 && (firstLen >= 3 && lens[0] != lens[1] || b[i] == 0x30 || lens[1] >= 5) { return true }
-        return false
-    }
-
-    // MARK: - Special starts
-
-    /// 千分之五 (5‰), 万分之三 (3‱), 百万分之五 (0.0005%): a power-of-ten denominator
-    /// written without a digit is a rate, not a fraction.
-    func readPerMille(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Figure? {
-        let n = b.count
-        var k = i, e: Int32 = 0
-        // At most four magnitude characters (百万分之, 千万分之): a longer run is no rate.
-        while k < n, k - i < 4, let r = NumeralTable.role(b[k]) {
-            if case .smallUnit(let s) = r { e += s; k += 1; continue }
-            if case .bigUnit(let s) = r { e += s; k += 1; continue }
-            break
-        }
-        guard k > i, e >= 3, e <= 16, k + 2 < n, b[k] == QuantityRecognizer.fen, b[k + 1] == QuantityRecognizer.zhi,
-              let num = NumeralParser.parse(b, at: k + 2), num.low == nil else { return nil }
-        var f = Figure(start: i, end: num.end, value: num.value, rule: "per-mille")
-        switch e {
-        case 3: f.unit = UnitEntry(surface: [], unit: "‰", dimension: "percent", currency: nil)
-        case 4: f.unit = UnitEntry(surface: [], unit: "‱", dimension: "percent", currency: nil)
-        default:
-            f.value = num.value.multiplied(byPowerOfTen: 2 - e)
-            f.unit = UnitEntry(surface: [], unit: "%", dimension: "percent", currency: nil)
-        }
-        if let (q, len) = suffixQualifierAt(b, f.end) { f.qualifier = q; f.end += len }
-        if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
-        return f
-    }
-
-    /// 1/2, 3/5: an Arabic fraction (not a date: no third group, no 月/日 after).
-    func arabicFraction(_ b: UnsafeBufferPointer<UInt32>, _ pn: ParsedNumeral, at j: Int) -> ParsedNumeral? {
-        let n = b.count
-        guard pn.value.isInteger, pn.hasArabic, !pn.hasChinese, j + 1 < n, QuantityRecognizer.isDigit(b[j + 1]),
-              let (den, end, _) = NumeralParser.parseArabic(b, at: j + 1), den.isInteger, !den.isZero else { return nil }
-        if end < n, b[end] == 0x2F || b[end] == 0x2E || b[end] == 0x2D || QuantityRecognizer.isDigit(b[end]) { return nil }
-        if end < n, [0x6708, 0x65E5, 0x53F7, 0x5E74].contains(b[end]) { return nil }   // 月 日 号 年
-        var r = pn
-        if let q = pn.value.divided(by: den) { r.value = q } else {
-            guard let q = pn.value.dividedRounded(by: den, significantDigits: 15) else { return nil }
-            r.value = q; r.approximate = true
-        }
-        r.end = end; r.mantissa = r.value; r.trailingMagnitude = 0
-        return r
-    }
-
-    /// The value a smaller unit adds after a unit: 一块二角五分 (+0.25 元), 一块二 (+0.2),
-    /// 三块四分 (+0.04), 三米九 (+0.9 米), 六斤八两 (+0.8 斤), 两毛五 (+0.5 毛).
-    func compoundTail(_ b: UnsafeBufferPointer<UInt32>, at j: Int, unit: UnitEntry) -> (ExactNumber, Int)? {
-        guard let row = unit.compound else { return nil }
-        let levels = CompoundTable.rows[row].levels
-        let n = b.count
-        var k = j, delta = ExactNumber.zero, level = 0, matched = false
-        while level < levels.count, k < n {
-            var zeroSkip = false
-            if b[k] == QuantityRecognizer.ling { zeroSkip = true; k += 1 }       // 三蚊零四: skip a level
-            guard k < n, case .digit(let d)? = NumeralTable.role(b[k]) else { break }
-            if k + 1 < n, NumeralTable.role(b[k + 1]) != nil { break }
-            let digitEnd = k + 1
-            let target = zeroSkip ? level + 1 : level
-            var found = -1, len = 0
-            for (li, words) in levels.enumerated() where li >= target {
-                for ws in words where digitEnd + ws.count <= n {
-                    if (0..<ws.count).allSatisfy({ b[digitEnd + $0] == ws[$0] }) { found = li; len = ws.count; break }
-                }
-                if found >= 0 { break }
-            }
-            if found < 0 {
-                // A bare digit after the unit (一块二, 三米九): only Chinese digits, and only
-                // if nothing unit-like follows (五元三个 is two figures).
-                guard !matched, QuantityRecognizer.isDigit(b[k]) == false,
-                      lex.unit(b, at: digitEnd) == nil else { break }
-                let place = Int32(-(target + 1))
-                guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: place)) else { break }
-                return (v, digitEnd)
-            }
-            guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: Int32(-(found + 1)))) else { break }
-            delta = v; k = digitEnd + len; level = found + 1; matched = true
-        }
-        return matched ? (delta, k) : nil
-    }
-
-    /// 半日, 半年, 半小时, 半个月: one half of a unit.
-    func readHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
-        let n = b.count
-        if i > 0 {
-            // 上半年, 一半, 大半, 过半, 多半: not a half unit.
-            let p = b[i - 1]
-            if "上下一大过多前后对折".unicodeScalars.contains(where: { $0.value == p }) { return (nil, i + 1) }
-        }
-        guard i + 1 < n else { return (nil, i + 1) }
-        if b[i + 1] == 0x6298 {    // 半折: half price
-            var f = Figure(start: i, end: i + 2, value: ExactNumber(5), rule: "half-price")
-            f.unit = UnitEntry(surface: [], unit: "折", dimension: "ratio", currency: nil)
-            return (f, i + 2)
-        }
-        let (unit, end, _, _) = readUnit(b, at: i + 1)
-        guard let u = unit, u.isDuration || u.rule == .ge && end > i + 2 else { return (nil, i + 1) }
-        guard u.rule != .quarter else { return (nil, i + 1) }
-        if end < n, let last = u.surface.last, lex.isBlockedUnitWord(last, b[end]) { return (nil, i + 1) }
-        var f = Figure(start: i, end: end, value: .half, rule: "half-unit")
-        f.unit = u
-        if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
-        if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
-        return (f, f.end)
-    }
-
-    /// 個半小時, 个半月 (no numeral before 个): one and a half units.
-    func readOneAndAHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
-        let n = b.count
-        guard i + 2 < n, b[i + 1] == QuantityRecognizer.ban else { return (nil, i + 1) }
-        if i > 0, QuantityRecognizer.isNumeralStart(b[i - 1]) || b[i - 1] == QuantityRecognizer.ji
-            || SourceText.isHan(b[i - 1]) && !lex.boundaryAfterSuffix.contains(b[i - 1]) { return (nil, i + 1) }
-        let (unit, end, half, _) = readUnit(b, at: i)
-        guard half, let u = unit, u.dimension == "duration" else { return (nil, i + 1) }
-        var f = Figure(start: i, end: end, value: ExactNumber(mantissa: 15, exponent: -1), rule: "one-and-a-half")
-        f.unit = u
-        return (f, end)
-    }
-
-    /// 几十遍, 上百遍, 数千人: an order of magnitude, approximately.
-    func readVague(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Figure?, Int) {
-        let n = b.count
-        var k = i + 1, e: Int32 = 0
-        while k < n, k - i <= 4, let r = NumeralTable.role(b[k]) {
-            switch r {
-            case .smallUnit(let s): e += s
-            case .bigUnit(let s): e += s
-            default: break
-            }
-            if case .digit = r { break }
-            if case .tens = r { break }
-            k += 1
-        }
-        guard e > 0 else { return (nil, i + 1) }
-        let (unit, end, _, _) = readUnit(b, at: k)
-        guard let u = unit, u.currency == nil || b[i] != QuantityRecognizer.shang else { return (nil, k) }
-        var f = Figure(start: i, end: end, value: ExactNumber.one.multiplied(byPowerOfTen: e), rule: "vague-magnitude")
-        f.unit = u
-        f.qualifier = .approx
-        return (f, end)
-    }
-
-    // MARK: - Qualifiers and context
-
-    /// The prefix qualifier ending right before `i`: (qualifier, was it 近).
-    func prefixQualifier(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool)? {
-        if let q = prefixQualifierAdjacent(b, before: i) { return (q.0, q.1) }
-        // 至少有 10 个, 超过了 5 成, 最多为 5: one verb-like character between.
-        if i >= 2, lex.gapCharacters.contains(b[i - 1]),
-           let q = prefixQualifierAdjacent(b, before: i - 1) { return (q.0, q.1) }
-        // 最多购买 2 袋, 大约需要 3 个小时, 至少隔离 21 天: a two-character qualifier, then a
-        // verb of up to four Han characters (no 的, no numeral, no punctuation).
-        var k = i - 1
-        while k >= 0 && i - k <= 4 {
-            let c = b[k]
-            guard SourceText.isHan(c), c != 0x7684, NumeralTable.role(c) == nil else { return nil }
-            if let q = prefixQualifierAdjacent(b, before: k), q.2 >= 2, q.0 != .exact { return (q.0, q.1) }
-            k -= 1
-        }
-        return nil
-    }
-
-    func prefixQualifierAdjacent(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> (Qualifier, Bool, Int)? {
-        guard i > 0, lex.prefixLastCharacters.contains(b[i - 1]) else { return nil }
-        for w in lex.falsePrefixWords where i >= w.count {
-            var ok = true
-            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            if ok { return nil }
-        }
-        for (w, q) in lex.prefixes where i >= w.count {
-            var ok = true
-            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            if ok { return (q, w == [0x8FD1], w.count) }
-        }
-        return nil
-    }
-
-    /// A suffix qualifier at `j`: (qualifier, length).
-    func suffixQualifierAt(_ b: UnsafeBufferPointer<UInt32>, _ j: Int) -> (Qualifier, Int)? {
-        let n = b.count
-        guard j < n, lex.suffixFirstCharacters.contains(b[j]) else { return nil }
-        for (w, q) in lex.suffixes where j + w.count <= n {
-            var ok = true
-            for (k, c) in w.enumerated() where b[j + k] != c { ok = false; break }
-            guard ok else { continue }
-            let after = j + w.count
-            if w.count == 1 {
-                // 一年多 / 20 人余: only when no unit or numeral follows (多次, 多个 are other words).
-                if after < n && (lex.unit(b, at: after) != nil || NumeralTable.role(b[after]) != nil
-                                 || SourceText.isHan(b[after]) && !lex.boundaryAfterSuffix.contains(b[after])
-                                 && !lex.objectStopChars.contains(b[after]) && b[after] != QuantityRecognizer.lai) {
-                    continue
-                }
-                if w[0] == 0x8BB8 { continue }   // 许 only as a numeral suffix; too rare after units
-            }
-            if w == [0x4E0A, 0x4E0B] || w == [0x524D, 0x540E] {
-                if after < n && !lex.boundaryAfterSuffix.contains(b[after]) { continue }
-            }
-            return (q, w.count)
-        }
-        return nil
-    }
-
-    /// 港币 3.14: a currency word right before the numeral.
-    func currencyWordBefore(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> ([UInt32], String)? {
-        for (w, code) in lex.currencyPrefixes where i >= w.count {
-            var ok = true
-            for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
-            // 5美元3: 美元 is the unit of the 5 before it, not a prefix of the 3.
-            if ok, i - w.count > 0, QuantityRecognizer.isNumeralStart(b[i - w.count - 1]) { continue }
-            if ok { return (w, code) }
-        }
-        return nil
-    }
-
-    /// What a classifier counts: the noun right after it, up to a stop.
-    func objectAfter(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Range<Int>? {
-        let n = b.count
-        var k = i
-        let limit = min(n, i + 12)
-        let joinedBreak = source.nextJoinedBreak(from: i + 1)
-        while k < limit {
-            let c = b[k]
-            let han = SourceText.isHan(c)
-            guard han || UnitTable.isLatinOrDigit(c) || (c == 0x20 && k > i) || c == 0x2D || c == 0x2E else { break }
-            if han && lex.objectStopChars.contains(c) { break }
-            if han && NumeralTable.role(c) != nil && k > i && QuantityRecognizer.isNumeralStart(c) {
-                if case .digit? = NumeralTable.role(c) { break }
-            }
-            if QuantityRecognizer.isDigit(c) && k == i { break }
-            // Another figure (城市 78 家) or a joined line break (a headline's end) ends the object.
-            if k > i && (k == joinedBreak || QuantityRecognizer.isDigit(c) && SourceText.isHan(b[k - 1])) {
-                if k - i == 1 && QuantityRecognizer.isDigit(c) { return nil }   // 一份近 60 人: 近 is the next figure's
-                break
-            }
-            var stop = false
-            if lex.objectStopFirsts.contains(c), let words = lex.objectStopsByFirst[c] {
-                for w in words where k + w.count <= n {
-                    var ok = true
-                    for (m, s) in w.enumerated() where b[k + m] != s { ok = false; break }
-                    if ok { stop = true; break }
-                }
-            }
-            if stop { break }
-            k += 1
-        }
-        while k > i && b[k - 1] == 0x20 { k -= 1 }
-        guard k - i >= 1, SourceText.isHan(b[k - 1]) || UnitTable.isLatinOrDigit(b[k - 1]) else { return nil }
-        guard k - i >= 2 || SourceText.isHan(b[i]) else { return nil }
-        return i..<k
-    }
-
-    /// A numeral with no unit is reported as a number unless it is part of a date,
-    /// a clock, a phone number or a hotline.
-    func isBareNumber(_ b: UnsafeBufferPointer<UInt32>, pn: ParsedNumeral, numStart: Int, end: Int) -> Bool {
-        let n = b.count
-        if end < n {
-            let c = b[end]
-            // 年 月 日 号 號 时 時 点 點 分 秒: calendar and clock.
-            if [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x865F, 0x65F6, 0x6642, 0x70B9, 0x9EDE, 0x5206, 0x79D2].contains(c) {
-                return false
-            }
-        }
-        if numStart > 0, b[numStart - 1] == QuantityRecognizer.yue { return false }
-        if pn.hasArabic && !pn.hasChinese && pn.value.isInteger {
-            // Identifiers: after 编号/电话/热线… (any length); hotlines in brackets; mobile numbers.
-            let from = max(0, numStart - 6)
-            for w in lex.identifierWords where from + w.count <= numStart {
-                for s in from...(numStart - w.count) {
-                    var ok = true
-                    for (k, c) in w.enumerated() where b[s + k] != c { ok = false; break }
-                    if ok { return false }
-                }
-            }
-            if pn.arabicIntegerDigits >= 5 && numStart > 0 && (b[numStart - 1] == 0x28 || b[numStart - 1] == 0xFF08) {
-                return false
-            }
-            if pn.arabicIntegerDigits == 11 && b[numStart] == 0x31 { return false }   // mobile number
-        }
-        if pn.hasChinese && !pn.hasArabic && pn.length == 1 {
-            // A lone Chinese numeral between Han characters is almost always part of a word.
-            let leftHan = numStart > 0 && SourceText.isHan(b[numStart - 1])
-            let rightHan = end < n && SourceText.isHan(b[end])
-            // 一 and 两 are in countless words (一看, 一起, 两边); other digits alone are numbers.
-            if (b[numStart] == 0x4E00 || b[numStart] == 0x4E24) && (leftHan || rightHan) { return false }
-            if NumeralTable.isAmbiguousDigit(b[numStart]) && (leftHan || rightHan) { return false }
-        }
-        return true
-    }
-
-    func skipNumeral(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int {
-        if let p = NumeralParser.parse(b, at: i) { return p.end }
-        return i + 1
-    }
-
-    /// Skips a run of Latin letters, digits and joiners (KN95, COVID-19, 2022-03-11).
-    func skipCode(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int {
-        var k = i
-        let n = b.count
-        while k < n, UnitTable.isLatinOrDigit(b[k]) || ((b[k] == 0x2D || b[k] == 0x2E || b[k] == 0x2F || b[k] == 0x3A)
-                                                      && k + 1 < n && UnitTable.isLatinOrDigit(b[k + 1])) {
-            k += 1
-        }
-        return max(k, i + 1)
-    }
-
-    // MARK: - Records
-
-    func record(_ f: Figure, _ b: UnsafeBufferPointer<UInt32>, hint: inout Int, lineHint: inout Int) -> Record? {
-        let isNumber = f.unit == nil
-        if isNumber ? !emitNumbers : !emitQuantities { return nil }
-        let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
-        var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
-                       start: s, end: e, line: source.line(ofOriginal: s, hint: &lineHint))
-        r.value = f.value
-        if let u = f.unit {
-            r.unit = u.unit
-            var dim = u.dimension
-            if u.isTemperatureDegree && electricityContext(b, f.start) { dim = "energy" }
-            r.dimension = dim
-            r.currency = f.currency
-        } else {
-            r.unit = ""
-        }
-        r.qualifier = f.qualifier
-        r.low = f.low
-        r.high = f.high
-        if let o = f.objectRange {
-            let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound, hint: &hint)
-            r.object = source.sliceWithoutBreaks(os, oe)
-        }
-        return r
-    }
-
-    /// 用电 100 万度: 度 of electricity when 电 stands within the few characters before.
-    func electricityContext(_ b: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0 && k >= i - 8 {
-            if b[k] == QuantityRecognizer.dian { return true }
-            if b[k] == 0x6E29 { return false }   // 温
-            k -= 1
-        }
-        return false
     }
 }

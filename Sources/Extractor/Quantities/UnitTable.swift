@@ -3,12 +3,13 @@
 ///
 /// Sources: the 现代汉语 classifier inventory (量词) as used in news, the SI
 /// and Chinese market units (市制: 斤 = 500 g, 亩 = 666.7 m²), and ISO 4217.
-/// Each line is `dimension[:CODE]: surface surface …`; a surface written
+/// Each line is `dimension[:CODE]: surface surface …` (a long line goes on after a
+/// trailing `\`, which joins the next line to it); a surface written
 /// `块钱>块` is reported with the unit after `>`. Traditional forms are listed
 /// beside simplified ones. A Latin unit matches only when no Latin letter or
 /// digit follows it (so "5G" is not 5 grams).
 public final class UnitEntry: Sendable {
-    public let surface: [UInt32]
+    public let surface: [Unicode.Scalar]
     /// The unit as reported (usually the surface itself).
     public let unit: String
     public let dimension: String
@@ -23,7 +24,7 @@ public final class UnitEntry: Sendable {
     let isDuration: Bool
     let isTemperatureDegree: Bool
 
-    init(surface: [UInt32], unit: String, dimension: String, currency: String?) {
+    init(surface: [Unicode.Scalar], unit: String, dimension: String, currency: String?) {
         self.surface = surface
         self.unit = unit
         self.dimension = dimension
@@ -41,7 +42,8 @@ public final class UnitEntry: Sendable {
         case "人", "人次", "次": rule = .noObject
         default: rule = .none
         }
-        nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit) && dimension == "duration"
+        nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit)
+            && dimension == "duration"
         compound = CompoundTable.row(for: unit)
         isCount = dimension == "count"
         isDuration = dimension == "duration"
@@ -61,7 +63,7 @@ extension UnitEntry {
         case ("currency", _): dim = "price"
         default: dim = "rate"
         }
-        return UnitEntry(surface: a.surface + [0x2F] + b.surface, unit: a.unit + "/" + b.unit, dimension: dim,
+        return UnitEntry(surface: a.surface + ["/"] + b.surface, unit: a.unit + "/" + b.unit, dimension: dim,
                          currency: a.currency)
     }
 }
@@ -73,14 +75,14 @@ enum UnitRule: Sendable, Equatable {
 /// Units that take a smaller unit after them (一块二角五分, 三米九, 六斤八两): per row,
 /// the smaller units in order, each a tenth of the one before.
 enum CompoundTable {
-    static let rows: [(units: [String], levels: [[[UInt32]]])] = [
+    static let rows: [(units: [String], levels: [[[Unicode.Scalar]]])] = [
         (["元", "块", "塊", "蚊", "圆", "圓"], [["角", "毛", "毫"], ["分", "仙"]]),
         (["角", "毛"], [["分"]]),
         (["米"], [["分米"]]),
         (["斤"], [["两", "兩"]]),
         (["尺"], [["寸"]]),
         (["丈"], [["尺"]]),
-    ].map { row in (row.0, row.1.map { level in level.map { $0.unicodeScalars.map { $0.value } } }) }
+    ].map { row in (row.0, row.1.map { level in level.map { Array($0.unicodeScalars) } }) }
 
     static func row(for unit: String) -> Int? {
         rows.firstIndex { $0.units.contains(unit) }
@@ -108,7 +110,9 @@ enum UnitTable {
     currency:VND: 越南盾
     currency:MYR: 林吉特
     score: 分
-    count: 个 個 名 人 人次 位 家 家次 种 種 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 列次 趟次 航次 航班 场次 车公里 人公里 吨公里 列公里 标箱 标准箱 自然箱 人日 工日
+    count: 个 個 名 人 人次 位 家 家次 种 種 支 盒 只 隻 套 件 台 臺 辆 輛 辆次 架 架次 艘 艘次 次 批 批次 例 起 宗 份 张 張 条 條 项 項 所 座 户 戶 户次 剂 劑 剂次 瓶 箱 袋 包 \
+    本 册 冊 部 篇 首 场 場 届 屆 期 间 間 栋 棟 幢 层 層 处 處 列 趟 班 班次 车次 头 頭 匹 棵 株 颗 顆 粒 枚 片 副 双 雙 对 對 打 组 組 队 隊 门 門 轮 輪 遍 回 番 通 封 笔 筆 \
+    单 根 把 幅 页 頁 章 节 節 课 堂 餐 顿 頓 针 針 人份 床 扇 口 顶 頂 盏 盞 尾 捆 卷 棟 株 吨次 人天 列次 趟次 航次 航班 场次 车公里 人公里 吨公里 列公里 标箱 标准箱 自然箱 人日 工日
     duration: 秒 秒钟 秒鐘 分钟 分鐘 小时 小時 钟头 鐘頭 天 日 周 週 星期 礼拜 禮拜 年 季度 工作日 昼夜 晝夜 周年 週年
     age: 岁 歲 周岁 週歲
     length: 公里 千米 米 厘米 公分 分米 毫米 微米 纳米 納米 海里 英里 英裏 哩 英尺 呎 英寸 英吋 吋 尺 寸 丈 光年 km m cm mm dm nm μm
@@ -128,7 +132,9 @@ enum UnitTable {
     concentration: 微克/立方米 毫克/立方米 毫克/升 mg/L μg/m³
     """
 
-    /// Entries by first scalar, longest surface first.
+    /// Entries by the value of their first scalar, longest surface first. (Keyed by value: a
+    /// `UInt32` hashes in one step, a `Unicode.Scalar` through a whole `Hasher`; this is looked up
+    /// for every unit-like character.)
     static let byFirst: [UInt32: [UnitEntry]] = {
         var map: [UInt32: [UnitEntry]] = [:]
         for line in source.split(separator: "\n") {
@@ -138,35 +144,40 @@ enum UnitTable {
             let currency = head.count > 1 ? head[1] : nil
             for word in line[line.index(after: colon)...].split(separator: " ") {
                 let parts = word.split(separator: ">")
-                let surface = parts[0].unicodeScalars.map { $0.value }
+                let surface = Array(parts[0].unicodeScalars)
                 let unit = parts.count > 1 ? String(parts[1]) : String(parts[0])
                 let e = UnitEntry(surface: surface, unit: unit, dimension: dimension, currency: currency)
-                map[surface[0], default: []].append(e)
+                map[surface[0].value, default: []].append(e)
             }
         }
         for k in map.keys { map[k]?.sort { $0.surface.count > $1.surface.count } }
         return map
     }()
 
+    /// A–Z, a–z, 0–9.
+    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift (Unicode.Scalar has isASCIILetterOrDigit)
     @inline(__always) static func isLatinOrDigit(_ c: UInt32) -> Bool {
-        (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIILetterOrDigit
     }
 
-    /// The longest unit at `i`, or nil.
+    /// First characters of all units: a quick test before the dictionary.
     static let firstCharacters = ScalarSet(byFirst.keys)
 
-    static func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+    /// The longest unit at `i`, or nil.
+    static func match(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         Lexicon.shared.unit(b, at: i)
     }
 
     /// The longest entry of `list` (entries with the same first character) at `i`.
-    static func longest(_ list: [UnitEntry], _ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
+    static func longest(_ list: [UnitEntry], _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         let n = b.count
         outer: for e in list {
             let len = e.surface.count
             guard i + len <= n else { continue }
             for k in 0..<len where b[i + k] != e.surface[k] { continue outer }
-            if let last = e.surface.last, isLatinOrDigit(last), i + len < n, isLatinOrDigit(b[i + len]) { continue }
+            if let last = e.surface.last, last.isASCIILetterOrDigit, i + len < n, b[i + len].isASCIILetterOrDigit {
+                continue
+            }
             return e
         }
         return nil
