@@ -3,70 +3,30 @@ import Normalizer
 /// Dates: 年月日 in Arabic or Chinese numerals, numeric forms (2022-03-11, 12/1),
 /// quarters and halves, and the small numbers they are written with.
 extension TemporalRecognizer {
-    func readDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+    /// A date at `i`: a relative word, a weekday, a holiday, an era year, a week or quarter of
+    /// the year, a numeric date or a Chinese one (2022年3月11日).
+    func readDate(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         let c = b[i]
-        // Relative words (今天, 上周三, 去年5月, 本月十日).
-        if lex.relativeFirsts.contains(c), let (rel, e) = matchRelative(b, at: i) {
-            var v = TemporalValue()
-            v.relDays = rel.days; v.relYears = rel.years; v.relMonths = rel.months; v.relWeeks = rel.weeks
-            v.anaphoric = rel.anaphoric; v.reference = rel.reference; v.partOfDay = rel.partOfDay
-            v.weekend = rel.weekend
-            var j = e
-            if rel.weeks != nil, j < n, b[j] == 0x672B { v.weekend = true; j += 1 }          // 下周末
-            else if rel.weeks != nil, j < n, let wd = TemporalTable.weekday(b[j]) { v.weekday = wd; j += 1 }
-            else if rel.weeks != nil, j + 1 < n, matchWeekdayPrefix(b, at: j) != nil,
-                    let k = matchWeekdayPrefix(b, at: j), k < n, let wd = TemporalTable.weekday(b[k]) { v.weekday = wd; j = k + 1 }
-            if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
-                v.month = mv.month; v.day = mv.day; j = e2
-            } else if rel.years != nil, let (q, h, e2) = readQuarterOrHalf(b, at: j) {
-                v.quarter = q; v.half = h; j = e2
-            } else if rel.months != nil, let (d, e2) = readDay(b, at: j) {
-                v.day = d; j = e2
-            }
-            return (v, j, "relative")
-        }
+        if lex.relativeFirsts.contains(c), let r = readRelative(b, at: i) { return r }
         // Weekdays: 星期三, 周三, 礼拜天.
         if let k = matchWeekdayPrefix(b, at: i), k < n, let wd = TemporalTable.weekday(b[k]) {
-            if k + 1 < n, b[k + 1] == 0x5E74 { return nil }     // 周年
+            if k + 1 < n, b[k + 1] == "年" { return nil }       // 周年
             var v = TemporalValue(); v.weekday = wd
             return (v, k + 1, "weekday")
         }
-        // Holidays with fixed dates.
-        if lex.holidayFirsts.contains(c) {
-            for (w, m, d) in lex.holidays where i + w.count <= n {
-                var ok = true
-                for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
-                if ok { var v = TemporalValue(); v.month = m; v.day = d; return (v, i + w.count, "holiday") }
-            }
-        }
-        // Era years: 民國111年 (2022), 康熙二十年 (1681), 神龙元年 (705).
-        if lex.eraFirsts.contains(c) {
-            for (w, first) in lex.eras where i + w.count + 1 < n {
-                var ok = true
-                for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
-                guard ok else { continue }
-                let k = i + w.count
-                var year: Int? = nil, e = k
-                if b[k] == 0x5143, b[k + 1] == TemporalRecognizer.nian { year = 1; e = k + 1 }     // 元年
-                else if let p = NumeralParser.parse(b, at: k), p.value.isInteger, let y = p.value.intValue,
-                        y >= 1, y < 200, p.end < n, b[p.end] == TemporalRecognizer.nian { year = y; e = p.end }
-                if let y = year {
-                    var v = TemporalValue(); v.year = first + y - 1; v.yearWritten = true
-                    return completeYear(v, b, at: e + 1, rule: "era-year")
-                }
-            }
-        }
+        if lex.holidayFirsts.contains(c), let r = readHoliday(b, at: i) { return r }
+        if lex.eraFirsts.contains(c), let r = readEraYear(b, at: i) { return r }
         // 第48周, 2022年第十周: a week of the year (ISO). 第一周 alone is the first week of
         // anything (开学第一周), so a Chinese numeral needs a year right before it.
-        if c == 0x7B2C, i + 2 < b.count, let (w, e) = readSmall(b, at: i + 1, max: 53), w >= 1, e < b.count,
-           b[e] == 0x5468, !(e + 1 < b.count && (b[e + 1] == TemporalRecognizer.nian || b[e + 1] == 0x5C81)),
-           QuantityRecognizer.isDigit(b[i + 1]) || (i > 0 && b[i - 1] == TemporalRecognizer.nian) {
+        if c == "第", i + 2 < b.count, let (w, e) = readSmall(b, at: i + 1, max: 53), w >= 1, e < b.count,
+           b[e] == "周", !(e + 1 < b.count && (b[e + 1] == "年" || b[e + 1] == "岁")),
+           b[i + 1].isASCIIDigit || (i > 0 && b[i - 1] == "年") {
             var v = TemporalValue(); v.week = w
             return (v, e + 1, "week-of-year")
         }
         // 第一季度, 第三季度; 前三季度 (the first three quarters, reported by their last: Q3)
-        if c == 0x7B2C || c == 0x524D, let (q, h, e) = readQuarterOrHalf(b, at: i) {
+        if c == "第" || c == "前", let (q, h, e) = readQuarterOrHalf(b, at: i) {
             var v = TemporalValue(); v.quarter = q; v.half = h
             return (v, e, "quarter")
         }
@@ -76,42 +36,47 @@ extension TemporalRecognizer {
 
     /// YYYY-MM-DD, YYYY/M/D, YYYY.M.D (with an optional hh:mm[:ss] after a space or T),
     /// D-M-YYYY, M/D/YY, YY-M-D, and M/D when the day is smaller than the month (12/1).
-    func readNumericDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+    func readNumericDate(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
-        guard QuantityRecognizer.isDigit(b[i]) else { return nil }
+        guard b[i].isASCIIDigit else { return nil }
         var groups: ((Int, Int), (Int, Int), (Int, Int)) = ((0, 0), (0, 0), (0, 0))   // (value, digits)
         var count = 0
         var k = i
-        var sep: UInt32 = 0
+        var sep: Unicode.Scalar = "\0"   // none yet
         while k < n, count < 3 {
             var v = 0, d = 0
-            while k < n, QuantityRecognizer.isDigit(b[k]), d < 5 { v = v * 10 + Int(b[k] - 0x30); k += 1; d += 1 }
+            while k < n, b[k].isASCIIDigit, d < 5 { v = v * 10 + digit(b[k]); k += 1; d += 1 }
             guard d > 0 else { return nil }
             switch count { case 0: groups.0 = (v, d); case 1: groups.1 = (v, d); default: groups.2 = (v, d) }
             count += 1
-            guard count < 3, k + 1 < n, QuantityRecognizer.isDigit(b[k + 1]) else { break }
+            guard count < 3, k + 1 < n, b[k + 1].isASCIIDigit else { break }
             let s = b[k]
-            guard s == 0x2D || s == 0x2F || s == 0x2E else { break }
-            if sep == 0 { sep = s } else if s != sep { break }
+            guard s == "-" || s == "/" || s == "." else { break }
+            if sep == "\0" { sep = s } else if s != sep { break }
             k += 1
         }
-        if k < n, UnitTable.isLatinOrDigit(b[k]) { return nil }
+        if k < n, b[k].isASCIILetterOrDigit { return nil }
         var v = TemporalValue()
         if count == 3 {
             let (a, ad) = groups.0, (m, _) = groups.1, (c, cd) = groups.2
             // 3.2.1 is a version: dotted dates need a four-digit year.
-            if sep == 0x2E && ad != 4 && cd != 4 { return nil }
+            if sep == "." && ad != 4 && cd != 4 { return nil }
             if ad == 4 { v.year = a; v.month = m; v.day = c }
-            else if cd == 4 { v.year = c; if a > 12 || sep == 0x2D || sep == 0x2E { v.month = m; v.day = a } else if m > 12 { v.month = a; v.day = m } else { v.month = m; v.day = a } }
-            else if a > 31 || (ad == 2 && a > 12 && c <= 31 && sep == 0x2D) {
+            else if cd == 4 {
+                v.year = c
+                if a > 12 || sep == "-" || sep == "." { v.month = m; v.day = a }
+                else if m > 12 { v.month = a; v.day = m }
+                else { v.month = m; v.day = a }
+            }
+            else if a > 31 || (ad == 2 && a > 12 && c <= 31 && sep == "-") {
                 v.year = 2000 + a; v.month = m; v.day = c        // 27-7-3
-            } else if sep == 0x2F && a <= 12 && m > 12 {
+            } else if sep == "/" && a <= 12 && m > 12 {
                 v.year = twoDigitYear(c); v.month = a; v.day = m  // 10/31/74
             } else {
                 v.year = twoDigitYear(c); v.month = m; v.day = a  // 3-7-07
             }
-            if cd == 2 && ad != 4 && !(a > 31 || (ad == 2 && a > 12 && sep == 0x2D)) { v.year = twoDigitYear(c) }
-        } else if count == 2, sep == 0x2F {
+            if cd == 2 && ad != 4 && !(a > 31 || (ad == 2 && a > 12 && sep == "-")) { v.year = twoDigitYear(c) }
+        } else if count == 2, sep == "/" {
             let (a, _) = groups.0, (c, _) = groups.1
             guard a <= 12, c >= 1, c < a || c > 12 else { return nil }   // 12/1 is a date, 1/2 a fraction
             v.month = a; v.day = c
@@ -122,7 +87,7 @@ extension TemporalRecognizer {
         v.yearWritten = v.year != nil
         var j = k
         // A time after the date: "2023-08-04 13:07:33", "2010.01.29晚上六点" (part of day is read later).
-        if j + 1 < n, b[j] == 0x20 || b[j] == 0x54, let (h, mi, s, e) = readColonClock(b, at: j + 1) {
+        if j + 1 < n, b[j] == " " || b[j] == "T", let (h, mi, s, e) = readColonClock(b, at: j + 1) {
             v.hour = h; v.minute = mi; v.second = s; j = e
         }
         return (v, j, "numeric-date")
@@ -131,7 +96,7 @@ extension TemporalRecognizer {
     func twoDigitYear(_ y: Int) -> Int { y >= 100 ? y : (y <= 40 ? 2000 + y : 1900 + y) }
 
     /// 2022年3月11日, 二〇二二年三月十一日, 两千零四年八月十五, 3月, 6月份, 11日, 12号, 2016年度, 一季度.
-    func readChineseDate(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+    func readChineseDate(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         // Year: a number followed by 年.
         if let (y, e) = readYear(b, at: i) {
@@ -150,11 +115,11 @@ extension TemporalRecognizer {
     }
 
     /// After a year: 度, a month and day, a quarter or half (2022年一季度, 今年上半年), 底/初.
-    func completeYear(_ v0: TemporalValue, _ b: UnsafeBufferPointer<UInt32>, at e0: Int, rule: StaticString)
+    func completeYear(_ v0: TemporalValue, _ b: UnsafeBufferPointer<Unicode.Scalar>, at e0: Int, rule: StaticString)
         -> (TemporalValue, Int, StaticString) {
         var v = v0, e = e0
         let n = b.count
-        if e < n, b[e] == TemporalRecognizer.du { e += 1 }          // 2016年度
+        if e < n, b[e] == "度" { e += 1 }                           // 2016年度
         if let (mv, e2) = readMonthDay(b, at: e), mv.month != nil {
             v.month = mv.month; v.day = mv.day; e = e2
         } else if let (q, h, e2) = readQuarterOrHalf(b, at: e) {
@@ -167,18 +132,18 @@ extension TemporalRecognizer {
 
     /// A year: four Arabic digits, two with a leading zero (08年), Chinese digits one by one
     /// (二〇二二, 零八), or a Chinese numeral from 1000 to 2999 (两千零四). Then 年.
-    func readYear(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, Int)? {
+    func readYear(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
         let n = b.count
-        guard let p = NumeralParser.parse(b, at: i), p.low == nil, p.value.isInteger,
-              let y = p.value.intValue, p.end < n, b[p.end] == TemporalRecognizer.nian else { return nil }
+        guard let p = parseNumeral(b, at: i), p.low == nil, p.value.isInteger,
+              let y = p.value.intValue, p.end < n, b[p.end] == "年" else { return nil }
         let e = p.end + 1
         // 年级, 年代, 年龄 are not years; 年底/年初 are.
-        if e < n, [0x7EA7, 0x4EE3, 0x9F84, 0x8F7B].contains(b[e]) { return nil }
+        if e < n, ["级", "代", "龄", "轻"].contains(b[e]) { return nil }
         if p.hasArabic && !p.hasChinese {
             if p.arabicIntegerDigits == 4 && (1000...2999).contains(y) { return (y, e) }
             // 08年: two digits with a leading zero, or any two digits before a month.
             if p.arabicIntegerDigits == 2 {
-                if b[i] == 0x30 { return (2000 + y, e) }
+                if b[i] == "0" { return (2000 + y, e) }
                 if let (mv, _) = readMonthDay(b, at: e), mv.month != nil { return (twoDigitYear(y), e) }
             }
             return nil
@@ -194,29 +159,28 @@ extension TemporalRecognizer {
     }
 
     /// 3月, 三月, 6月份, 3月11日, 八月十五, 正月初一, 11日, 12号, 3月底.
-    func readMonthDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (TemporalValue, Int)? {
+    func readMonthDay(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int)? {
         let n = b.count
         guard i < n else { return nil }
         var v = TemporalValue()
         var j = i
         // Lunar month names.
-        if j + 1 < n, b[j + 1] == TemporalRecognizer.yue, [0x6B63, 0x814A, 0x81D8, 0x51AC].contains(b[j]) {
-            v.month = b[j] == 0x6B63 ? 1 : (b[j] == 0x51AC ? 11 : 12)   // 正 腊 臘 冬
+        if j + 1 < n, b[j + 1] == "月", ["正", "腊", "臘", "冬"].contains(b[j]) {
+            v.month = b[j] == "正" ? 1 : (b[j] == "冬" ? 11 : 12)
             j += 2
-        } else if let (m, e) = readSmall(b, at: j, max: 12), m >= 1, e < n, b[e] == TemporalRecognizer.yue {
-            if j > 0, b[j - 1] == TemporalRecognizer.ge || b[j - 1] == TemporalRecognizer.geT { return nil }
-            if e + 1 < n, [0x5EA6, 0x5B63].contains(b[e + 1]) && false { return nil }
+        } else if let (m, e) = readSmall(b, at: j, max: 12), m >= 1, e < n, b[e] == "月" {
+            if j > 0, b[j - 1] == "个" || b[j - 1] == "個" { return nil }
+            if e + 1 < n, ["度", "季"].contains(b[e + 1]) && false { return nil }
             v.month = m
             j = e + 1
         }
         if v.month != nil {
-            if j < n, b[j] == 0x4EFD { j += 1 }                        // 6月份
+            if j < n, b[j] == "份" { j += 1 }                           // 6月份
             if let (d, e) = readDay(b, at: j) { v.day = d; j = e }
             else if let (d, e) = readLunarDay(b, at: j) { v.day = d; j = e }
-            else if let (d, e) = readSmall(b, at: j, max: 31), d >= 1, NumeralTable.role(b[j]) != nil,
-                    !(e < n && (lex.unit(b, at: e) != nil || b[e] == TemporalRecognizer.shi
-                                || b[e] == TemporalRecognizer.dian || b[e] == TemporalRecognizer.fen
-                                || NumeralTable.role(b[e]) != nil)) {
+            else if let (d, e) = readSmall(b, at: j, max: 31), d >= 1, role(b[j]) != nil,
+                    !(e < n && (unit(b, at: e) != nil || b[e] == "时" || b[e] == "点" || b[e] == "分"
+                                || role(b[e]) != nil)) {
                 v.day = d; j = e                                        // 八月十五
             } else {
                 j = skipPeriodSuffix(b, at: j)
@@ -231,31 +195,31 @@ extension TemporalRecognizer {
     }
 
     /// 11日, 12号 (not 12号线), 初一.
-    func readDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, Int)? {
+    func readDay(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
         let n = b.count
         guard i < n, let (d, e) = readSmall(b, at: i, max: 31), d >= 1, e < n else { return nil }
         let c = b[e]
-        if c == TemporalRecognizer.ri {
+        if c == "日" {
             // 持续 11 日 is a duration (the quantity recognizer reports it); 三日 after no month too.
-            if !(i > 0 && b[i - 1] == TemporalRecognizer.yue) {
-                if lex.hasDurationContext(b, before: i) { return nil }
-                if NumeralTable.role(b[i]) != nil { return nil }
+            if !(i > 0 && b[i - 1] == "月") {
+                if hasDurationContext(b, before: i) { return nil }
+                if role(b[i]) != nil { return nil }
             }
-            if e + 1 < n, [0x62A5, 0x672C, 0x5E38].contains(b[e + 1]) { return nil }   // 日报 日本 日常
+            if e + 1 < n, ["报", "本", "常"].contains(b[e + 1]) { return nil }   // 日报 日本 日常
             return (d, e + 1)
         }
-        if c == TemporalRecognizer.hao || c == TemporalRecognizer.haoT {
+        if c == "号" || c == "號" {
             if e + 1 < n, lex.haoBlockers.contains(b[e + 1]) { return nil }
             // 6 号至 10 号泊位: the first of a range of numbered things.
             var k = e + 1
-            if k < n, b[k] == 0x20 { k += 1 }
-            if k < n, lex.rangeConnectors.contains(b[k]) || b[k] == 0x2014 {
+            if k < n, b[k] == " " { k += 1 }
+            if k < n, lex.rangeConnectors.contains(b[k]) || b[k] == "—" {
                 k += 1
-                if k < n, b[k] == 0x2014 || b[k] == 0x20 { k += 1 }
+                if k < n, b[k] == "—" || b[k] == " " { k += 1 }
                 if let (_, e2) = readSmall(b, at: k, max: 9999) {
                     var m = e2
-                    if m < n, b[m] == 0x20 { m += 1 }
-                    if m + 1 < n, b[m] == TemporalRecognizer.hao || b[m] == TemporalRecognizer.haoT,
+                    if m < n, b[m] == " " { m += 1 }
+                    if m + 1 < n, b[m] == "号" || b[m] == "號",
                        lex.haoBlockers.contains(b[m + 1]) { return nil }
                 }
             }
@@ -265,56 +229,58 @@ extension TemporalRecognizer {
     }
 
     /// 初一 … 初十, and 廿X / 三十 after a lunar month are read by readSmall.
-    func readLunarDay(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, Int)? {
-        guard i + 1 < b.count, b[i] == 0x521D, let (d, e) = readSmall(b, at: i + 1, max: 10), d >= 1 else { return nil }
+    func readLunarDay(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
+        guard i + 1 < b.count, b[i] == "初", let (d, e) = readSmall(b, at: i + 1, max: 10), d >= 1 else {
+            return nil
+        }
         return (d, e)
     }
 
     /// 一季度, 第三季度, 前三季度 (as Q3 with the range start Q1 left to the writer), 上半年, 下半年.
-    func readQuarterOrHalf(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int?, Int?, Int)? {
+    func readQuarterOrHalf(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int?, Int?, Int)? {
         let n = b.count
         var j = i
         guard j < n else { return nil }
-        if j + 2 < n, b[j] == 0x4E0A || b[j] == 0x4E0B, b[j + 1] == TemporalRecognizer.ban, b[j + 2] == TemporalRecognizer.nian {
-            return (nil, b[j] == 0x4E0A ? 1 : 2, j + 3)
+        if j + 2 < n, b[j] == "上" || b[j] == "下", b[j + 1] == "半", b[j + 2] == "年" {
+            return (nil, b[j] == "上" ? 1 : 2, j + 3)
         }
-        if b[j] == 0x7B2C || b[j] == 0x524D { j += 1 }
+        if b[j] == "第" || b[j] == "前" { j += 1 }
         guard let (q, e) = readSmall(b, at: j, max: 4), q >= 1, e + 1 < n,
-              b[e] == TemporalRecognizer.ji, b[e + 1] == 0x5EA6 else { return nil }
-        if j > 0, b[j - 1] == TemporalRecognizer.ge || b[j - 1] == TemporalRecognizer.geT { return nil }
+              b[e] == "季", b[e + 1] == "度" else { return nil }
+        if j > 0, b[j - 1] == "个" || b[j - 1] == "個" { return nil }
         return (q, nil, e + 2)
     }
 
     /// Up to `max`: Arabic (1–4 digits) or a small Chinese numeral (十五, 二十三, 廿七, 两, 〇八).
-    func readSmall(_ b: UnsafeBufferPointer<UInt32>, at i: Int, max: Int) -> (Int, Int)? {
+    func readSmall(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, max: Int) -> (Int, Int)? {
         let n = b.count
         guard i < n else { return nil }
-        if QuantityRecognizer.isDigit(b[i]) {
+        if b[i].isASCIIDigit {
             var k = i, v = 0, d = 0
-            while k < n, QuantityRecognizer.isDigit(b[k]), d < 4 { v = v * 10 + Int(b[k] - 0x30); k += 1; d += 1 }
-            if k < n, QuantityRecognizer.isDigit(b[k]) || (b[k] == 0x2E && k + 1 < n && QuantityRecognizer.isDigit(b[k + 1])) { return nil }
+            while k < n, b[k].isASCIIDigit, d < 4 { v = v * 10 + digit(b[k]); k += 1; d += 1 }
+            if k < n, b[k].isASCIIDigit || (b[k] == "." && k + 1 < n && b[k + 1].isASCIIDigit) { return nil }
             return v <= max ? (v, k) : nil
         }
         var k = i, v = 0
-        switch NumeralTable.role(b[k]) {
+        switch role(b[k]) {
         case .tens(let t)?:
             v = t * 10; k += 1
-            if k < n, case .digit(let d)? = NumeralTable.role(b[k]), d > 0 { v += d; k += 1 }
+            if k < n, case .digit(let d)? = role(b[k]), d > 0 { v += d; k += 1 }
         case .smallUnit(1)?:
             v = 10; k += 1
-            if k < n, case .digit(let d)? = NumeralTable.role(b[k]), d > 0 { v += d; k += 1 }
+            if k < n, case .digit(let d)? = role(b[k]), d > 0 { v += d; k += 1 }
         case .digit(let d)?:
             v = d; k += 1
-            if k < n, case .smallUnit(1)? = NumeralTable.role(b[k]) {
+            if k < n, case .smallUnit(1)? = role(b[k]) {
                 v = d * 10; k += 1
-                if k < n, case .digit(let e)? = NumeralTable.role(b[k]), e > 0 { v += e; k += 1 }
-            } else if d == 0, k < n, case .digit(let e)? = NumeralTable.role(b[k]) {
+                if k < n, case .digit(let e)? = role(b[k]), e > 0 { v += e; k += 1 }
+            } else if d == 0, k < n, case .digit(let e)? = role(b[k]) {
                 v = e; k += 1                                  // 〇八
             }
         default:
             return nil
         }
-        if k < n, NumeralTable.isAmbiguousDigit(b[i]) && k == i + 1 { return nil }
+        if k < n, NumeralTable.isAmbiguousDigit(b[i].value) && k == i + 1 { return nil }
         return v <= max ? (v, k) : nil
     }
 }
