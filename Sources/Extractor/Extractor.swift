@@ -36,12 +36,14 @@ public struct Extractor: Sendable {
 
     /// Streams the records of `text` to `sink` in document order, without collecting them:
     /// memory stays bounded by the document, not by its records.
-    public func extract(_ text: String, doc: String = "-", date: CivilDate? = nil, into sink: (consuming Record) -> Void) {
+    public func extract(_ text: String, doc: String = "-", date: CivilDate? = nil,
+                        into sink: (consuming Record) -> Void) {
         extract(SourceText(text), doc: doc, date: date, into: sink)
     }
 
     /// Streams the records of a prepared source text to `sink` in document order.
-    public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil, into sink: (consuming Record) -> Void) {
+    public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil,
+                        into sink: (consuming Record) -> Void) {
         let wantsFigures = types.contains(.quantity) || types.contains(.number)
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         // Dates first: figures need them for as_of, and date records are merged in order.

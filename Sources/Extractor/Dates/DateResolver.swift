@@ -9,7 +9,8 @@ public struct CivilDate: Sendable, Equatable, Comparable {
     /// Parses `YYYY-MM-DD`; nil if malformed or not a real date.
     public init?(_ s: String) {
         let parts = s.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        guard parts.count == 3, parts[0].count == 4,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(y, m) else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -256,22 +257,25 @@ struct DateResolver {
         var o: [UInt8] = []
         o.reserveCapacity(24)
         let timeless = v.hour == nil && v.partOfDay == nil
-        if let w = v.week { TimexBytes.year(v.year, &o); o += [0x2D, 0x57]; TimexBytes.two(w, &o) }
-        else if let q = v.quarter { TimexBytes.year(v.year, &o); o += [0x2D, 0x51, UInt8(48 + q % 10)] }
-        else if let h = v.half { TimexBytes.year(v.year, &o); o += [0x2D, 0x48, UInt8(48 + h % 10)] }
-        else if let d = v.day { TimexBytes.year(v.year, &o); o.append(0x2D); TimexBytes.two(v.month, &o); o.append(0x2D); TimexBytes.two(d, &o) }
+        if let w = v.week { TimexBytes.year(v.year, &o); TimexBytes.put("-W", &o); TimexBytes.two(w, &o) }
+        else if let q = v.quarter { TimexBytes.year(v.year, &o); TimexBytes.put("-Q", &o); TimexBytes.digit(q, &o) }
+        else if let h = v.half { TimexBytes.year(v.year, &o); TimexBytes.put("-H", &o); TimexBytes.digit(h, &o) }
+        else if let d = v.day {
+            TimexBytes.year(v.year, &o); o.append(TimexBytes.dash); TimexBytes.two(v.month, &o)
+            o.append(TimexBytes.dash); TimexBytes.two(d, &o)
+        }
         else if let m = v.month {
             // A time needs a day: 2022年3月 下午 stays at month precision; a clock gets -XX.
-            TimexBytes.year(v.year, &o); o.append(0x2D); TimexBytes.two(m, &o)
+            TimexBytes.year(v.year, &o); o.append(TimexBytes.dash); TimexBytes.two(m, &o)
             if v.hour == nil { return String(decoding: o, as: UTF8.self) }
-            o += [0x2D, 0x58, 0x58]
+            TimexBytes.put("-XX", &o)
         }
         else if v.year != nil {
             TimexBytes.year(v.year, &o)
             if v.hour == nil { return String(decoding: o, as: UTF8.self) }
-            o += [0x2D, 0x58, 0x58, 0x2D, 0x58, 0x58]
+            TimexBytes.put("-XX-XX", &o)
         }
-        else { o += Array("XXXX-XX-XX".utf8) }
+        else { TimexBytes.put("XXXX-XX-XX", &o) }
         if !timeless { TimexBytes.time(v, &o) }
         return String(decoding: o, as: UTF8.self)
     }
@@ -279,26 +283,37 @@ struct DateResolver {
 
 /// Pieces of TIMEX3 values written as bytes.
 enum TimexBytes {
+    /// ASCII text as it is ("-W", "XXXX").
+    @inline(__always) static func put(_ s: StaticString, _ o: inout [UInt8]) {
+        o.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// The last decimal digit of `x` (Q3, H1).
+    @inline(__always) static func digit(_ x: Int, _ o: inout [UInt8]) { o.append(UInt8(Int(zero) + x % 10)) }
+
+    @inline(__always) static var zero: UInt8 { UInt8(ascii: "0") }
+    @inline(__always) static var dash: UInt8 { UInt8(ascii: "-") }
+
     static func year(_ y: Int?, _ o: inout [UInt8]) {
-        guard let y else { o += [0x58, 0x58, 0x58, 0x58]; return }
-        if y < 0 { o.append(0x2D) }
+        guard let y else { put("XXXX", &o); return }
+        if y < 0 { o.append(dash) }
         let a = abs(y)
         if a >= 10000 { o += Array(String(a).utf8); return }
-        o += [UInt8(48 + a / 1000), UInt8(48 + a / 100 % 10), UInt8(48 + a / 10 % 10), UInt8(48 + a % 10)]
+        o += [zero + UInt8(a / 1000), zero + UInt8(a / 100 % 10), zero + UInt8(a / 10 % 10), zero + UInt8(a % 10)]
     }
 
     static func two(_ x: Int?, _ o: inout [UInt8]) {
-        guard let x, x >= 0 else { o += [0x58, 0x58]; return }
+        guard let x, x >= 0 else { put("XX", &o); return }
         if x >= 100 { o += Array(String(x).utf8); return }
-        o += [UInt8(48 + x / 10), UInt8(48 + x % 10)]
+        o += [zero + UInt8(x / 10), zero + UInt8(x % 10)]
     }
 
     static func time(_ v: TemporalValue, _ o: inout [UInt8]) {
         if let h = v.hour {
-            o.append(0x54); two(h, &o); o.append(0x3A); two(v.minute ?? 0, &o)
-            if let s = v.second { o.append(0x3A); two(s, &o) }
+            o.append(UInt8(ascii: "T")); two(h, &o); o.append(UInt8(ascii: ":")); two(v.minute ?? 0, &o)
+            if let s = v.second { o.append(UInt8(ascii: ":")); two(s, &o) }
         } else if let p = v.partOfDay {
-            o.append(0x54); o += Array(p.rawValue.utf8)
+            o.append(UInt8(ascii: "T")); o += Array(p.rawValue.utf8)
         }
     }
 }

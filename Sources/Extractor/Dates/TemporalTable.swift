@@ -30,7 +30,8 @@ enum TemporalTable {
         ("明早", .init(days: 1, partOfDay: "MO")), ("明晚", .init(days: 1, partOfDay: "NI")),
         ("当日", .init(days: 0, anaphoric: true)), ("當日", .init(days: 0, anaphoric: true)),
         ("当天", .init(days: 0, anaphoric: true)), ("當天", .init(days: 0, anaphoric: true)),
-        ("当晚", .init(days: 0, anaphoric: true, partOfDay: "NI")), ("當晚", .init(days: 0, anaphoric: true, partOfDay: "NI")),
+        ("当晚", .init(days: 0, anaphoric: true, partOfDay: "NI")),
+        ("當晚", .init(days: 0, anaphoric: true, partOfDay: "NI")),
         ("次日", .init(days: 1, anaphoric: true)), ("翌日", .init(days: 1, anaphoric: true)),
         ("今年", .init(years: 0)), ("本年", .init(years: 0)), ("去年", .init(years: -1)), ("前年", .init(years: -2)),
         ("明年", .init(years: 1)), ("下年", .init(years: 1)), ("后年", .init(years: 2)), ("後年", .init(years: 2)),
@@ -50,24 +51,27 @@ enum TemporalTable {
         ("下禮拜", .init(weeks: 1)), ("下个星期", .init(weeks: 1)), ("下個星期", .init(weeks: 1)),
         ("下个礼拜", .init(weeks: 1)), ("下個禮拜", .init(weeks: 1)), ("下下周", .init(weeks: 2)), ("下下週", .init(weeks: 2)),
         ("周末", .init(weekend: true)), ("週末", .init(weekend: true)),
-        ("近期", .init(reference: "PAST_REF")), ("近日", .init(reference: "PAST_REF")), ("日前", .init(reference: "PAST_REF")),
-        ("此前", .init(reference: "PAST_REF")), ("早前", .init(reference: "PAST_REF")), ("前不久", .init(reference: "PAST_REF")),
-        ("目前", .init(reference: "PRESENT_REF")), ("现在", .init(reference: "PRESENT_REF")), ("現在", .init(reference: "PRESENT_REF")),
-        ("此刻", .init(reference: "PRESENT_REF")),
-        ("眼下", .init(reference: "PRESENT_REF")), ("如今", .init(reference: "PRESENT_REF")), ("宜家", .init(reference: "PRESENT_REF")),
-        ("今后", .init(reference: "FUTURE_REF")), ("今後", .init(reference: "FUTURE_REF")), ("将来", .init(reference: "FUTURE_REF")),
-        ("將來", .init(reference: "FUTURE_REF")),
+        ("近期", .init(reference: "PAST_REF")), ("近日", .init(reference: "PAST_REF")),
+        ("日前", .init(reference: "PAST_REF")), ("此前", .init(reference: "PAST_REF")),
+        ("早前", .init(reference: "PAST_REF")), ("前不久", .init(reference: "PAST_REF")),
+        ("目前", .init(reference: "PRESENT_REF")), ("现在", .init(reference: "PRESENT_REF")),
+        ("現在", .init(reference: "PRESENT_REF")), ("此刻", .init(reference: "PRESENT_REF")),
+        ("眼下", .init(reference: "PRESENT_REF")), ("如今", .init(reference: "PRESENT_REF")),
+        ("宜家", .init(reference: "PRESENT_REF")),
+        ("今后", .init(reference: "FUTURE_REF")), ("今後", .init(reference: "FUTURE_REF")),
+        ("将来", .init(reference: "FUTURE_REF")), ("將來", .init(reference: "FUTURE_REF")),
         ("每天", .init(reference: "XXXX-XX-XX")), ("每日", .init(reference: "XXXX-XX-XX")),
     ]
 
-    static let relatives: [([UInt32], Relative)] = relativeSource
-        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+    static let relatives: [([Unicode.Scalar], Relative)] = relativeSource
+        .map { (Array($0.0.unicodeScalars), $0.1) }
         .sorted { $0.0.count > $1.0.count }
     static let relativeFirsts = ScalarSet(relatives.compactMap { $0.0.first })
-    /// Indices into `relatives` by first character, longest word first.
+    /// Indices into `relatives` by first character, longest word first. Keyed by the scalar's
+    /// value: a UInt32 key hashes in one step, a Unicode.Scalar key through a whole Hasher.
     static let relativesByFirst: [UInt32: [Int]] = {
         var map: [UInt32: [Int]] = [:]
-        for (k, r) in relatives.enumerated() { if let f = r.0.first { map[f, default: []].append(k) } }
+        for (k, r) in relatives.enumerated() { if let f = r.0.first { map[f.value, default: []].append(k) } }
         return map
     }()
 
@@ -87,24 +91,24 @@ enum TemporalTable {
         ("深夜", "NI", 12), ("白天", "DT", 0), ("早间", "MO", 0), ("午间", "MI", 12), ("夜晚", "NI", 12),
         ("晚上时分", "NI", 12), ("早", "MO", 0), ("晚", "NI", 12),
     ]
-    static let partsOfDay: [([UInt32], PartOfDay, Int)] = partsOfDaySource
-        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
+    static let partsOfDay: [([Unicode.Scalar], PartOfDay, Int)] = partsOfDaySource
+        .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
         .sorted { $0.0.count > $1.0.count }
     static let partOfDayFirsts = ScalarSet(partsOfDay.compactMap { $0.0.first })
 
     /// Weekday prefixes (星期三, 周三, 礼拜三) and the day names after them.
-    static let weekdayPrefixes: [[UInt32]] = ["星期", "礼拜", "禮拜", "周", "週"].map { $0.unicodeScalars.map { $0.value } }
-    static func weekday(_ c: UInt32) -> Int? {
+    static let weekdayPrefixes: [[Unicode.Scalar]] = ["星期", "礼拜", "禮拜", "周", "週"].map { Array($0.unicodeScalars) }
+    static func weekday(_ c: Unicode.Scalar) -> Int? {
         switch c {
-        case 0x4E00: return 1; case 0x4E8C: return 2; case 0x4E09: return 3; case 0x56DB: return 4
-        case 0x4E94: return 5; case 0x516D: return 6; case 0x65E5, 0x5929: return 7   // 日 天
+        case "一": return 1; case "二": return 2; case "三": return 3; case "四": return 4
+        case "五": return 5; case "六": return 6; case "日", "天": return 7
         default: return nil
         }
     }
 
     /// Suffixes after a month or year that narrow it without a TIMEX3 day (3 月底 → XXXX-03).
-    static let periodSuffixes: [[UInt32]] = ["底", "初", "末", "中", "上旬", "中旬", "下旬", "份"]
-        .map { $0.unicodeScalars.map { $0.value } }.sorted { $0.count > $1.count }
+    static let periodSuffixes: [[Unicode.Scalar]] = ["底", "初", "末", "中", "上旬", "中旬", "下旬", "份"]
+        .map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
     /// Characters after 号 that make it a number, not a day (3 号线, 5 号楼).
     static let haoBlockers = ScalarSet("线楼院文码令召称房车馆台位机窗口门厅栋室泊集桥井坑床箱仓库站厂场道闸堤坝馆展摊铺柜泵")
@@ -121,20 +125,22 @@ enum TemporalTable {
         ("道光", 1821), ("咸丰", 1851), ("咸豐", 1851), ("同治", 1862), ("光绪", 1875), ("光緒", 1875),
         ("宣统", 1909), ("宣統", 1909), ("民国", 1912), ("民國", 1912),
     ]
+    // transitional: UInt32 caller in QuantityRecognizer.swift (eras.contains(where:) against its UInt32 buffer).
     static let eras: [([UInt32], Int)] = eraSource.map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
     static let eraFirsts = ScalarSet(eras.compactMap { $0.0.first })
 
     /// The first two characters of every temporal word: a word-start trigger must begin one
     /// (天宝 begins with the common 天; most 天 begin no temporal word at all).
     static let bigrams: Set<UInt64> = {
-        var words: [[UInt32]] = relatives.map { $0.0 } + partsOfDay.map { $0.0 } + eras.map { $0.0 } + weekdayPrefixes
-        words += holidaySource.map { $0.0.unicodeScalars.map { $0.value } }
+        var words: [[Unicode.Scalar]] = relatives.map { $0.0 } + partsOfDay.map { $0.0 } + weekdayPrefixes
+        words += eraSource.map { Array($0.0.unicodeScalars) }
+        words += holidaySource.map { Array($0.0.unicodeScalars) }
         let extra = ["民国", "民國", "正月", "腊月", "臘月", "冬月", "上半", "下半"]
-        words += extra.map { $0.unicodeScalars.map { $0.value } }
-        for p in ["周", "週"] { for d in "一二三四五六日天末" { words.append([p.unicodeScalars.first!.value, d.unicodeScalars.first!.value]) } }
-        for d in "一二三四1234" { words.append([0x7B2C, d.unicodeScalars.first!.value]) }   // 第一季度
+        words += extra.map { Array($0.unicodeScalars) }
+        for p: Unicode.Scalar in ["周", "週"] { for d in "一二三四五六日天末".unicodeScalars { words.append([p, d]) } }
+        for d in "一二三四1234".unicodeScalars { words.append(["第", d]) }   // 第一季度
         var set = Set<UInt64>()
-        for w in words where w.count >= 2 { set.insert(UInt64(w[0]) << 32 | UInt64(w[1])) }
+        for w in words where w.count >= 2 { set.insert(UInt64(w[0].value) << 32 | UInt64(w[1].value)) }
         return set
     }()
     static let bigramSeconds = ScalarSet(bigrams.map { UInt32(truncatingIfNeeded: $0) })
@@ -148,8 +154,8 @@ enum TemporalTable {
         ("聖誕節", 12, 25), ("平安夜", 12, 24), ("情人节", 2, 14), ("情人節", 2, 14), ("愚人节", 4, 1), ("愚人節", 4, 1),
         ("万圣节", 10, 31), ("萬聖節", 10, 31), ("建党节", 7, 1),
     ]
-    static let holidays: [([UInt32], Int, Int)] = holidaySource
-        .map { ($0.0.unicodeScalars.map { $0.value }, $0.1, $0.2) }
+    static let holidays: [([Unicode.Scalar], Int, Int)] = holidaySource
+        .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
         .sorted { $0.0.count > $1.0.count }
     static let holidayFirsts = ScalarSet(holidays.compactMap { $0.0.first })
 }

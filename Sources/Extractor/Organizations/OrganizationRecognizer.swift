@@ -19,7 +19,7 @@ struct OrganizationRecognizer {
 
     func run() -> [Found] {
         var out: [Found] = []
-        source.scalars.withUnsafeBufferPointer { b in
+        source.withScalars { b in
             let n = b.count
             var i = 0
             var lastEnd = 0
@@ -28,7 +28,7 @@ struct OrganizationRecognizer {
             var firstHead: Int? = nil        // the first head of a name with several (中心小学)
             while i < n {
                 let c = b[i]
-                if c == 0x300A { inTitle = true } else if c == 0x300B { inTitle = false }
+                if c == "《" { inTitle = true } else if c == "》" { inTitle = false }
                 if inTitle || !lex.firsts.contains(c) { i += 1; continue }
                 // Neither a known name nor a head word can start here (most positions).
                 if !lex.heads.mayStart(b, at: i) && !lex.known.mayStart(b, at: i) { i += 1; continue }
@@ -54,7 +54,9 @@ struct OrganizationRecognizer {
                     lastEnd = e; i = e
                     continue
                 }
-                guard let (len, cat, id) = lex.heads.entry(b, at: i), acceptHead(b, at: i, id: id) else { i += 1; continue }
+                guard let (len, cat, id) = lex.heads.entry(b, at: i), acceptHead(b, at: i, id: id) else {
+                    i += 1; continue
+                }
                 let info = lex.headInfo[id]
                 let headEnd = i + len
                 let s = pendingStart ?? leftBoundary(b, head: i, limit: lastEnd)
@@ -71,7 +73,8 @@ struct OrganizationRecognizer {
                 firstHead = nil
                 let e = extendRight(b, from: headEnd)
                 if valid(b, start: s, head: i, bodyEnd: bodyEnd, headEnd: headEnd, end: e, info: info) {
-                    out.append(Found(start: s, end: e, category: e > headEnd ? subunitCategory(b, end: e, fallback: cat) : cat))
+                    let category = e > headEnd ? subunitCategory(b, end: e, fallback: cat) : cat
+                    out.append(Found(start: s, end: e, category: category))
                     lastEnd = e
                 } else if i > s && madeOfGenericModifiers(b, s, i) {
                     lastEnd = e        // 控股子公司 | 东海国际集装箱码头有限公司: a generic name still ends there
@@ -83,7 +86,7 @@ struct OrganizationRecognizer {
     }
 
     /// Single-character and ambiguous head words checked against their neighbours (部分, 格局).
-    func acceptHead(_ b: UnsafeBufferPointer<UInt32>, at i: Int, id: Int) -> Bool {
+    func acceptHead(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, id: Int) -> Bool {
         let info = lex.headInfo[id]
         if let after = info.after, i + info.length < b.count, after.contains(b[i + info.length]) { return false }
         if let before = info.before, i > 0, before.contains(b[i - 1]) { return false }
@@ -92,21 +95,21 @@ struct OrganizationRecognizer {
 
     /// Walks left from the head over name characters to a stop, the previous name, or 16
     /// characters; trims leading verbs and generic words; starts at the first place name.
-    func leftBoundary(_ b: UnsafeBufferPointer<UInt32>, head i: Int, limit lastEnd: Int) -> Int {
+    func leftBoundary(_ b: UnsafeBufferPointer<Unicode.Scalar>, head i: Int, limit lastEnd: Int) -> Int {
         let floor = max(lastEnd, i - 16)
         var s = i
         while s > floor {
             let p = b[s - 1]
-            if p == 0x29 || p == 0xFF09 {                           // (湖南): a bracketed part of the name
+            if p == ")" || p == "）" {                               // (湖南): a bracketed part of the name
                 var k = s - 2
-                while k > floor && k > s - 8 && b[k] != 0x28 && b[k] != 0xFF08 { k -= 1 }
-                if k > floor, b[k] == 0x28 || b[k] == 0xFF08 { s = k; continue }
+                while k > floor && k > s - 8 && b[k] != "(" && b[k] != "（" { k -= 1 }
+                if k > floor, b[k] == "(" || b[k] == "（" { s = k; continue }
                 break
             }
             // 和 and 有 end a name, but not in 共和国 or 有限公司 (checked before the stop set).
-            if p == 0x548C && s >= 2 && b[s - 2] == 0x5171 { s -= 1; continue }
-            if p == 0x5BF9 && s < i && b[s] == 0x5916 { s -= 1; continue }         // 对外贸易…
-            if lex.stops.contains(p) || QuantityRecognizer.isDigit(p) { break }
+            if p == "和" && s >= 2 && b[s - 2] == "共" { s -= 1; continue }
+            if p == "对" && s < i && b[s] == "外" { s -= 1; continue }             // 对外贸易…
+            if lex.stops.contains(p) || p.isASCIIDigit { break }
             s -= 1
         }
         // Cut after the last verb inside (海普洛斯成立未来医学检验实验室 → 未来医学检验实验室).
@@ -116,7 +119,7 @@ struct OrganizationRecognizer {
             k -= 1
         }
         // ——记江南师范大学…: a feature's subtitle ("a profile of"), not part of the name.
-        if s < i - 1, b[s] == 0x8BB0, s > 0, b[s - 1] == 0x2014 || b[s - 1] == 0x2D { s += 1 }
+        if s < i - 1, b[s] == "记", s > 0, b[s - 1] == "—" || b[s - 1] == "-" { s += 1 }
         // Trim leading verbs and generic words (组织, 会员企业, 配合).
         var trimmed = true
         while trimmed && s < i {
@@ -125,8 +128,7 @@ struct OrganizationRecognizer {
         }
         // A place name unknown to the table but shaped like one at the very start
         // (南湖市浙江商会): two characters and 市/县/区/省/州/镇/乡.
-        if i - s >= 4, SourceText.isHan(b[s]), SourceText.isHan(b[s + 1]),
-           "市县区省州镇乡".unicodeScalars.contains(where: { $0.value == b[s + 2] }),
+        if i - s >= 4, b[s].isHan, b[s + 1].isHan, "市县区省州镇乡".unicodeScalars.contains(b[s + 2]),
            lex.leadingWords.longest(b, at: s) == nil { return s }
         // Start at the first place name, if one stands inside (抗疫深圳市… → 深圳市…).
         var p = s
@@ -141,7 +143,7 @@ struct OrganizationRecognizer {
 
     /// Sub-units right after a name (党委, 党支部, 营商办, 社区卫生服务中心), possibly with a
     /// short name between (街道 社区卫生服务中心), and 附属 joining a second organization.
-    func extendRight(_ b: UnsafeBufferPointer<UInt32>, from e0: Int) -> Int {
+    func extendRight(_ b: UnsafeBufferPointer<Unicode.Scalar>, from e0: Int) -> Int {
         let n = b.count
         var e = e0
         var guardSteps = 0
@@ -149,19 +151,19 @@ struct OrganizationRecognizer {
             guardSteps += 1
             if let (len, _) = lex.subunits.longest(b, at: e) { e += len; continue }
             // 附属 X 医院
-            if e + 2 < n, b[e] == 0x9644, b[e + 1] == 0x5C5E {
+            if e + 2 < n, b[e] == "附", b[e + 1] == "属" {
                 var k = e + 2
                 while k < n && k - e < 16 && !lex.stops.contains(b[k]) {
                     if let (len, _, id) = lex.heads.entry(b, at: k), acceptHead(b, at: k, id: id) { e = k + len; break }
                     k += 1
                 }
-                if e > e0 && b[e - 1] != 0x5C5E { continue }
+                if e > e0 && b[e - 1] != "属" { continue }
                 break
             }
             // A short name then a sub-unit: 街道 + 社区卫生服务中心, 街道 + 营商办
             var k = e
             var found = false
-            while k < n && k - e < 6 && !lex.stops.contains(b[k]) && SourceText.isHan(b[k])
+            while k < n && k - e < 6 && !lex.stops.contains(b[k]) && b[k].isHan
                     && lex.leadingWords.longest(b, at: k) == nil {
                 if let (len, _) = lex.subunits.longest(b, at: k), k > e {
                     e = k + len; found = true; break
@@ -175,9 +177,9 @@ struct OrganizationRecognizer {
     }
 
     /// After a head: more name characters, then another head within ten characters.
-    func continuesToAnotherHead(_ b: UnsafeBufferPointer<UInt32>, from e: Int) -> Bool {
+    func continuesToAnotherHead(_ b: UnsafeBufferPointer<Unicode.Scalar>, from e: Int) -> Bool {
         let n = b.count
-        guard e < n, SourceText.isHan(b[e]) else { return false }
+        guard e < n, b[e].isHan else { return false }
         // A line break right after a head, or a well-known name next, starts another name
         // (四川省统计局 / 国家统计局四川调查总队).
         if source.isJoinedBreak(at: e) || lex.known.longest(b, at: e) != nil { return false }
@@ -191,7 +193,7 @@ struct OrganizationRecognizer {
             if k == joinedBreak { return false }
             // A head first: 有 of 有限公司 is a stop anywhere else (华为技术有限公司).
             let head = lex.heads.entry(b, at: k).flatMap { acceptHead(b, at: k, id: $0.2) ? $0 : nil }
-            if head == nil && (lex.stops.contains(c) || !SourceText.isHan(c) && c != 0x28 && c != 0x29) { return false }
+            if head == nil && (lex.stops.contains(c) || !c.isHan && c != "(" && c != ")") { return false }
             if head != nil {
                 // Not when a verb stands between (协会组织会员企业…有限公司).
                 for m in e..<k where lex.cutWords.longestEnding(b, at: m + 1, notBefore: e) != nil { return false }
@@ -204,8 +206,8 @@ struct OrganizationRecognizer {
     }
 
     /// `bodyEnd`: where the first head word starts (the same as `i` for a name with one head).
-    func valid(_ b: UnsafeBufferPointer<UInt32>, start s: Int, head i: Int, bodyEnd: Int, headEnd: Int, end e: Int,
-               info: HeadInfo) -> Bool {
+    func valid(_ b: UnsafeBufferPointer<Unicode.Scalar>, start s: Int, head i: Int, bodyEnd: Int, headEnd: Int,
+               end e: Int, info: HeadInfo) -> Bool {
         let body = i - s
         if lex.genericNames.exact(b, at: s, length: e - s) { return false }
         if body == 0 {
@@ -217,25 +219,25 @@ struct OrganizationRecognizer {
         if madeOfGenericModifiers(b, s, i) { return false }
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
-        if last == 0x7EA7 && body <= 2 { return false }                   // 一级, 各级 (not 市中级人民法院)
-        if case .digit? = NumeralTable.role(first), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil { return false }
+        if last == "级" && body <= 2 { return false }                      // 一级, 各级 (not 市中级人民法院)
+        if case .digit? = NumeralTable.role(first.value), s + 1 < i, isUnit(b, at: s + 1) { return false }
         // Without a place name inside, a long left part is a phrase, not a name.
         // Company names run long (东海国际集装箱码头有限公司); others rarely do.
         let longest = info.category == "company" ? 12 : 8
         if bodyEnd - s > longest && !containsPlace(b, s, bodyEnd) { return false }
-        if info.length == 1 && body < 2 && b[i] != 0x59D4 { return false }   // 委: 市委-like names are one character
+        if info.length == 1 && body < 2 && b[i] != "委" { return false }     // 委: 市委-like names are one character
         if info.category == "team" {
             if body < 2 || lex.genericTeamWords.occurs(b, from: s, to: i) { return false }
         }
         // A name right after a measure word is a counted noun (1302 支志愿服务队).
-        if s > 0, QuantityRecognizer.isDigit(b[s - 1]) { return false }
+        if s > 0, b[s - 1].isASCIIDigit { return false }
         return e - s >= 2
     }
 }
 
 extension OrganizationRecognizer {
     /// A name ending in a party unit (…协会党支部, …联谊会党委) is that party body.
-    func subunitCategory(_ b: UnsafeBufferPointer<UInt32>, end e: Int, fallback: String) -> String {
+    func subunitCategory(_ b: UnsafeBufferPointer<Unicode.Scalar>, end e: Int, fallback: String) -> String {
         for len in [4, 3, 2] where e - len >= 0 {
             if let (l, tag, _) = lex.heads.entry(b, at: e - len), l == len, tag == "party" { return "party" }
         }
@@ -243,7 +245,7 @@ extension OrganizationRecognizer {
     }
 
     /// The start of a place name that ends right at `i` (美国 in 美国国务院).
-    func placeEnding(_ b: UnsafeBufferPointer<UInt32>, at i: Int, notBefore floor: Int) -> Int? {
+    func placeEnding(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, notBefore floor: Int) -> Int? {
         for len in stride(from: min(6, i - floor), through: 2, by: -1) {
             let p = i - len
             if lex.placeFirsts.contains(b[p]), let (l, _) = lex.places.longest(b, at: p), l == len { return p }
@@ -252,7 +254,7 @@ extension OrganizationRecognizer {
     }
 
     /// True when `[s, i)` is covered by generic modifiers alone (定点, 二级以上综合).
-    func madeOfGenericModifiers(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+    func madeOfGenericModifiers(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ i: Int) -> Bool {
         var p = s
         while p < i {
             var best = 0
@@ -267,151 +269,25 @@ extension OrganizationRecognizer {
 
     /// True when `[s, i)` is exactly a place name: one from the table (北京, 深圳市), or two
     /// characters and 市/县/区/省 (江城市). Two unknown characters may be a verb (乘坐公交).
-    func isPlaceOrPlaceShaped(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+    func isPlaceOrPlaceShaped(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ i: Int) -> Bool {
         guard i > s else { return false }
         if lex.placeFirsts.contains(b[s]), let (len, _) = lex.places.longest(b, at: s), s + len == i { return true }
-        return i - s == 3 && "市县区省".unicodeScalars.contains(where: { $0.value == b[i - 1] })
+        return i - s == 3 && "市县区省".unicodeScalars.contains(b[i - 1])
     }
 
-    func containsPlace(_ b: UnsafeBufferPointer<UInt32>, _ s: Int, _ i: Int) -> Bool {
+    /// True when a unit (支, 家, 所…) starts at `i`. transitional: Lexicon reads UInt32 buffers; it
+    /// gets the same memory, rebound.
+    func isUnit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        b.withMemoryRebound(to: UInt32.self) { Lexicon.shared.unit($0, at: i) != nil }
+    }
+
+    func containsPlace(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ i: Int) -> Bool {
         var p = s
         while p < i {
             if lex.placeFirsts.contains(b[p]), lex.places.longest(b, at: p) != nil { return true }
             p += 1
         }
         return false
-    }
-}
-
-/// A small word matcher: words by first character, longest first.
-/// Storage is flat (all words' scalars in one array) so that matching touches no
-/// reference counts: a word is (offset, length, id) into `scalars`.
-struct WordMatcher: Sendable {
-    /// All words' scalars, grouped by first character, longest word first in each group.
-    let scalars: [UInt32]
-    /// Per word, in group order: where its scalars start, its length, its id (input index).
-    let offsets: [Int32]
-    let lengths: [UInt8]
-    let ids: [Int32]
-    /// Tags by id.
-    let tags: [String]
-    /// `index[c]` is 1 + the first word (in group order) starting with c (0: none); the
-    /// group runs while the first scalar stays c.
-    let index: [Int32]
-    let firsts: ScalarSet
-    let lasts: ScalarSet
-    /// First characters of one-character words, and the first two characters of longer ones:
-    /// most positions are rejected by these before any word is compared.
-    let singles: ScalarSet
-    let seconds: ScalarSet
-    /// A 64K-bit filter of first pairs: a clear bit means no word starts with the pair; a set
-    /// bit may be a collision, which the exact compare then rejects. (A Set lookup hashes.)
-    let bigrams: [UInt64]
-
-    @inline(__always) static func pairBit(_ c: UInt32, _ d: UInt32) -> Int {
-        Int((c &* 0x9E37 ^ d &* 0x85EB) & 0xFFFF)
-    }
-
-    init(_ words: [(String, String)]) {
-        var map: [UInt32: [([UInt32], Int)]] = [:]
-        for (id, (w, _)) in words.enumerated() {
-            let s = w.unicodeScalars.map { $0.value }
-            guard let f = s.first, f < 0x10000, s.count < 256 else { continue }
-            map[f, default: []].append((s, id))
-        }
-        var scalars: [UInt32] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
-        var index = [Int32](repeating: 0, count: 0x10000)
-        for k in map.keys.sorted() {
-            index[Int(k)] = Int32(offsets.count + 1)
-            for (w, id) in (map[k] ?? []).sorted(by: { $0.0.count > $1.0.count }) {
-                offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
-                scalars.append(contentsOf: w)
-            }
-        }
-        self.scalars = scalars; self.offsets = offsets; self.lengths = lengths; self.ids = ids
-        self.tags = words.map { $0.1 }
-        self.index = index
-        firsts = ScalarSet(map.keys)
-        lasts = ScalarSet(words.compactMap { $0.0.unicodeScalars.last?.value })
-        let all = words.map { $0.0.unicodeScalars.map { $0.value } }
-        singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
-        seconds = ScalarSet(all.filter { $0.count >= 2 }.map { $0[1] })
-        var bits = [UInt64](repeating: 0, count: 1 << 10)
-        for w in all where w.count >= 2 {
-            let k = WordMatcher.pairBit(w[0], w[1])
-            bits[k >> 6] |= 1 << UInt64(k & 63)
-        }
-        bigrams = bits
-    }
-
-    /// Could a word start at `i`? (One-character words, or a known first pair.)
-    @inline(__always) func mayStart(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> Bool {
-        let c = b[i]
-        if singles.contains(c) { return true }
-        guard i + 1 < b.count else { return false }
-        let d = b[i + 1]
-        guard seconds.contains(d) else { return false }
-        let k = WordMatcher.pairBit(c, d)
-        return bigrams.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
-    }
-
-    /// The longest word at `i`: (length, tag).
-    func longest(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String)? {
-        match(b, at: i, length: nil).map { ($0.0, tags[$0.1]) }
-    }
-
-    /// The longest word at `i`: (length, tag, id: its index in the word list given to init).
-    func entry(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> (Int, String, Int)? {
-        match(b, at: i, length: nil).map { ($0.0, tags[$0.1], $0.1) }
-    }
-
-    /// True when a word of exactly `length` starts at `i`.
-    func exact(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int) -> Bool {
-        match(b, at: i, length: length) != nil
-    }
-
-    /// The longest word at `i` (of exactly `length`, when given): (length, id).
-    @inline(__always) private func match(_ b: UnsafeBufferPointer<UInt32>, at i: Int, length: Int?) -> (Int, Int)? {
-        guard i >= 0, i < b.count else { return nil }
-        let c = b[i]
-        guard c < 0x10000, firsts.contains(c) else { return nil }
-        if length == nil, !mayStart(b, at: i) { return nil }
-        let first = Int(index[Int(c)]) - 1
-        guard first >= 0 else { return nil }
-        return scalars.withUnsafeBufferPointer { w -> (Int, Int)? in
-            var k = first
-            while k < offsets.count {
-                let o = Int(offsets[k]), len = Int(lengths[k])
-                if w[o] != c { return nil }                       // past this character's group
-                if let length, len != length { k += 1; continue }
-                if i + len <= b.count {
-                    var m = 1
-                    while m < len && b[i + m] == w[o + m] { m += 1 }
-                    if m == len { return (len, Int(ids[k])) }
-                }
-                k += 1
-            }
-            return nil
-        }
-    }
-
-    /// True when a word of the list occurs anywhere in `[s, e)`.
-    func occurs(_ b: UnsafeBufferPointer<UInt32>, from s: Int, to e: Int) -> Bool {
-        var k = s
-        while k < e {
-            if let (len, _, _) = entry(b, at: k), k + len <= e { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// A word ending at `end` and starting at or after `floor`: its length.
-    func longestEnding(_ b: UnsafeBufferPointer<UInt32>, at end: Int, notBefore floor: Int) -> Int? {
-        guard end > 0, end <= b.count, lasts.contains(b[end - 1]) else { return nil }
-        for len in stride(from: min(4, end - floor), through: 2, by: -1) {
-            if let (l, _) = longest(b, at: end - len), l == len { return len }
-        }
-        return nil
     }
 }
 
@@ -452,11 +328,17 @@ final class OrganizationLexicon: Sendable {
     let genericModifiers: WordMatcher
     let genericTeamWords: WordMatcher
 
+    /// The (word, tag) pairs of `tag: word word …` lines (a line without a colon has the tag "");
+    /// an indented line continues the tag of the line above it.
     static func lines(_ source: String) -> [(String, String)] {
         var out: [(String, String)] = []
+        var tag = ""
         for line in source.split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            let (tag, words) = parts.count == 2 ? (parts[0].trimmingSpaces, parts[1]) : ("", parts[0])
+            var words = line
+            if line.first != " " {
+                let parts = line.split(separator: ":", maxSplits: 1)
+                (tag, words) = parts.count == 2 ? (parts[0].trimmingSpaces, parts[1]) : ("", parts[0])
+            }
             for w in words.split(separator: " ") { out.append((String(w), tag)) }
         }
         return out
@@ -472,16 +354,20 @@ final class OrganizationLexicon: Sendable {
         cutWords = WordMatcher(leading.filter { $0.0.count >= 2 && !["组织", "联合", "代表", "作为", "包括", "以及", "其中",
             "同时", "目前", "近期", "当前", "今年", "去年", "全市", "全区", "全省", "全国", "当地", "有关", "相关", "基层", "本市",
             "本区", "下属", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"].contains($0.0) })
-        places = WordMatcher(PlaceTable.names.map { (String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))), "") })
+        places = WordMatcher(PlaceTable.names.map {
+            (String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))), "")
+        })
         placeFirsts = places.firsts
-        let all = OrganizationLexicon.lines(OrganizationTable.headSource) + OrganizationLexicon.lines(OrganizationTable.knownSource)
-        firsts = ScalarSet(all.compactMap { $0.0.unicodeScalars.first?.value })
+        let all = OrganizationLexicon.lines(OrganizationTable.headSource)
+            + OrganizationLexicon.lines(OrganizationTable.knownSource)
+        firsts = ScalarSet(all.compactMap { $0.0.unicodeScalars.first })
         stops = ScalarSet(OrganizationTable.stopCharacters)
-        leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last?.value })
+        leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last })
         genericNames = WordMatcher(OrganizationLexicon.lines(OrganizationTable.genericSource))
-        genericModifiers = WordMatcher(OrganizationTable.genericModifiers.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        genericModifiers = WordMatcher(OrganizationTable.genericModifiers
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), "") })
+        genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ")
             .map { (String($0), "") })
-        genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ").map { (String($0), "") })
         let standaloneWords = standalone, locations = locationHeads, placeOnlyWords = placeOnlyHeads
         headInfo = OrganizationLexicon.lines(OrganizationTable.headSource).map { (word, category) in
             HeadInfo(category: category,

@@ -14,7 +14,7 @@ public enum JSONLineWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         append(r, to: &bytes)
-        bytes.append(0x0A)
+        bytes.append(UInt8(ascii: "\n"))
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -69,7 +69,7 @@ public enum JSONLineWriter {
             guard let base = buf.baseAddress else { return }
             var w = ByteCursor(p: base)
             w.put("{\"doc\":"); w.string(r.doc)
-            w.put(",\"type\":\""); w.ascii(r.type.rawValue); w.byte(0x22)
+            w.put(",\"type\":\""); w.ascii(r.type.rawValue); w.byte("\"")
             w.put(",\"text\":"); w.string(r.text)
             w.put(",\"start\":"); w.int(r.start)
             w.put(",\"end\":"); w.int(r.end)
@@ -77,7 +77,7 @@ public enum JSONLineWriter {
             if let v = r.value { w.put(",\"value\":"); w.number(v) }
             if let u = r.unit { w.put(",\"unit\":"); w.string(u) }
             if let d = r.dimension { w.put(",\"dimension\":"); w.string(d) }
-            if let q = r.qualifier { w.put(",\"qualifier\":\""); w.ascii(q.rawValue); w.byte(0x22) }
+            if let q = r.qualifier { w.put(",\"qualifier\":\""); w.ascii(q.rawValue); w.byte("\"") }
             if let c = r.currency { w.put(",\"currency\":"); w.string(c) }
             if let v = r.low { w.put(",\"low\":"); w.number(v) }
             if let v = r.high { w.put(",\"high\":"); w.number(v) }
@@ -87,7 +87,7 @@ public enum JSONLineWriter {
             if let c = r.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }
             if let x = r.name { w.put(",\"name\":"); w.string(x) }
             if let x = r.category { w.put(",\"category\":"); w.string(x) }
-            w.byte(0x7D)
+            w.byte("}")
             o.append(contentsOf: UnsafeBufferPointer(start: base, count: w.i))
         }
     }
@@ -98,6 +98,12 @@ public enum JSONLineWriter {
         var i = 0
 
         @inline(__always) mutating func byte(_ b: UInt8) { p[i] = b; i += 1 }
+
+        /// One ASCII character.
+        @inline(__always) mutating func byte(_ c: Unicode.Scalar) { byte(UInt8(ascii: c)) }
+
+        @inline(__always) var zero: UInt8 { UInt8(ascii: "0") }
+        @inline(__always) var point: UInt8 { UInt8(ascii: ".") }
 
         @inline(__always) mutating func put(_ s: StaticString) {
             let n = s.utf8CodeUnitCount
@@ -114,74 +120,74 @@ public enum JSONLineWriter {
         }
 
         mutating func int(_ v: Int) {
-            if v < 0 { byte(0x2D) }
+            if v < 0 { byte("-") }
             var m = v.magnitude
             var k = 1, t = m
             while t >= 10 { t /= 10; k += 1 }
             var j = i + k - 1
-            repeat { p[j] = UInt8(truncatingIfNeeded: 48 + m % 10); m /= 10; j -= 1 } while m > 0
+            repeat { p[j] = zero &+ UInt8(truncatingIfNeeded: m % 10); m /= 10; j -= 1 } while m > 0
             i += k
         }
 
         mutating func number(_ v: ExactNumber) {
-            if v.mantissa < 0 { byte(0x2D) }
+            if v.mantissa < 0 { byte("-") }
             var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
             var k = 0
             var m = v.mantissa.magnitude
             withUnsafeMutableBytes(of: &digits) { t in
-                repeat { t[23 - k] = UInt8(48 + m % 10); m /= 10; k += 1 } while m > 0
+                repeat { t[23 - k] = zero &+ UInt8(truncatingIfNeeded: m % 10); m /= 10; k += 1 } while m > 0
                 let d = UnsafeRawBufferPointer(rebasing: t[(24 - k)...])
                 let e = Int(v.exponent)
                 if e >= 0 {
                     for x in d { p[i] = x; i += 1 }
-                    if v.mantissa != 0 { for _ in 0..<e { p[i] = 0x30; i += 1 } }
+                    if v.mantissa != 0 { for _ in 0..<e { p[i] = zero; i += 1 } }
                 } else if k > -e {
-                    for (j, x) in d.enumerated() { if j == k + e { p[i] = 0x2E; i += 1 }; p[i] = x; i += 1 }
+                    for (j, x) in d.enumerated() { if j == k + e { p[i] = point; i += 1 }; p[i] = x; i += 1 }
                 } else {
-                    p[i] = 0x30; p[i + 1] = 0x2E; i += 2
-                    for _ in 0..<(-e - k) { p[i] = 0x30; i += 1 }
+                    p[i] = zero; p[i + 1] = point; i += 2
+                    for _ in 0..<(-e - k) { p[i] = zero; i += 1 }
                     for x in d { p[i] = x; i += 1 }
                 }
             }
         }
 
         mutating func string(_ v: String) {
-            byte(0x22)
+            byte("\"")
             var v = v
             v.withUTF8 { u in
                 var plain = true
-                for c in u where c < 0x20 || c == 0x22 || c == 0x5C { plain = false; break }
+                for c in u where JSONLineWriter.needsEscape(c) { plain = false; break }
                 if plain, let b = u.baseAddress {
                     (p + i).update(from: b, count: u.count); i += u.count
                     return
                 }
                 for c in u {
                     switch c {
-                    case 0x22: byte(0x5C); byte(0x22)
-                    case 0x5C: byte(0x5C); byte(0x5C)
-                    case 0x0A: byte(0x5C); byte(0x6E)
-                    case 0x0D: byte(0x5C); byte(0x72)
-                    case 0x09: byte(0x5C); byte(0x74)
-                    case 0x08: byte(0x5C); byte(0x62)
-                    case 0x0C: byte(0x5C); byte(0x66)
-                    case 0..<0x20:
+                    case UInt8(ascii: "\""): put("\\\"")
+                    case UInt8(ascii: "\\"): put("\\\\")
+                    case UInt8(ascii: "\n"): put("\\n")
+                    case UInt8(ascii: "\r"): put("\\r")
+                    case UInt8(ascii: "\t"): put("\\t")
+                    case UInt8(ascii: "\u{08}"): put("\\b")
+                    case UInt8(ascii: "\u{0C}"): put("\\f")
+                    case ..<JSONLineWriter.space:
                         let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        byte(0x5C); byte(0x75); byte(0x30); byte(0x30)
+                        put("\\u00")
                         byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
                     default: byte(c)
                     }
                 }
             }
-            byte(0x22)
+            byte("\"")
         }
     }
 
     /// A JSON string literal as bytes, escaped as JSONEncoder escapes it.
     public static func appendString(_ v: String, to o: inout [UInt8]) {
-        o.append(0x22)
+        o.append(UInt8(ascii: "\""))
         var v = v
         let clean = v.withUTF8 { u -> Bool in
-            for c in u where c < 0x20 || c == 0x22 || c == 0x5C { return false }
+            for c in u where needsEscape(c) { return false }
             o.append(contentsOf: u)
             return true
         }
@@ -190,7 +196,15 @@ public enum JSONLineWriter {
             appendEscaped(v, to: &s)
             o.append(contentsOf: s.utf8)
         }
-        o.append(0x22)
+        o.append(UInt8(ascii: "\""))
+    }
+
+    /// The first byte that is not a control character.
+    @inline(__always) static var space: UInt8 { UInt8(ascii: " ") }
+
+    /// Bytes JSON strings escape: control characters, the quote and the backslash.
+    @inline(__always) static func needsEscape(_ c: UInt8) -> Bool {
+        c < space || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\")
     }
 
     /// A JSON string literal, escaped as JSONEncoder escapes it.
@@ -212,7 +226,7 @@ public enum JSONLineWriter {
                 case "\u{08}": s.append("\\b")
                 case "\u{0C}": s.append("\\f")
                 default:
-                    if u.value < 0x20 {
+                    if u < " " {                    // a control character
                         let hex = String(u.value, radix: 16)
                         s.append("\\u")
                         s.append(String(repeating: "0", count: 4 - hex.count))

@@ -7,10 +7,13 @@
 struct ScalarSet: @unchecked Sendable {
     private let bits: UnsafeMutablePointer<UInt64>
 
+    /// The end of the Basic Multilingual Plane: the sets hold the scalars below it.
+    @inline(__always) static var planeEnd: UInt32 { 0x10000 }
+
     init<S: Sequence>(_ values: S) where S.Element == UInt32 {
         bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         bits.initialize(repeating: 0, count: 1024)
-        for v in values where v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        for v in values where v < ScalarSet.planeEnd { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
     }
 
     init<S: Sequence>(_ values: S) where S.Element == Unicode.Scalar { self.init(values.lazy.map(\.value)) }
@@ -21,6 +24,6 @@ struct ScalarSet: @unchecked Sendable {
     @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool { contains(c.value) }
 
     @inline(__always) func contains(_ c: UInt32) -> Bool {
-        c < 0x10000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
+        c < ScalarSet.planeEnd && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
     }
 }

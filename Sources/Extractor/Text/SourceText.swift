@@ -32,20 +32,20 @@ public struct SourceText: Sendable {
     /// Number of scalars in the original.
     public let originalCount: Int
 
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool {
-        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007
-            || (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF)
-    }
+    /// A Han character (see `Unicode.Scalar.isHan`).
+    // transitional: UInt32 callers in QuantityRecognizer.swift.
+    @inline(__always) static func isHan(_ c: UInt32) -> Bool { scalar(c).isHan }
 
-    @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
-        c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0B || c == 0x0C
-    }
+    /// The scalar of a value known to be one (decoded and checked, or folded from one): a
+    /// `Unicode.Scalar` is its `UInt32` value, so this costs nothing. (`isHan` only compares
+    /// ranges, so it is also safe on any value.)
+    @inline(__always) static func scalar(_ v: UInt32) -> Unicode.Scalar { unsafeBitCast(v, to: Unicode.Scalar.self) }
 
     /// Characters that may stand on the far side of removable white space from a Han
     /// character: Han, ASCII letters and digits, and the signs that belong to figures.
-    @inline(__always) static func isJoinable(_ c: UInt32) -> Bool {
-        isHan(c) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
-            || c == 0x25 || c == 0x2030 || c == 0x2103 || c == 0xB0 || c == 0x2E || c == 0x28 || c == 0x29
+    @inline(__always) static func isJoinable(_ c: Unicode.Scalar) -> Bool {
+        c.isHan || c.isASCIILetterOrDigit
+            || c == "%" || c == "‰" || c == "℃" || c == "°" || c == "." || c == "(" || c == ")"
     }
 
     /// Text from a String: offsets count its scalars exactly (a U+FEFF in it is kept).
@@ -58,7 +58,7 @@ public struct SourceText: Sendable {
     public init(utf8 input: [UInt8], stripByteOrderMark: Bool = true) {
         var bytes = input
         var skipped = 0
-        if stripByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        if stripByteOrderMark, bytes.starts(with: "\u{FEFF}".utf8) {
             bytes.removeFirst(3)
             skipped = 3
         }
@@ -129,87 +129,103 @@ public struct SourceText: Sendable {
                 var i = 0
                 var removed: Int32 = 0
                 var spaceStart = -1            // buf index where a white-space run begins
-                var prev: UInt32 = 0           // last non-space scalar written
-                var prevOriginal: UInt32 = 0
-                @inline(__always) func cont(_ x: UInt8) -> Bool { x & 0xC0 == 0x80 }
+                var prev: Unicode.Scalar = "\0"   // last non-space scalar written
+                var prevOriginal: Unicode.Scalar = "\0"
+                let lineFeed = ("\n" as Unicode.Scalar).value
+                let fullWidthZero: Unicode.Scalar = "０"
+                // UTF-8: a lead byte 0xxxxxxx, 110xxxxx, 1110xxxx or 11110xxx, then
+                // continuation bytes 10xxxxxx, each carrying six bits.
+                @inline(__always) func cont(_ x: UInt8) -> Bool { x & 0b1100_0000 == 0b1000_0000 }
+                @inline(__always) func bits(_ x: UInt8) -> UInt32 { UInt32(x & 0b0011_1111) }
                 while i < n {
                     if count & 3 == 0 { cbuf[cp] = Int32(i); cp += 1 }
                     let b0 = u[i]
-                    var c: UInt32
-                    if b0 & 0xF0 == 0xE0 {
+                    let v: UInt32
+                    if b0 & 0b1111_0000 == 0b1110_0000 {
                         // Three bytes first: CJK text is almost all of them.
-                        guard i + 2 < n, (UInt16(u[i + 1]) << 8 | UInt16(u[i + 2])) & 0xC0C0 == 0x8080 else { valid = false; break }
-                        c = (UInt32(b0 & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
-                        guard c >= 0x800, c < 0xD800 || c > 0xDFFF else { valid = false; break }
-                    } else if b0 < 0x80 {
-                        c = UInt32(b0); i += 1
-                    } else if b0 >= 0xC2 && b0 < 0xE0 {
+                        guard i + 2 < n, (UInt16(u[i + 1]) << 8 | UInt16(u[i + 2])) & 0b11000000_11000000
+                                == 0b10000000_10000000 else { valid = false; break }
+                        v = UInt32(b0 & 0b0000_1111) << 12 | bits(u[i + 1]) << 6 | bits(u[i + 2]); i += 3
+                        // Not overlong (below U+0800), not a UTF-16 surrogate.
+                        guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
+                    } else if b0 < 0b1000_0000 {
+                        v = UInt32(b0); i += 1
+                    } else if b0 >= 0b1100_0010 && b0 < 0b1110_0000 {     // C0 and C1 would be overlong
                         guard i + 1 < n, cont(u[i + 1]) else { valid = false; break }
-                        c = (UInt32(b0 & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
-                    } else if b0 >= 0xF0 && b0 < 0xF5 {
+                        v = UInt32(b0 & 0b0001_1111) << 6 | bits(u[i + 1]); i += 2
+                    } else if b0 >= 0b1111_0000 && b0 < 0b1111_0101 {     // F5 and up would pass U+10FFFF
                         guard i + 3 < n, cont(u[i + 1]), cont(u[i + 2]), cont(u[i + 3]) else { valid = false; break }
-                        c = (UInt32(b0 & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12)
-                            | (UInt32(u[i + 2] & 0x3F) << 6) | UInt32(u[i + 3] & 0x3F); i += 4
-                        guard c >= 0x10000, c <= 0x10FFFF else { valid = false; break }
+                        v = UInt32(b0 & 0b0000_0111) << 18 | bits(u[i + 1]) << 12
+                            | bits(u[i + 2]) << 6 | bits(u[i + 3]); i += 4
+                        // Beyond the Basic Multilingual Plane, up to U+10FFFF.
+                        guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
                     } else {
                         valid = false; break
                     }
+                    var c = SourceText.scalar(v)
                     count += 1
-                    // Fast path: CJK and other characters between U+3001 and U+FF00 need no folding
-                    // and are never white space. The white-space run handling below is repeated
-                    // here on purpose: one merged path measured 5% slower on the whole benchmark
-                    // (0.825 s vs 0.865 s on 50 MB), as this branch runs for most characters.
-                    if c > 0x3000 && c < 0xFF00 {
+                    // Fast path: CJK and other characters after the ideographic space and before
+                    // the full-width forms need no folding and are never white space. The
+                    // white-space run handling below is repeated here on purpose: one merged path
+                    // measured 5% slower on the whole benchmark (0.825 s vs 0.865 s on 50 MB), as
+                    // this branch runs for most characters.
+                    if c > "　" && c < "！" {
                         prevOriginal = c
                         if spaceStart >= 0 {
-                            if spaceStart > 0 && ((SourceText.isHan(prev) && SourceText.isJoinable(c))
-                                                  || (SourceText.isHan(c) && SourceText.isJoinable(prev))) {
+                            if spaceStart > 0 && ((prev.isHan && SourceText.isJoinable(c))
+                                                  || (c.isHan && SourceText.isJoinable(prev))) {
                                 removed += Int32(o - spaceStart)
-                                for k in spaceStart..<o where buf[k] == 0x0A { joinedBreaks.append(Int32(spaceStart)); break }
+                                for k in spaceStart..<o where buf[k] == lineFeed {
+                                    joinedBreaks.append(Int32(spaceStart)); break
+                                }
                                 o = spaceStart
                                 removals.append((Int32(o), removed))
                             }
                             spaceStart = -1
                         }
-                        buf[o] = c; o += 1
+                        buf[o] = c.value; o += 1
                         prev = c
                         continue
                     }
-                    if c < 0x80 {
+                    if c.isASCII {
                         prevOriginal = c
-                        if c == 0x0A { lineStarts.append(Int32(count)) }
-                        if SourceText.isSpace(c) {
+                        if c == "\n" { lineStarts.append(Int32(count)) }
+                        if c.isASCIISpace {
                             if spaceStart < 0 { spaceStart = o }
-                            buf[o] = c; o += 1
+                            buf[o] = c.value; o += 1
                             continue
                         }
                     } else {
-                        // ４，５６５: a full-width comma between full-width digits is a thousands separator.
-                        if c == 0xFF0C, prevOriginal &- 0xFF10 < 10, i + 2 < n, u[i] == 0xEF, u[i + 1] == 0xBC,
-                           u[i + 2] &- 0x90 < 10 {
-                            c = 0x2C
+                        // ４，５６５: a full-width comma between full-width digits is a thousands
+                        // separator. ０–９ share their first two UTF-8 bytes; the last counts up.
+                        if c == "，", prevOriginal.value &- fullWidthZero.value < 10, i + 2 < n,
+                           u[i] == fullWidthZero.utf8[0], u[i + 1] == fullWidthZero.utf8[1],
+                           u[i + 2] &- fullWidthZero.utf8[2] < 10 {
+                            c = ","
                         }
                         prevOriginal = c
-                        c = NumeralTable.fold(c)
-                        if c == 0x20 {
+                        c = SourceText.scalar(NumeralTable.fold(c.value))
+                        if c == " " {
                             if spaceStart < 0 { spaceStart = o }
-                            buf[o] = c; o += 1
+                            buf[o] = c.value; o += 1
                             continue
                         }
                     }
                     if spaceStart >= 0 {
                         // Drop the run when it stands next to a Han character on one side and
                         // a joinable character on the other.
-                        if spaceStart > 0 && ((SourceText.isHan(prev) && SourceText.isJoinable(c))
-                                              || (SourceText.isHan(c) && SourceText.isJoinable(prev))) {
+                        if spaceStart > 0 && ((prev.isHan && SourceText.isJoinable(c))
+                                              || (c.isHan && SourceText.isJoinable(prev))) {
                             removed += Int32(o - spaceStart)
-                            for k in spaceStart..<o where buf[k] == 0x0A { joinedBreaks.append(Int32(spaceStart)); break }
+                            for k in spaceStart..<o where buf[k] == lineFeed {
+                                joinedBreaks.append(Int32(spaceStart)); break
+                            }
                             o = spaceStart
                             removals.append((Int32(o), removed))
                         }
                         spaceStart = -1
                     }
-                    buf[o] = c; o += 1
+                    buf[o] = c.value; o += 1
                     prev = c
                 }
                 initialized = o
@@ -321,7 +337,7 @@ public struct SourceText: Sendable {
     public static func withoutBreaks(_ s: String) -> String {
         var s = s
         let hasBreak = s.withUTF8 { u -> Bool in
-            for byte in u where byte == 0x0A || byte == 0x0D { return true }
+            for byte in u where byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return true }
             return false
         }
         guard hasBreak else { return s }
@@ -330,7 +346,7 @@ public struct SourceText: Sendable {
         var sawBreak = false
         for u in s.unicodeScalars {
             if u == "\n" || u == "\r" { sawBreak = true; continue }
-            if u == " " || u == "\t" || u == "\u{3000}" { pendingSpace.append(u); continue }
+            if u == " " || u == "\t" || u == "　" { pendingSpace.append(u); continue }   // and the ideographic space
             if !sawBreak { out.append(contentsOf: pendingSpace) }
             pendingSpace.removeAll(); sawBreak = false
             out.append(u)
@@ -344,7 +360,7 @@ public struct SourceText: Sendable {
         var k = scalar & ~3
         while k < scalar {
             let b0 = u[byte]
-            byte += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+            byte += b0 < 0b1000_0000 ? 1 : b0 < 0b1110_0000 ? 2 : b0 < 0b1111_0000 ? 3 : 4   // by the lead byte
             k += 1
         }
         return byte

@@ -85,7 +85,9 @@ public struct Verifier: Sendable {
         init(_ figures: [Figure]) {
             self.figures = figures
             for (k, f) in figures.enumerated() {
-                for bg in Set(f.near).union(f.sentenceWords) { postings[f.family, default: [:]][bg, default: []].append(k) }
+                for bg in Set(f.near).union(f.sentenceWords) {
+                    postings[f.family, default: [:]][bg, default: []].append(k)
+                }
                 if let v = f.record.value { byValue[f.family, default: [:]][v, default: []].append(k) }
             }
         }
@@ -151,7 +153,10 @@ public struct Verifier: Sendable {
         let dates = records.filter { $0.type == .date || $0.type == .time }
         func within(_ list: [Record], _ span: Range<Int>) -> ArraySlice<Record> {
             var lo = 0, hi = list.count
-            while lo < hi { let mid = (lo + hi) / 2; if list[mid].start < span.lowerBound { lo = mid + 1 } else { hi = mid } }
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid].start < span.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
             var end = lo
             while end < list.count && list[end].start < span.upperBound { end += 1 }
             return list[lo..<end]
@@ -168,7 +173,7 @@ public struct Verifier: Sendable {
             let leadRange = max(clause.lowerBound, r.start - 6)..<r.start
             var figure = Figure(record: r, family: family, low: nil, high: nil,
                                 near: Self.bigrams(scalars, nearRange, covered, keepStops: true),
-                                lead: Array(Self.content(scalars, leadRange, covered).unicodeScalars.suffix(2).map(\.value)),
+                                lead: Self.content(scalars, leadRange, covered).unicodeScalars.suffix(2).map(\.value),
                                 nearText: Self.content(scalars, nearRange, covered).unicodeScalars.map(\.value),
                                 object: (r.object.map(Self.compact) ?? "").unicodeScalars.map(\.value),
                                 sentenceWords: Self.bigrams(scalars, sentence, covered),
@@ -252,7 +257,8 @@ public struct Verifier: Sendable {
             // closing 万 or 亿 sets a coarser precision (三千五百万 → 10 000).
             var magnitude: Decimal = 1
             var j = k
-            while j < scalars.count, NumeralTable.role(scalars[j].value) != nil || "余多几来点點".unicodeScalars.contains(scalars[j]) {
+            while j < scalars.count,
+                  NumeralTable.role(scalars[j].value) != nil || "余多几来点點".unicodeScalars.contains(scalars[j]) {
                 j += 1
             }
             var m = j - 1
@@ -276,7 +282,8 @@ public struct Verifier: Sendable {
             let c = scalars[k]
             if isArabicDigit(c) {
                 if afterPoint { decimals += 1 }
-                digits.append(c.value >= 0xFF10 ? c.value - 0xFF10 : c.value - 0x30)
+                let zero: Unicode.Scalar = c >= "０" ? "０" : "0"
+                digits.append(c.value - zero.value)
             } else if c == "." || c == "．" { afterPoint = true }
             else if c != "," && c != "，" { break }
             k += 1
@@ -322,8 +329,9 @@ public struct Verifier: Sendable {
         return (step, moreBeforeMagnitude == false ? step : digitPlace)
     }
 
+    /// 0–9 or ０–９ (the verifier reads the original text, where full-width digits are not folded).
     static func isArabicDigit(_ c: Unicode.Scalar) -> Bool {
-        (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+        ("0"..."9").contains(c) || ("０"..."９").contains(c)
     }
 
     static func power(of e: Int32) -> Decimal {
@@ -343,20 +351,24 @@ public struct Verifier: Sendable {
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         let bestScore = scored.first?.score ?? 0
         // Supported: a source figure about the same thing agrees (not just any figure with the unit).
-        if let agree = scored.first(where: { $0.relation == .agree && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3 }) {
+        if let agree = scored.first(where: {
+            $0.relation == .agree && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3
+        }) {
             let s = pool.figures[agree.index]
             return finding(c, .supported, s, "claim \(Self.describe(c)) agrees with \(Self.describe(s)) "
                            + "(context match \(Self.score(agree.score)))")
         }
         // Contradicted: the best match is clearly about the same thing and disagrees.
-        if let b = scored.first, b.relation == .disagree, b.score >= contradictFloor, mayContradict(pool.figures[b.index]) {
+        if let b = scored.first, b.relation == .disagree, b.score >= contradictFloor,
+           mayContradict(pool.figures[b.index]) {
             let s = pool.figures[b.index]
             return finding(c, .contradicted, s,
                            "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
                            + "(context match \(Self.score(b.score)))")
         }
-        let why = pool.postings[c.family] == nil && pool.byValue[c.family] == nil ? "no source figure with a compatible unit"
-                                                 : "no source figure with a compatible unit is about the same thing"
+        let why = pool.postings[c.family] == nil && pool.byValue[c.family] == nil
+            ? "no source figure with a compatible unit"
+            : "no source figure with a compatible unit is about the same thing"
         return finding(c, .unsupported, nil, why)
     }
 
@@ -383,7 +395,9 @@ public struct Verifier: Sendable {
         // other (志愿者 45018 名).
         let a = c.object, b = s.object
         if !a.isEmpty && a == b { score += 0.3 }
-        else if (!a.isEmpty && Self.occurs(a, in: s.nearText)) || (!b.isEmpty && Self.occurs(b, in: c.nearText)) { score += 0.25 }
+        else if (!a.isEmpty && Self.occurs(a, in: s.nearText)) || (!b.isEmpty && Self.occurs(b, in: c.nearText)) {
+            score += 0.25
+        }
         else if !a.isEmpty && !b.isEmpty && (Self.occurs(b, in: a) || Self.occurs(a, in: b)) { score += 0.15 }
         // Figures as of different dates, or in sentences about different years, are about
         // different things (2022 年 … 1.2 万亿元 / 2023 年 … 1.3 万亿元).
@@ -494,17 +508,19 @@ public struct Verifier: Sendable {
 
     /// Pairs of neighbouring content characters (Han, not inside a figure or date, not a
     /// function word) in `range`.
-    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool = false) -> [UInt64] {
+    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool],
+                        keepStops: Bool = false) -> [UInt64] {
         Array(bigramSet(s, range, covered, keepStops: keepStops)).sorted()
     }
 
-    static func bigramSet(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool], keepStops: Bool) -> Set<UInt64> {
+    static func bigramSet(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool],
+                          keepStops: Bool) -> Set<UInt64> {
         var out = Set<UInt64>()
         var previous: UInt32? = nil
         for k in range where k < s.count {
             let c = s[k]
-            guard !covered[k], SourceText.isHan(c.value), keepStops || !VerifyTable.contextStops.contains(c) else {
-                if covered[k] || !SourceText.isHan(c.value) { previous = nil }
+            guard !covered[k], c.isHan, keepStops || !VerifyTable.contextStops.contains(c) else {
+                if covered[k] || !c.isHan { previous = nil }
                 continue
             }
             if let p = previous { out.insert(UInt64(p) << 32 | UInt64(c.value)) }
@@ -516,7 +532,7 @@ public struct Verifier: Sendable {
     /// The content characters of `range` (Han, outside figures and dates), as text.
     static func content(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool]) -> String {
         var v = String.UnicodeScalarView()
-        for k in range where k < s.count && !covered[k] && SourceText.isHan(s[k].value) { v.append(s[k]) }
+        for k in range where k < s.count && !covered[k] && s[k].isHan { v.append(s[k]) }
         return String(v)
     }
 

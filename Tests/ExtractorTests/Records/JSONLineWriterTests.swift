@@ -15,7 +15,8 @@ import Normalizer
 
     @Test func sameBytesAsJSONEncoderOnTheSeed() throws {
         let text = Fixtures.text("seed-bulletin.txt")
-        let records = Extractor(types: [.quantity, .number, .date, .time]).extract(text, doc: "Tests/Fixtures/seed-bulletin.txt")
+        let records = Extractor(types: [.quantity, .number, .date, .time])
+            .extract(text, doc: "Tests/Fixtures/seed-bulletin.txt")
         #expect(records.count > 50)
         for r in records {
             let mine = JSONLineWriter.sortedKeysLine(for: r), theirs = try Self.encoderLine(r)
@@ -51,7 +52,9 @@ import Normalizer
 
     @Test func contractKeyOrder() {
         let r = Extractor().extract("约 3.15 亿元", doc: "d")[0]
-        #expect(JSONLineWriter.line(for: r) == "{\"doc\":\"d\",\"type\":\"quantity\",\"text\":\"3.15 亿元\",\"start\":2,\"end\":9,\"line\":1,\"value\":315000000,\"unit\":\"元\",\"dimension\":\"currency\",\"qualifier\":\"approx\",\"currency\":\"CNY\"}\n")
+        #expect(JSONLineWriter.line(for: r) == "{\"doc\":\"d\",\"type\":\"quantity\",\"text\":\"3.15 亿元\","
+            + "\"start\":2,\"end\":9,\"line\":1,\"value\":315000000,\"unit\":\"元\",\"dimension\":\"currency\","
+            + "\"qualifier\":\"approx\",\"currency\":\"CNY\"}\n")
     }
 
     @Test func roundTripsThroughJSONDecoder() throws {

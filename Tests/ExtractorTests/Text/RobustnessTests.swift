@@ -7,7 +7,8 @@ import Normalizer
 @Suite struct RobustnessTests {
     /// Characters that exercise every rule: digits, numerals, units, qualifiers, signs,
     /// full-width forms, white space, line breaks and surrogate-plane characters.
-    static let alphabet: [Character] = Array("0123456789.,-/:%‰％１２．，　 \n\t一二两三十百千万亿零〇半几余多约近超逾个名人元万元亿美元公里米吨度℃成折倍分之第KNaxz年月日时点（）()《》、。𠀀😀\u{FEFF}")
+    static let alphabet: [Character] = Array("0123456789.,-/:%‰％１２．，　 \n\t一二两三十百千万亿零〇半几余多约近超逾"
+        + "个名人元万元亿美元公里米吨度℃成折倍分之第KNaxz年月日时点（）()《》、。𠀀😀\u{FEFF}")
 
     struct Generator {
         var state: UInt64

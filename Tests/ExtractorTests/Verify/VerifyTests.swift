@@ -120,7 +120,8 @@ import Extractor
         #expect(try CommandLineTests.run(["verify", "-", "--against", "-"], stdin: "共 5 人").status == 2)
         #expect(try CommandLineTests.run(["verify", "--against", source.path]).status == 2)
         #expect(try CommandLineTests.run(["verify", good.path, "--tolerance", "abc"]).status == 2)
-        let missing = try CommandLineTests.run(["verify", good.path, "--against", dir.appendingPathComponent("nope.txt").path])
+        let nope = dir.appendingPathComponent("nope.txt").path
+        let missing = try CommandLineTests.run(["verify", good.path, "--against", nope])
         #expect(missing.status == 2)
         #expect(missing.err.contains("nope.txt: "))
         #expect(missing.out.contains("\"verdict\":\"unsupported\""))     // the readable claims are still verified
