@@ -44,6 +44,17 @@ public struct Extractor: Sendable {
     /// Streams the records of a prepared source text to `sink` in document order.
     public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil,
                         into sink: (consuming Record) -> Void) {
+        guard source.hasReplacementCharacters else { extractRecords(source, doc: doc, date: date, into: sink); return }
+        // Damaged text: records next to an undecodable byte are kept but marked.
+        extractRecords(source, doc: doc, date: date) { r in
+            var r = r
+            if source.touchesReplacement(r.start, r.end) { r.damaged = true }
+            sink(r)
+        }
+    }
+
+    private func extractRecords(_ source: SourceText, doc: String, date: CivilDate?,
+                                into sink: (consuming Record) -> Void) {
         let wantsFigures = types.contains(.quantity) || types.contains(.number)
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         // Dates first: figures need them for as_of, and date records are merged in order.

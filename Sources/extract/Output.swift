@@ -7,10 +7,11 @@ enum OutputFormat: String { case jsonl, json, csv, tsv }
 
 enum RecordFormat {
     /// Columns of CSV and TSV output: every field of the contract, in contract order.
-    /// `error` holds the message of an error row (`type` = error), for a document that failed.
+    /// `damaged` marks a mention next to undecodable bytes; `error` holds the message of an
+    /// error row (`type` = error), for a document that failed.
     static let columns = ["doc", "type", "text", "start", "end", "line", "value", "unit", "dimension", "qualifier",
                           "currency", "low", "high", "object", "timex", "as_of", "cumulative", "name", "category",
-                          "error"]
+                          "damaged", "error"]
 
     static func header(_ format: OutputFormat) -> [UInt8] {
         switch format {
@@ -31,7 +32,8 @@ enum RecordFormat {
             let values: [String?] = [r.doc, r.type.rawValue, r.text, String(r.start), String(r.end), String(r.line),
                                      r.value?.description, r.unit, r.dimension, r.qualifier?.rawValue, r.currency,
                                      r.low?.description, r.high?.description, r.object, r.timex, r.asOf,
-                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category, nil]
+                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category,
+                                     r.damaged.map { $0 ? "true" : "false" }, nil]
             appendRow(values, format: format, to: &out)
         }
     }

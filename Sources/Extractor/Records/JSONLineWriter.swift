@@ -52,6 +52,7 @@ public enum JSONLineWriter {
         if let c = r.cumulative { fields.append(("cumulative", c ? "true" : "false")) }
         if let x = r.name { fields.append(("name", str(x))) }
         if let x = r.category { fields.append(("category", str(x))) }
+        if let x = r.damaged { fields.append(("damaged", x ? "true" : "false")) }
         fields.sort { $0.0 < $1.0 }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
     }
@@ -87,6 +88,7 @@ public enum JSONLineWriter {
             if let c = r.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }
             if let x = r.name { w.put(",\"name\":"); w.string(x) }
             if let x = r.category { w.put(",\"category\":"); w.string(x) }
+            if let x = r.damaged { w.put(x ? ",\"damaged\":true" : ",\"damaged\":false") }
             w.byte("}")
             o.append(contentsOf: UnsafeBufferPointer(start: base, count: w.i))
         }

@@ -55,6 +55,10 @@ public struct Record: Sendable, Equatable, Codable {
     /// Organizations: government, party, association, company, hospital, school, research,
     /// media, team, military, group, international, other.
     public var category: String?
+    /// True when the mention touches bytes that could not be decoded (U+FFFD inside it or
+    /// among the two characters on either side, white space aside): `33<FF>6 小时` may have
+    /// said 3306 小时, so its 6 小时 is kept but marked, and a user can filter it out.
+    public var damaged: Bool?
 
     public init(doc: String, type: RecordType, text: String, start: Int, end: Int, line: Int) {
         self.doc = doc
@@ -67,7 +71,7 @@ public struct Record: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case doc, type, text, start, end, line, value, unit, dimension, qualifier, currency, low, high, object
-        case timex, asOf = "as_of", cumulative, name, category
+        case timex, asOf = "as_of", cumulative, name, category, damaged
     }
 
     /// Encodes in contract order, omitting absent fields; numbers as exact decimals.
@@ -92,6 +96,7 @@ public struct Record: Sendable, Equatable, Codable {
         try c.encodeIfPresent(cumulative, forKey: .cumulative)
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(category, forKey: .category)
+        try c.encodeIfPresent(damaged, forKey: .damaged)
     }
 
     public init(from decoder: Decoder) throws {
@@ -119,5 +124,6 @@ public struct Record: Sendable, Equatable, Codable {
         cumulative = try c.decodeIfPresent(Bool.self, forKey: .cumulative)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         category = try c.decodeIfPresent(String.self, forKey: .category)
+        damaged = try c.decodeIfPresent(Bool.self, forKey: .damaged)
     }
 }

@@ -16,6 +16,9 @@ public struct SourceText: Sendable {
     public var original: String { String(decoding: utf8, as: UTF8.self) }
     /// Byte offset of the first invalid UTF-8 sequence in the input, replaced by U+FFFD; nil if none.
     public let firstInvalidByte: Int?
+    /// True when the text holds U+FFFD: bytes that could not be decoded, here or before
+    /// the text reached us. Records next to one are marked `damaged`.
+    public let hasReplacementCharacters: Bool
     /// Folded scalar values with removable white space dropped.
     public let scalars: [UInt32]
     /// For each run of removed white space: the cleaned index of the scalar after
@@ -76,6 +79,7 @@ public struct SourceText: Sendable {
     private init(_ bytes: [UInt8], _ d: Decoded, invalid: Int?) {
         utf8 = bytes
         firstInvalidByte = invalid
+        hasReplacementCharacters = d.replacements
         scalars = d.scalars
         removals = d.removals
         joinedBreaks = d.joinedBreaks
@@ -91,6 +95,7 @@ public struct SourceText: Sendable {
         var lineStarts: [Int32] = []
         var checkpoints: [Int32] = [0]
         var count = 0
+        var replacements = false
     }
 
     /// Offset of the first invalid UTF-8 sequence.
@@ -117,6 +122,7 @@ public struct SourceText: Sendable {
         var checkpoints: [Int32] = []
         var count = 0
         var valid = true
+        var replacements = false
         var out: [UInt32] = []
         bytes.withUnsafeBufferPointer { u in
             let n = u.count
@@ -204,6 +210,7 @@ public struct SourceText: Sendable {
                             c = ","
                         }
                         prevOriginal = c
+                        if c == "\u{FFFD}" { replacements = true }   // the replacement character
                         c = SourceText.scalar(NumeralTable.fold(c.value))
                         if c == " " {
                             if spaceStart < 0 { spaceStart = o }
@@ -235,6 +242,7 @@ public struct SourceText: Sendable {
         }
         guard valid else { return nil }
         d.scalars = out
+        d.replacements = replacements
         d.removals = removals
         d.joinedBreaks = joinedBreaks
         d.lineStarts = lineStarts
@@ -302,6 +310,22 @@ public struct SourceText: Sendable {
         return lo + 1
     }
 
+    /// True when U+FFFD (an undecodable byte) is inside original `[start, end)` or among
+    /// the two characters before or after it, white space aside: the mention may have
+    /// lost or gained a part there (`33<FF>6 小时`, `3 月 1<FF>日`).
+    func touchesReplacement(_ start: Int, _ end: Int) -> Bool {
+        let reach = 6   // characters looked at on each side, white space included
+        let from = max(0, start - reach), to = min(originalCount, end + reach)
+        let window = Array(slice(from, to).unicodeScalars)
+        guard window.count == to - from else { return false }
+        let replacement: Unicode.Scalar = "\u{FFFD}"
+        let a = start - from, b = end - from
+        if window[a..<b].contains(replacement) { return true }
+        let before = window[..<a].reversed().lazy.filter { !$0.properties.isWhitespace }.prefix(2)
+        let after = window[b...].lazy.filter { !$0.properties.isWhitespace }.prefix(2)
+        return before.contains(replacement) || after.contains(replacement)
+    }
+
     /// The original text of original scalar offsets `[start, end)`.
     public func slice(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= originalCount else { return "" }
@@ -311,8 +335,6 @@ public struct SourceText: Sendable {
         }
     }
 
-    /// The original slice with line breaks (and the white space around them) removed,
-    /// as names and objects are reported.
     /// True when a line break was joined right before cleaned position `i` (PDF text).
     public func isJoinedBreak(at i: Int) -> Bool { nextJoinedBreak(from: i) == i }
 
@@ -328,6 +350,8 @@ public struct SourceText: Sendable {
         return lo < joinedBreaks.count ? Int(joinedBreaks[lo]) : Int.max
     }
 
+    /// The original slice with line breaks (and the white space around them) removed,
+    /// as names and objects are reported.
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
         SourceText.withoutBreaks(slice(start, end))
     }

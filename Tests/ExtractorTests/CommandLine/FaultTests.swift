@@ -257,10 +257,32 @@ import Glibc
         let csv = try R.run(["--quiet", "--format", "csv", "Tests/Fixtures/batch/c.bin"])
         #expect(csv.status == 1)
         let rows = csv.out.components(separatedBy: "\r\n")
-        #expect(rows[1] == "Tests/Fixtures/batch/c.bin,error" + String(repeating: ",", count: 18)
+        #expect(rows[1] == "Tests/Fixtures/batch/c.bin,error" + String(repeating: ",", count: 19)
                 + "\"binary file (contains NUL bytes), skipped\"")
         let tsv = try R.run(["--quiet", "--format", "tsv", "Tests/Fixtures/batch/c.bin"])
-        #expect(tsv.out.split(separator: "\n")[1] == "Tests/Fixtures/batch/c.bin\terror" + String(repeating: "\t", count: 18)
+        #expect(tsv.out.split(separator: "\n")[1] == "Tests/Fixtures/batch/c.bin\terror" + String(repeating: "\t", count: 19)
                 + "binary file (contains NUL bytes), skipped")
+    }
+
+    @Test func aFigureTouchedByABadByteIsMarkedDamaged() throws {
+        let dir = try Self.temporaryDirectory("damaged")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("d.txt")
+        var bytes = Array("服务时长共33".utf8) + [0xFF] + Array("6 小时，另有 9 人".utf8)
+        try Data(bytes).write(to: file)
+        let r = try Self.run(["--quiet", file.path])
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        // 33<FF>6 may have been 3306: the 6 小时 after the bad byte is kept, but marked.
+        #expect(lines[0].hasSuffix("\"text\":\"6 小时\",\"start\":8,\"end\":12,\"line\":1,\"value\":6,\"unit\":\"小时\","
+                                   + "\"dimension\":\"duration\",\"qualifier\":\"exact\",\"cumulative\":true,\"damaged\":true}"))
+        #expect(lines[1].contains("\"value\":9") && !lines[1].contains("\"damaged\""))
+        // CSV carries the mark in its own column.
+        bytes = Array("共 5 万元".utf8) + [0xFE]
+        try Data(bytes).write(to: file)
+        let csv = try Self.run(["--quiet", "--format", "csv", file.path])
+        let row = csv.out.components(separatedBy: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row.count == 21)
+        #expect(row[19] == "true")
     }
 }

@@ -41,6 +41,7 @@ import Normalizer
         r.timex = "XXXX-03-15T19:00"
         r.asOf = "2022-03-11"
         r.cumulative = true
+        r.damaged = true
         let theirs = try Self.encoderLine(r)
         #expect(JSONLineWriter.sortedKeysLine(for: r) == theirs)
         let line = JSONLineWriter.line(for: r)
@@ -48,6 +49,21 @@ import Normalizer
         #expect(line.contains("\"low\":-0.005"))
         #expect(line.contains("\"qualifier\":\"at_least\""))
         #expect(line.contains("\"unit\":\"元/吨\""))
+        #expect(line.hasSuffix(",\"cumulative\":true,\"damaged\":true}\n"))
+    }
+
+    /// Records next to U+FFFD (undecodable bytes) are marked damaged; the others are not.
+    @Test func damagedMentionsAreMarked() {
+        let bytes = Array("截至 3 月 1".utf8) + [0xFF] + Array("日，服务时长共33".utf8) + [0xFF]
+            + Array("6 小时，另有 9 人".utf8)
+        let records = Extractor(types: [.quantity, .date]).extract(SourceText(utf8: bytes), doc: "d")
+        // The date lost its day to the bad byte: what is left is kept, and marked.
+        #expect(records.map(\.text) == ["3 月", "6 小时", "9 人"])
+        #expect(records.map(\.damaged) == [true, true, nil])
+        // A replacement character already in the text counts the same.
+        let given = Extractor().extract("捐款\u{FFFD}5 万元，捐物 7 万元", doc: "d")
+        #expect(given.map(\.damaged) == [true, nil])
+        #expect(Extractor().extract("捐款 5 万元", doc: "d")[0].damaged == nil)
     }
 
     @Test func contractKeyOrder() {
