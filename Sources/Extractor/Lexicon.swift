@@ -77,11 +77,6 @@ final class Lexicon: Sendable {
         return UnitTable.longest(list, b, at: i)
     }
 
-    // transitional: UInt32 caller in Organizations/OrganizationRecognizer.swift and Dates/TemporalRecognizer.swift
-    func unit(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> UnitEntry? {
-        b.withMemoryRebound(to: Unicode.Scalar.self) { unit($0, at: i) }
-    }
-
     /// True when the numeral character at `i` sits inside a word of `NonFigureTable.words`.
     func isInsideWord(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
         let c = b[i]
@@ -105,10 +100,5 @@ final class Lexicon: Sendable {
             if ok { return true }
         }
         return false
-    }
-
-    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift
-    func hasDurationContext(_ b: UnsafeBufferPointer<UInt32>, before i: Int) -> Bool {
-        b.withMemoryRebound(to: Unicode.Scalar.self) { hasDurationContext($0, before: i) }
     }
 }

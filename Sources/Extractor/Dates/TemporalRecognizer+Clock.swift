@@ -35,7 +35,7 @@ extension TemporalRecognizer {
             if e2 < n, b[e2] == "分", !(e2 + 1 < n && b[e2 + 1] == "钟") {
                 minute = m; j = e2 + 1                          // 30 分 (not 30 分钟)
                 if let (s, e3) = readSmall(b, at: j, max: 59), e3 < n, b[e3] == "秒" { second = s; j = e3 + 1 }
-            } else if isDian && (zeroLed || m >= 10) && !(e2 < n && (unit(b, at: e2) != nil)) {
+            } else if isDian && (zeroLed || m >= 10) && !(e2 < n && (lex.unit(b, at: e2) != nil)) {
                 minute = m; j = e2                              // 三点十五, 三点零五
             } else if isDian && role(b[j]) != nil && !b[j].isASCIIDigit {
                 return nil                                      // 三点五: a decimal, not a clock

@@ -134,7 +134,7 @@ extension TemporalRecognizer {
     /// (二〇二二, 零八), or a Chinese numeral from 1000 to 2999 (两千零四). Then 年.
     func readYear(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
         let n = b.count
-        guard let p = parseNumeral(b, at: i), p.low == nil, p.value.isInteger,
+        guard let p = NumeralParser.parse(b, at: i), p.low == nil, p.value.isInteger,
               let y = p.value.intValue, p.end < n, b[p.end] == "年" else { return nil }
         let e = p.end + 1
         // 年级, 年代, 年龄 are not years; 年底/年初 are.
@@ -179,7 +179,7 @@ extension TemporalRecognizer {
             if let (d, e) = readDay(b, at: j) { v.day = d; j = e }
             else if let (d, e) = readLunarDay(b, at: j) { v.day = d; j = e }
             else if let (d, e) = readSmall(b, at: j, max: 31), d >= 1, role(b[j]) != nil,
-                    !(e < n && (unit(b, at: e) != nil || b[e] == "时" || b[e] == "点" || b[e] == "分"
+                    !(e < n && (lex.unit(b, at: e) != nil || b[e] == "时" || b[e] == "点" || b[e] == "分"
                                 || role(b[e]) != nil)) {
                 v.day = d; j = e                                        // 八月十五
             } else {
@@ -202,7 +202,7 @@ extension TemporalRecognizer {
         if c == "日" {
             // 持续 11 日 is a duration (the quantity recognizer reports it); 三日 after no month too.
             if !(i > 0 && b[i - 1] == "月") {
-                if hasDurationContext(b, before: i) { return nil }
+                if lex.hasDurationContext(b, before: i) { return nil }
                 if role(b[i]) != nil { return nil }
             }
             if e + 1 < n, ["报", "本", "常"].contains(b[e + 1]) { return nil }   // 日报 日本 日常

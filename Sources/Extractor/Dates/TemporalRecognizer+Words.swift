@@ -45,13 +45,12 @@ extension TemporalRecognizer {
         let n = b.count
         for (w, first) in lex.eras where i + w.count + 1 < n {
             var ok = true
-            // transitional: the era table holds UInt32 for its caller in QuantityRecognizer.swift.
-            for (k, s) in w.enumerated() where b[i + k].value != s { ok = false; break }
+            for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             guard ok else { continue }
             let k = i + w.count
             var year: Int? = nil, e = k
             if b[k] == "元", b[k + 1] == "年" { year = 1; e = k + 1 }                     // 元年
-            else if let p = parseNumeral(b, at: k), p.value.isInteger, let y = p.value.intValue,
+            else if let p = NumeralParser.parse(b, at: k), p.value.isInteger, let y = p.value.intValue,
                     y >= 1, y < 200, p.end < n, b[p.end] == "年" { year = y; e = p.end }
             if let y = year {
                 var v = TemporalValue(); v.year = first + y - 1; v.yearWritten = true

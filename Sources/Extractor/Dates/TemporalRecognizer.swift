@@ -20,7 +20,7 @@ struct TemporalRecognizer {
         s += TemporalTable.relatives.compactMap { $0.0.first }
         s += TemporalTable.partsOfDay.compactMap { $0.0.first }
         s += TemporalTable.holidays.compactMap { $0.0.first }
-        s += TemporalTable.eras.compactMap { $0.0.first.flatMap(Unicode.Scalar.init) }
+        s += TemporalTable.eras.compactMap { $0.0.first }
         s += TemporalTable.weekdayPrefixes.compactMap { $0.first }
         s += "民农農正腊臘冬大上下前第".unicodeScalars
         return ScalarSet(s)
@@ -263,22 +263,5 @@ extension TemporalRecognizer {
         case "至", "到", "-", "—", "–", "~", "〜": return true
         default: return false
         }
-    }
-
-    // transitional: Lexicon and NumeralParser read UInt32 buffers; they get the same memory, rebound.
-
-    /// The longest unit at `i` (see `UnitTable`).
-    @inline(__always) func unit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
-        b.withMemoryRebound(to: UInt32.self) { lex.unit($0, at: i) }
-    }
-
-    /// True when a duration word (连续, 为期, 共…) stands right before `i`.
-    @inline(__always) func hasDurationContext(_ b: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
-        b.withMemoryRebound(to: UInt32.self) { lex.hasDurationContext($0, before: i) }
-    }
-
-    /// The Chinese or Arabic numeral at `i` (see `NumeralParser.parse`).
-    @inline(__always) func parseNumeral(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
-        b.withMemoryRebound(to: UInt32.self) { NumeralParser.parse($0, at: i) }
     }
 }

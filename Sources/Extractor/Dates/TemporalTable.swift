@@ -125,8 +125,7 @@ enum TemporalTable {
         ("道光", 1821), ("咸丰", 1851), ("咸豐", 1851), ("同治", 1862), ("光绪", 1875), ("光緒", 1875),
         ("宣统", 1909), ("宣統", 1909), ("民国", 1912), ("民國", 1912),
     ]
-    // transitional: UInt32 caller in QuantityRecognizer.swift (eras.contains(where:) against its UInt32 buffer).
-    static let eras: [([UInt32], Int)] = eraSource.map { ($0.0.unicodeScalars.map { $0.value }, $0.1) }
+    static let eras: [([Unicode.Scalar], Int)] = eraSource.map { (Array($0.0.unicodeScalars), $0.1) }
     static let eraFirsts = ScalarSet(eras.compactMap { $0.0.first })
 
     /// The first two characters of every temporal word: a word-start trigger must begin one

@@ -220,7 +220,9 @@ struct OrganizationRecognizer {
         // 一级党委, 各级协会; 两所学校, 三家公司: a level or a count, not a name.
         let first = b[s], last = b[i - 1]
         if last == "级" && body <= 2 { return false }                      // 一级, 各级 (not 市中级人民法院)
-        if case .digit? = NumeralTable.role(first.value), s + 1 < i, isUnit(b, at: s + 1) { return false }
+        if case .digit? = NumeralTable.role(first.value), s + 1 < i, Lexicon.shared.unit(b, at: s + 1) != nil {
+            return false
+        }
         // Without a place name inside, a long left part is a phrase, not a name.
         // Company names run long (东海国际集装箱码头有限公司); others rarely do.
         let longest = info.category == "company" ? 12 : 8
@@ -273,12 +275,6 @@ extension OrganizationRecognizer {
         guard i > s else { return false }
         if lex.placeFirsts.contains(b[s]), let (len, _) = lex.places.longest(b, at: s), s + len == i { return true }
         return i - s == 3 && "市县区省".unicodeScalars.contains(b[i - 1])
-    }
-
-    /// True when a unit (支, 家, 所…) starts at `i`. transitional: Lexicon reads UInt32 buffers; it
-    /// gets the same memory, rebound.
-    func isUnit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        b.withMemoryRebound(to: UInt32.self) { Lexicon.shared.unit($0, at: i) != nil }
     }
 
     func containsPlace(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ i: Int) -> Bool {

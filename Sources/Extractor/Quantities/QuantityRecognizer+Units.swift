@@ -81,11 +81,9 @@ extension QuantityRecognizer {
             if let m = NumeralParser.parse(b, at: unitEnd), m.end < n, b[m.end] == "月",
                m.value.isInteger, let mv = m.value.intValue, (1...12).contains(mv) { return false }       // 15年一月
             // 康熙二十年, 民国三十年: a year of an era, not a duration.
-            // transitional: UInt32(_:) compares by value whether TemporalTable.eras holds UInt32
-            // (Dates/TemporalTable.swift today) or Unicode.Scalar (after its conversion on another branch).
             if numStart >= 2, lex.eraFirsts.contains(b[numStart - 2]),
-               lex.eras.contains(where: { $0.0.count == 2 && UInt32($0.0[0]) == b[numStart - 2].value
-                                          && UInt32($0.0[1]) == b[numStart - 1].value }) {
+               lex.eras.contains(where: { $0.0.count == 2 && $0.0[0] == b[numStart - 2]
+                                          && $0.0[1] == b[numStart - 1] }) {
                 return false
             }
             if numStart >= 2, b[numStart - 2] == "公", b[numStart - 1] == "元" { return false }        // 公元

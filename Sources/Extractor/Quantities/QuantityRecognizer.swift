@@ -60,19 +60,6 @@ struct QuantityRecognizer {
         Int32(c.value &- ("0" as Unicode.Scalar).value)
     }
 
-    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift (Unicode.Scalar has isASCIILetter)
-    @inline(__always) static func isLatin(_ c: UInt32) -> Bool {
-        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIILetter
-    }
-    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift, Organizations/OrganizationRecognizer.swift
-    @inline(__always) static func isDigit(_ c: UInt32) -> Bool {
-        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIIDigit
-    }
-    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift
-    @inline(__always) static func isNumeralStart(_ c: UInt32) -> Bool {
-        isNumeralStart(unsafeBitCast(c, to: Unicode.Scalar.self))
-    }
-
     /// Calls `sink` with each record and its cleaned span, in document order.
     func run(_ sink: (consuming Record, Range<Int>) -> Void) {
         source.withScalars { b in

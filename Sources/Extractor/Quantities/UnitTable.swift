@@ -154,12 +154,6 @@ enum UnitTable {
         return map
     }()
 
-    /// A–Z, a–z, 0–9.
-    // transitional: UInt32 caller in Dates/TemporalRecognizer.swift (Unicode.Scalar has isASCIILetterOrDigit)
-    @inline(__always) static func isLatinOrDigit(_ c: UInt32) -> Bool {
-        unsafeBitCast(c, to: Unicode.Scalar.self).isASCIILetterOrDigit
-    }
-
     /// First characters of all units: a quick test before the dictionary.
     static let firstCharacters = ScalarSet(byFirst.keys)
 

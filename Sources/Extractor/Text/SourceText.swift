@@ -35,10 +35,6 @@ public struct SourceText: Sendable {
     /// Number of scalars in the original.
     public let originalCount: Int
 
-    /// A Han character (see `Unicode.Scalar.isHan`).
-    // transitional: UInt32 callers in QuantityRecognizer.swift.
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool { scalar(c).isHan }
-
     /// The scalar of a value known to be one (decoded and checked, or folded from one): a
     /// `Unicode.Scalar` is its `UInt32` value, so this costs nothing. (`isHan` only compares
     /// ranges, so it is also safe on any value.)
