@@ -108,7 +108,9 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             o.doc = d.doc
             o.inputBytes = d.inputBytes
             o.warnings = d.warnings
-            if let text = d.htmlText, let dir = options.emitTextDirectory { emitText(text, doc: d.doc, dir: dir, into: &o) }
+            if let text = d.htmlText, let dir = options.emitTextDirectory {
+                emitText(text, doc: d.doc, dir: dir, into: &o)
+            }
             serialize(extractor, d.source, doc: d.doc, date: d.date, into: &o)
         }
         return o
@@ -157,7 +159,7 @@ enum JSONLinesStream {
         var lineNo = 0
         func handle(_ line: ArraySlice<UInt8>) -> Bool {
             lineNo += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
+            if line.allSatisfy(\.isASCIIWhiteSpace) { return true }
             switch JSONLinesInput.document(Array(line), name: name, lineNo: lineNo) {
             case .success(let d): return body(.json(id: d.id, text: d.text, date: d.date))
             case .failure(let e): return body(.failure(doc: "\(name):\(lineNo)", message: e.description))
@@ -174,7 +176,7 @@ enum JSONLinesStream {
             if r == 0 { break }
             pending.append(contentsOf: chunk[0..<r])
             var start = 0
-            while let nl = pending[start...].firstIndex(of: 0x0A) {
+            while let nl = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 guard handle(pending[start..<nl]) else { return false }
                 start = nl + 1
             }
@@ -203,9 +205,11 @@ final class Progress {
         if let t = total, t > 0 {
             let f = min(1, Double(bytes) / Double(t))
             let width = 24, filled = Int(f * Double(width))
-            let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
+            let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+                + String(repeating: " ", count: max(0, width - filled - 1))
             let eta = f > 0 ? secs * (1 - f) / f : 0
-            line = String(format: "\r[%@] %3.0f%%  ", bar, f * 100) + line.dropFirst() + String(format: "  ETA %.0fs", eta)
+            line = String(format: "\r[%@] %3.0f%%  ", bar, f * 100) + line.dropFirst()
+                + String(format: "  ETA %.0fs", eta)
         }
         line += "\u{1B}[K"
         FileHandle.standardError.write(Data(line.utf8))

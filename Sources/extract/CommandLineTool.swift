@@ -184,7 +184,8 @@ enum CommandLineTool {
         if let why = sink.failure {
             // Reported even with --quiet: records were lost.
             let kept = options.output.map { sink.atomic ? " (\($0) left as it was)" : "" } ?? ""
-            Diagnostics.error("\(why); the output is incomplete\(kept), stopped after \(batch.documents) document\(batch.documents == 1 ? "" : "s")")
+            let documents = "\(batch.documents) document\(batch.documents == 1 ? "" : "s")"
+            Diagnostics.error("\(why); the output is incomplete\(kept), stopped after \(documents)")
         }
         if !options.quiet {
             let secs = max(0.001, Date().timeIntervalSince(batch.started))

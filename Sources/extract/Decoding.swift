@@ -67,9 +67,9 @@ enum Decoder {
     static func decode(_ bytes: [UInt8], forced: TextEncoding?) -> Result<Decoded, NotText> {
         var body = bytes[...]
         var bom: TextEncoding? = nil
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bom = .utf8; body = bytes[3...] }
-        else if bytes.starts(with: [0xFF, 0xFE]) { bom = .utf16le; body = bytes[2...] }
-        else if bytes.starts(with: [0xFE, 0xFF]) { bom = .utf16be; body = bytes[2...] }
+        if bytes.starts(with: "\u{FEFF}".utf8) { bom = .utf8; body = bytes[3...] }
+        else if bytes.starts(with: utf16LEMark) { bom = .utf16le; body = bytes[2...] }
+        else if bytes.starts(with: utf16BEMark) { bom = .utf16be; body = bytes[2...] }
         let offset = bytes.count - body.count
         if let e = forced ?? bom {
             // The user's word, or the file's own mark: no guessing, no refusing.
@@ -102,6 +102,9 @@ enum Decoder {
         if let why = looksLikeText(best) { return .failure(why) }
         return .success(best)
     }
+
+    /// The byte-order mark U+FEFF in UTF-16, little- and big-endian.
+    static let utf16LEMark: [UInt8] = [0xFF, 0xFE], utf16BEMark: [UInt8] = [0xFE, 0xFF]
 
     /// Bytes looked at to tell text from binary data.
     static let sniffLength = 65_536
@@ -161,7 +164,8 @@ enum Decoder {
                            + "private-use or undecodable), skipped")
         }
         if han >= 200 && commonHan * 10 < han {
-            return NotText(description: "binary file (as \(name), its Chinese characters are almost all rare ones), skipped")
+            return NotText(description: "binary file (as \(name), its Chinese characters are almost all rare ones), "
+                           + "skipped")
         }
         return nil
     }
@@ -225,11 +229,13 @@ enum Decoder {
             var pos = 0
             let total = inBuf.count
             while pos < total {
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase + pos).assumingMemoryBound(to: CChar.self)
+                var inPtr: UnsafeMutablePointer<CChar>? =
+                    UnsafeMutableRawPointer(inBase + pos).assumingMemoryBound(to: CChar.self)
                 var inLeft = total - pos
                 let produced: Int = chunk.withUnsafeMutableBufferPointer { outBuf -> Int in
                     guard let outBase = outBuf.baseAddress else { return 0 }
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? =
+                        UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
                     let room = outBuf.count - 4          // 3 bytes kept for a U+FFFD
                     var outLeft = room
                     let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
@@ -242,7 +248,7 @@ enum Decoder {
                         if offsets.count < offsetsKept { offsets.append(pos) }
                         invalid += 1
                         pos += 1
-                        outBuf[n] = 0xEF; outBuf[n + 1] = 0xBF; outBuf[n + 2] = 0xBD
+                        for (k, byte) in "\u{FFFD}".utf8.enumerated() { outBuf[n + k] = byte }
                         return n + 3
                     }
                     return n

@@ -22,6 +22,15 @@ struct LoadedDocument {
     var htmlText: String?
 }
 
+extension UInt8 {
+    /// Space, tab, line feed or carriage return: the white space of JSON and of the
+    /// start of an HTML page.
+    var isASCIIWhiteSpace: Bool {
+        self == UInt8(ascii: " ") || self == UInt8(ascii: "\t")
+            || self == UInt8(ascii: "\n") || self == UInt8(ascii: "\r")
+    }
+}
+
 /// A document that could not be read, with the reason (its path is not repeated).
 struct LoadFailure: Error {
     var doc: String
@@ -41,7 +50,8 @@ enum DocumentLoader {
         case .file(let path, let html):
             let bytes: [UInt8]
             do { bytes = try InputReader.read(path) } catch {
-                return .failure(LoadFailure(doc: path, message: "\(error)".replacingOccurrences(of: "\(path): ", with: "")))
+                let message = "\(error)".replacingOccurrences(of: "\(path): ", with: "")
+                return .failure(LoadFailure(doc: path, message: message))
             }
             return decode(bytes, doc: path, html: html, options: options)
         case .stdin(let html):
@@ -57,8 +67,8 @@ enum DocumentLoader {
     /// A page that announces itself (`<!DOCTYPE html` or `<html` first), for standard
     /// input, which has no file name to tell.
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
+        var k = bytes.starts(with: "\u{FEFF}".utf8) ? 3 : 0   // a UTF-8 byte-order mark
+        while k < bytes.count, bytes[k].isASCIIWhiteSpace { k += 1 }
         let head = String(decoding: bytes[k..<min(bytes.count, k + 15)], as: UTF8.self).lowercased()
         return head.hasPrefix("<!doctype html") || head.hasPrefix("<html")
     }
@@ -67,7 +77,7 @@ enum DocumentLoader {
                        options: CommandLineTool.Options) -> Result<LoadedDocument, LoadFailure> {
         var loaded = LoadedDocument(doc: doc, source: SourceText(""), inputBytes: bytes.count)
         // Plain UTF-8 (the common case) is validated once, inside SourceText's own pass.
-        let utf16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let utf16Mark = bytes.starts(with: Decoder.utf16LEMark) || bytes.starts(with: Decoder.utf16BEMark)
         if !html, options.encoding == nil || options.encoding == .utf8, !utf16Mark,
            options.encoding == .utf8 || !bytes.prefix(Decoder.sniffLength).contains(0) {
             let source = SourceText(utf8: bytes)

@@ -65,7 +65,9 @@ enum HTMLText {
                     var decoded: String? = entities[body]
                     if body.hasPrefix("#x") || body.hasPrefix("#X"), let v = UInt32(body.dropFirst(2), radix: 16),
                        let u = Unicode.Scalar(v) { decoded = String(u) }
-                    else if body.hasPrefix("#"), let v = UInt32(body.dropFirst()), let u = Unicode.Scalar(v) { decoded = String(u) }
+                    else if body.hasPrefix("#"), let v = UInt32(body.dropFirst()), let u = Unicode.Scalar(v) {
+                        decoded = String(u)
+                    }
                     if let d = decoded { out.append(contentsOf: d.unicodeScalars); i = k + 1; continue }
                 }
             }

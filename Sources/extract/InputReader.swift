@@ -52,7 +52,10 @@ enum InputReader {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if r < 0 { if errno == EINTR { continue }; throw InputError.unreadable(name, String(cString: strerror(errno))) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw InputError.unreadable(name, String(cString: strerror(errno)))
+            }
             if r == 0 { break }
             bytes.append(contentsOf: chunk[0..<r])
         }
@@ -106,30 +109,30 @@ struct JSONObjectParser {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+        while i < bytes.count, bytes[i].isASCIIWhiteSpace { i += 1 }
     }
 
     /// The whole input as one object; nil if it is anything else.
     mutating func parseObject() -> [String: JSONValue]? {
         skipSpace()
-        guard i < bytes.count, bytes[i] == 0x7B else { return nil }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return nil }
         i += 1
         var out: [String: JSONValue] = [:]
         skipSpace()
-        if i < bytes.count, bytes[i] == 0x7D { i += 1; skipSpace(); return i == bytes.count ? out : nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; skipSpace(); return i == bytes.count ? out : nil }
         while true {
             skipSpace()
             guard let key = parseString() else { return nil }
             skipSpace()
-            guard i < bytes.count, bytes[i] == 0x3A else { return nil }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
             i += 1
             skipSpace()
             guard let v = parseValue(depth: 0) else { return nil }
             out[key] = v
             skipSpace()
             guard i < bytes.count else { return nil }
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x7D { i += 1; break }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; break }
             return nil
         }
         skipSpace()
@@ -139,11 +142,11 @@ struct JSONObjectParser {
     mutating func parseValue(depth: Int) -> JSONValue? {
         guard i < bytes.count, depth < 64 else { return nil }
         switch bytes[i] {
-        case 0x22: return parseString().map { .string($0) }
-        case 0x7B, 0x5B: return skipNested(depth: depth) ? .nested : nil
-        case 0x74: return literal("true") ? .bool(true) : nil
-        case 0x66: return literal("false") ? .bool(false) : nil
-        case 0x6E: return literal("null") ? .null : nil
+        case UInt8(ascii: "\""): return parseString().map { .string($0) }
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return skipNested(depth: depth) ? .nested : nil
+        case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"): return literal("null") ? .null : nil
         default:
             let s = i
             while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
@@ -160,23 +163,23 @@ struct JSONObjectParser {
     }
 
     mutating func skipNested(depth: Int) -> Bool {
-        let close: UInt8 = bytes[i] == 0x7B ? 0x7D : 0x5D
+        let close: UInt8 = bytes[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
         i += 1
         skipSpace()
         if i < bytes.count, bytes[i] == close { i += 1; return true }
         while i < bytes.count {
             skipSpace()
-            if close == 0x7D {
+            if close == UInt8(ascii: "}") {
                 guard parseString() != nil else { return false }
                 skipSpace()
-                guard i < bytes.count, bytes[i] == 0x3A else { return false }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
                 i += 1
                 skipSpace()
             }
             guard parseValue(depth: depth + 1) != nil else { return false }
             skipSpace()
             guard i < bytes.count else { return false }
-            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == close { i += 1; return true }
             return false
         }
@@ -185,28 +188,29 @@ struct JSONObjectParser {
 
     /// A string literal; invalid UTF-8 inside becomes U+FFFD; \uXXXX pairs are joined.
     mutating func parseString() -> String? {
-        guard i < bytes.count, bytes[i] == 0x22 else { return nil }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
         var raw: [UInt8] = []
         while i < bytes.count {
             let c = bytes[i]
-            if c == 0x22 { i += 1; return String(decoding: raw, as: UTF8.self) }
-            if c == 0x5C {
+            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: raw, as: UTF8.self) }
+            if c == UInt8(ascii: "\\") {
                 guard i + 1 < bytes.count else { return nil }
                 let e = bytes[i + 1]
                 i += 2
                 switch e {
-                case 0x22: raw.append(0x22)
-                case 0x5C: raw.append(0x5C)
-                case 0x2F: raw.append(0x2F)
-                case 0x62: raw.append(0x08)
-                case 0x66: raw.append(0x0C)
-                case 0x6E: raw.append(0x0A)
-                case 0x72: raw.append(0x0D)
-                case 0x74: raw.append(0x09)
-                case 0x75:
+                case UInt8(ascii: "\""): raw.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): raw.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): raw.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): raw.append(0x08)   // backspace
+                case UInt8(ascii: "f"): raw.append(0x0C)   // form feed
+                case UInt8(ascii: "n"): raw.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): raw.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "t"): raw.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "u"):
                     guard var u = hex4() else { return nil }
-                    if (0xD800...0xDBFF).contains(u), i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                    if (0xD800...0xDBFF).contains(u), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                       bytes[i + 1] == UInt8(ascii: "u") {   // a UTF-16 surrogate pair, \uD83D\uDE00
                         let save = i
                         i += 2
                         if let lo = hex4(), (0xDC00...0xDFFF).contains(lo) {
@@ -219,7 +223,7 @@ struct JSONObjectParser {
                 }
                 continue
             }
-            if c < 0x20 { return nil }
+            if c < UInt8(ascii: " ") { return nil }
             raw.append(c)
             i += 1
         }
@@ -233,9 +237,9 @@ struct JSONObjectParser {
             let c = bytes[i + k]
             let d: UInt32
             switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
             default: return nil
             }
             v = v * 16 + d

@@ -27,7 +27,7 @@ enum RecordFormat {
         switch format {
         case .jsonl, .json:
             JSONLineWriter.append(r, to: &out)
-            out.append(0x0A)
+            out.append(UInt8(ascii: "\n"))
         case .csv, .tsv:
             let values: [String?] = [r.doc, r.type.rawValue, r.text, String(r.start), String(r.end), String(r.line),
                                      r.value?.description, r.unit, r.dimension, r.qualifier?.rawValue, r.currency,
@@ -49,21 +49,23 @@ enum RecordFormat {
 
     static func appendRow(_ values: [String?], format: OutputFormat, to out: inout [UInt8]) {
         for (k, v) in values.enumerated() {
-            if k > 0 { out.append(format == .csv ? 0x2C : 0x09) }
+            if k > 0 { out.append(format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")) }
             out.append(contentsOf: (format == .csv ? csvField(v ?? "") : tsvField(v ?? "")).utf8)
         }
-        out.append(contentsOf: format == .csv ? [0x0D, 0x0A] : [0x0A])
+        out.append(contentsOf: format == .csv ? [UInt8(ascii: "\r"), UInt8(ascii: "\n")] : [UInt8(ascii: "\n")])
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
     static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        let special: Set<Character> = [",", "\"", "\n", "\r", "\r\n"]
+        guard s.contains(where: special.contains) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// TSV: tabs, line breaks and backslashes escaped as \t, \n, \r, \\.
     static func tsvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else { return s }
+        let special: Set<Character> = ["\t", "\n", "\r", "\\", "\r\n"]
+        guard s.contains(where: special.contains) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             switch u {
@@ -154,10 +156,10 @@ final class RecordSink {
             // Objects separated by ",\n": the document's lines joined, and a comma before it.
             var joined: [UInt8] = []
             joined.reserveCapacity(bytes.count + records)
-            if wroteRecord { joined.append(contentsOf: [0x2C, 0x0A]) }
+            if wroteRecord { joined.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
             var lineStart = 0
-            for (k, c) in bytes.enumerated() where c == 0x0A {
-                if lineStart > 0 { joined.append(contentsOf: [0x2C, 0x0A]) }
+            for (k, c) in bytes.enumerated() where c == UInt8(ascii: "\n") {
+                if lineStart > 0 { joined.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
                 joined.append(contentsOf: bytes[lineStart..<k])
                 lineStart = k + 1
             }
@@ -172,7 +174,7 @@ final class RecordSink {
     /// One record, straight from extraction (documents processed one at a time).
     func record(_ r: Record) {
         if format == .json {
-            if wroteRecord { buffer.append(contentsOf: [0x2C, 0x0A]); size += 2 }
+            if wroteRecord { buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]); size += 2 }
             let before = buffer.count
             JSONLineWriter.append(r, to: &buffer)
             size += buffer.count - before
@@ -260,7 +262,9 @@ final class RecordSink {
             fail("cannot write to \(errorsPath ?? "--errors"): \(String(cString: strerror(errno)))")
         }
         guard let path = target else { return }
-        if atomic, failure == nil, fsync(fd) != 0 { fail("cannot write to \(outputName): \(String(cString: strerror(errno)))") }
+        if atomic, failure == nil, fsync(fd) != 0 {
+            fail("cannot write to \(outputName): \(String(cString: strerror(errno)))")
+        }
         if close(fd) != 0 { fail("cannot write to \(outputName): \(String(cString: strerror(errno)))") }
         if doneFD >= 0 { close(doneFD) }
         guard atomic, failure == nil else { return }

@@ -71,7 +71,9 @@ enum VerifyCommand {
             case "--against": o.hasAgainst = true; intoSources = true
             case "--tolerance":
                 let raw = try value(a)
-                guard let t = Decimal(string: raw), t >= 0, t < 1 else { throw CommandLineTool.UsageError.badValue(a, raw) }
+                guard let t = Decimal(string: raw), t >= 0, t < 1 else {
+                    throw CommandLineTool.UsageError.badValue(a, raw)
+                }
                 o.tolerance = t
             case "--format":
                 let raw = try value(a)
@@ -79,7 +81,9 @@ enum VerifyCommand {
                 o.format = f
             case "--input-format":
                 let raw = try value(a)
-                guard let f = CommandLineTool.InputFormat(rawValue: raw) else { throw CommandLineTool.UsageError.badValue(a, raw) }
+                guard let f = CommandLineTool.InputFormat(rawValue: raw) else {
+                    throw CommandLineTool.UsageError.badValue(a, raw)
+                }
                 o.base.inputFormat = f
             case "--encoding":
                 let raw = try value(a)
