@@ -7,7 +7,7 @@ public enum RecordType: String, Sendable, Codable, CaseIterable {
 }
 
 /// How a figure relates to its written value (contract v1, `qualifier` field).
-public enum Qualifier: String, Sendable, Codable {
+public enum Qualifier: String, Sendable, Codable, CaseIterable {
     /// As written.
     case exact
     /// 约 大约 左右 上下 前后: about.
