@@ -13,6 +13,8 @@ struct Outcome {
     var warnings: [String] = []
     var inputBytes = 0
     var doc = ""
+    /// The review page (`--format html`) shows each document's text with its records.
+    var page: (text: String, records: [Record])? = nil
 }
 
 /// Runs a batch: enumerates inputs, extracts documents on `jobs` threads in batches,
@@ -82,7 +84,13 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             writer.writeError(doc: e.doc, message: e.message)
             failures += 1
         }
-        if o.streamed { writer.endDocument(doc: o.doc) } else { writer.write(o.bytes, doc: o.doc, records: o.records) }
+        if let p = o.page {
+            writer.document(doc: o.doc, text: p.text, records: p.records)
+        } else if o.streamed {
+            writer.endDocument(doc: o.doc)
+        } else {
+            writer.write(o.bytes, doc: o.doc, records: o.records)
+        }
         documents += 1
         records += o.records
         inputBytes += o.inputBytes
@@ -128,6 +136,13 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     }
 
     func serialize(_ extractor: Extractor, _ source: SourceText, doc: String, date: CivilDate?, into o: inout Outcome) {
+        if options.format == .html {
+            // The page is written in input order by the sink, which limits what it shows.
+            let records = extractor.extract(source, doc: doc, date: date)
+            o.page = (source.original, records)
+            o.records = records.count
+            return
+        }
         if let sink = o.sink {
             // Warnings first, as the buffered path prints them before the records.
             for w in o.warnings { Diagnostics.warning(w) }

@@ -1,0 +1,246 @@
+import Extractor
+import Normalizer
+
+/// The review page of `extract --format html`: one self-contained HTML page (inline CSS, no
+/// script, no external resource) with a section per document: its text with every record as
+/// a `<mark>` (`data-type`, `data-start`, `data-end`, `data-value`, and every field in `title`),
+/// coloured by type, its counts per type, and a table of its records under the text.
+///
+/// It is written as the documents come (head, sections, tail), so the summary of the whole
+/// run is written last and shown first (the page is a flex column and the summary comes first
+/// in it). Past `limit` documents, the rest are counted but not shown, and a text longer than
+/// `textLimit` characters is cut at a line end: the page says what it left out.
+final class ReviewPage {
+    static let defaultLimit = 100
+    /// Characters of one document's text that the page shows (a browser stays responsive).
+    static let textLimit = 200_000
+
+    let limit: Int
+    /// Documents with a section, and those counted but left out past the limit.
+    private(set) var shown = 0
+    private var leftOut = 0, leftOutRecords = 0
+    private var errors = 0
+    private var counts: [RecordType: Int] = [:]
+    private var records = 0
+    private var cut = 0
+    /// The table of contents: anchor, document name, records (nil for a failed document).
+    private var contents: [(id: String, doc: String, records: Int?)] = []
+
+    init(limit: Int = ReviewPage.defaultLimit) { self.limit = limit }
+
+    /// The page up to the first document: head, style, title, legend.
+    func head() -> [UInt8] {
+        var s = HTMLWriter.head(title: "extract: records for review", css: Self.css)
+        s += """
+        <body>
+        <input type="checkbox" id="show-values" class="toggle" checked>
+        <div class="page">
+        <header>
+        <h1>Records found by extract</h1>
+        <p class="legend">\(Self.legend)</p>
+        <p class="counts">Each record is a mark: its fields show on hover, and the table under each text lists \
+        them. <label for="show-values">Values in the text</label> (figures and dates).</p>
+        </header>
+        <main>
+
+        """
+        return Array(s.utf8)
+    }
+
+    static var legend: String {
+        RecordType.allCases.map { "<span class=\"swatch t-\($0.rawValue)\">\($0.rawValue)</span>" }
+            .joined(separator: " ") + " <span class=\"swatch damaged\">damaged</span>"
+    }
+
+    /// One document's section: its text with the records marked and the table of its records.
+    /// Nothing (the document is only counted) once `limit` documents are on the page.
+    func section(doc: String, text: String, records list: [Record]) -> [UInt8] {
+        for r in list { counts[r.type, default: 0] += 1 }
+        records += list.count
+        guard shown < limit else {
+            leftOut += 1
+            leftOutRecords += list.count
+            return []
+        }
+        shown += 1
+        let id = "d\(shown)"
+        contents.append((id, doc, list.count))
+        let total = text.unicodeScalars.count
+        let end = Self.cutPoint(text, total: total)
+        let visible = list.filter { $0.start < end }
+        var s = "<section class=\"doc\" id=\"\(id)\">\n<h2>"
+        HTMLWriter.escape(doc, into: &s)
+        s += "</h2>\n<p class=\"counts\">\(Self.countLine(list))</p>\n"
+        if end < total {
+            cut += 1
+            let lines = text.unicodeScalars.prefix(end).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            s += "<p class=\"note\">The text is cut after line \(lines) (character \(end) of \(total)): "
+                + "\(list.count - visible.count) more records are in the part not shown.</p>\n"
+        }
+        s += "<div class=\"text\">"
+        let spans = visible.enumerated().map { (k, r) in
+            HTMLWriter.Span(start: r.start, end: r.end, id: "\(id)-r\(k + 1)", cssClass: "t-\(r.type.rawValue)",
+                            attributes: Self.markAttributes(r))
+        }
+        HTMLWriter.markedText(text, spans: spans, limit: end, into: &s)
+        s += "</div>\n"
+        if !visible.isEmpty { s += Self.table(visible, id: id) }
+        s += "</section>\n"
+        return Array(s.utf8)
+    }
+
+    /// A document that could not be read: its name and the reason.
+    func errorSection(doc: String, message: String) -> [UInt8] {
+        errors += 1
+        guard shown < limit else { leftOut += 1; return [] }
+        shown += 1
+        let id = "d\(shown)"
+        contents.append((id, doc, nil))
+        let s = "<section class=\"doc failed\" id=\"\(id)\">\n<h2>" + HTMLWriter.escape(doc)
+            + "</h2>\n<p class=\"error\">Not read: " + HTMLWriter.escape(message) + "</p>\n</section>\n"
+        return Array(s.utf8)
+    }
+
+    /// The summary of the run (shown at the top), and the end of the page.
+    func tail() -> [UInt8] {
+        var s = "<section class=\"summary\" id=\"summary\">\n"
+        let docs = shown + leftOut
+        s += "<p class=\"counts\">\(docs) document\(docs == 1 ? "" : "s"), \(records) record"
+            + "\(records == 1 ? "" : "s")\(records > 0 ? ": " + Self.typeCounts(counts) : "")"
+            + (errors > 0 ? "; <span class=\"error\">\(errors) not read</span>" : "") + "</p>\n"
+        if leftOut > 0 {
+            s += "<p class=\"note\">Only the first \(shown) documents are shown (--limit \(limit)): \(leftOut) "
+                + "more document\(leftOut == 1 ? "" : "s") with \(leftOutRecords) records are counted above "
+                + "but not shown.</p>\n"
+        }
+        if cut > 0 {
+            s += "<p class=\"note\">\(cut) text\(cut == 1 ? " is" : "s are") cut after "
+                + "\(Self.textLimit) characters (at a line end).</p>\n"
+        }
+        if contents.count > 1 {
+            s += "<details\(contents.count <= 20 ? " open" : "")><summary>Documents</summary>\n<ol>\n"
+            for c in contents {
+                s += "<li><a href=\"#\(c.id)\">" + HTMLWriter.escape(c.doc) + "</a> "
+                s += c.records.map { "(\($0) record\($0 == 1 ? "" : "s"))" } ?? "<span class=\"error\">(not read)</span>"
+                s += "</li>\n"
+            }
+            s += "</ol>\n</details>\n"
+        }
+        s += "</section>\n</main>\n</div>\n</body>\n</html>\n"
+        return Array(s.utf8)
+    }
+
+    // MARK: - Pieces
+
+    /// Where the shown text ends: all of it, or the first line end after `textLimit` characters.
+    static func cutPoint(_ text: String, total: Int) -> Int {
+        guard total > textLimit else { return total }
+        var p = 0
+        for u in text.unicodeScalars {
+            if p >= textLimit && u == "\n" { return p }
+            p += 1
+        }
+        return total
+    }
+
+    static func countLine(_ list: [Record]) -> String {
+        guard !list.isEmpty else { return "no records" }
+        var c: [RecordType: Int] = [:]
+        for r in list { c[r.type, default: 0] += 1 }
+        return "\(list.count) record\(list.count == 1 ? "" : "s"): " + typeCounts(c)
+    }
+
+    static func typeCounts(_ c: [RecordType: Int]) -> String {
+        RecordType.allCases.compactMap { t in
+            c[t].map { "<span class=\"swatch t-\(t.rawValue)\">\(t.rawValue) \($0)</span>" }
+        }.joined(separator: " ")
+    }
+
+    /// The attributes of a record's mark: type, offsets, normalized value, and every field in
+    /// `title` (a tooltip, one field a line).
+    static func markAttributes(_ r: Record) -> [(String, String)] {
+        var a: [(String, String)] = [("data-type", r.type.rawValue), ("data-start", String(r.start)),
+                                     ("data-end", String(r.end))]
+        if let v = value(of: r) { a.append(("data-value", v)) }
+        if r.damaged == true { a.append(("data-damaged", "true")) }
+        let fields = details(r).map { "\($0.0): \($0.1)" }
+        let head = "\(r.type.rawValue) \(r.text)" + (value(of: r).map { " → \($0)" } ?? "")
+        a.append(("title", ([head] + fields + ["offsets \(r.start)–\(r.end), line \(r.line)"])
+            .joined(separator: "\n")))
+        return a
+    }
+
+    /// The normalized value in a few characters: `≈315000000 元`, `30000–50000 元`, `XXXX-03-11`,
+    /// and for an organization its name.
+    static func value(of r: Record) -> String? {
+        switch r.type {
+        case .quantity, .number:
+            guard let v = r.value else { return nil }
+            let unit = (r.unit ?? "").isEmpty ? "" : " " + (r.unit ?? "")
+            if let low = r.low, let high = r.high { return "\(low)–\(high)\(unit)" }
+            return sign(r.qualifier) + v.description + unit
+        case .date, .time: return r.timex
+        case .organization: return r.name
+        }
+    }
+
+    static func sign(_ q: Qualifier?) -> String {
+        switch q {
+        case .approx: return "≈"
+        case .over: return ">"
+        case .under: return "<"
+        case .atLeast: return "≥"
+        case .atMost: return "≤"
+        case .exact, nil: return ""
+        }
+    }
+
+    /// The fields beyond the text and the value, as (name, value) in contract order.
+    static func details(_ r: Record) -> [(String, String)] {
+        var d: [(String, String)] = []
+        if let x = r.dimension { d.append(("dimension", x)) }
+        if let x = r.qualifier, x != .exact || r.type == .quantity { d.append(("qualifier", x.rawValue)) }
+        if let x = r.currency { d.append(("currency", x)) }
+        if let x = r.object { d.append(("object", x)) }
+        if let x = r.asOf { d.append(("as_of", x)) }
+        if let x = r.cumulative { d.append(("cumulative", x ? "true" : "false")) }
+        if let x = r.category { d.append(("category", x)) }
+        if let x = r.damaged { d.append(("damaged", x ? "true" : "false")) }
+        return d
+    }
+
+    /// The records of a document under its text, each row linked to its mark.
+    static func table(_ list: [Record], id: String) -> String {
+        var s = "<details\(list.count <= 500 ? " open" : "")><summary>Records</summary>\n"
+        s += "<table>\n<thead><tr><th>#</th><th>type</th><th>text</th><th>value</th><th>fields</th>"
+            + "<th>offsets</th><th>line</th></tr></thead>\n<tbody>\n"
+        for (k, r) in list.enumerated() {
+            s += "<tr><td class=\"num\"><a href=\"#\(id)-r\(k + 1)\">\(k + 1)</a></td>"
+            s += "<td><span class=\"swatch t-\(r.type.rawValue)\">\(r.type.rawValue)</span></td><td>"
+            HTMLWriter.escape(r.text, into: &s)
+            s += "</td><td>"
+            HTMLWriter.escape(value(of: r) ?? "", into: &s)
+            s += "</td><td>"
+            HTMLWriter.escape(details(r).map { "\($0.0) \($0.1)" }.joined(separator: " · "), into: &s)
+            s += "</td><td class=\"num\">\(r.start)–\(r.end)</td><td class=\"num\">\(r.line)</td></tr>\n"
+        }
+        s += "</tbody>\n</table>\n</details>\n"
+        return s
+    }
+
+    /// Colours by type (light enough for black text), damaged marks outlined in red, and the
+    /// values shown after figures and dates while the box is ticked (no script needed).
+    static let css = """
+    .t-quantity { background: #ffd966; } .t-number { background: #dcdcdc; } .t-date { background: #9fd3ff; }
+    .t-time { background: #cdb8ff; } .t-organization { background: #a8e6a1; }
+    .swatch.damaged, mark[data-damaged] { outline: 2px dashed #d00000; outline-offset: -1px; }
+    .toggle { position: absolute; left: -100vw; }
+    label { text-decoration: underline dotted; cursor: pointer; }
+    #show-values:checked ~ .page label::before { content: "☑ "; }
+    #show-values:not(:checked) ~ .page label::before { content: "☐ "; }
+    #show-values:checked ~ .page .text mark[id]:not(.t-organization)::after {
+      content: attr(data-value); font-size: .72em; color: #333; margin-left: .25em; padding: 0 .2em;
+      background: rgba(255, 255, 255, .7); border-radius: 2px; }
+
+    """
+}
