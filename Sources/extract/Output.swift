@@ -150,7 +150,7 @@ final class RecordSink {
         if size == 0 {
             if format == .json { emit(Array("[\n".utf8)) }
             emit(RecordFormat.header(format))
-            if let page { emit(page.head()) }
+            if let page = self.page { emit(page.head()) }
         }
     }
 

@@ -16,6 +16,7 @@ final class ReviewPage {
     static let textLimit = 200_000
 
     let limit: Int
+    let textLimit: Int
     /// Documents with a section, and those counted but left out past the limit.
     private(set) var shown = 0
     private var leftOut = 0, leftOutRecords = 0
@@ -26,7 +27,12 @@ final class ReviewPage {
     /// The table of contents: anchor, document name, records (nil for a failed document).
     private var contents: [(id: String, doc: String, records: Int?)] = []
 
-    init(limit: Int = ReviewPage.defaultLimit) { self.limit = limit }
+    init(limit: Int = ReviewPage.defaultLimit, textLimit: Int = ReviewPage.textLimit) {
+        self.limit = limit
+        self.textLimit = textLimit
+    }
+
+    static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// The page up to the first document: head, style, title, legend.
     func head() -> [UInt8] {
@@ -66,16 +72,17 @@ final class ReviewPage {
         let id = "d\(shown)"
         contents.append((id, doc, list.count))
         let total = text.unicodeScalars.count
-        let end = Self.cutPoint(text, total: total)
+        let end = Self.cutPoint(text, total: total, limit: textLimit)
         let visible = list.filter { $0.start < end }
         var s = "<section class=\"doc\" id=\"\(id)\">\n<h2>"
         HTMLWriter.escape(doc, into: &s)
         s += "</h2>\n<p class=\"counts\">\(Self.countLine(list))</p>\n"
         if end < total {
             cut += 1
-            let lines = text.unicodeScalars.prefix(end).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let lines = text.unicodeScalars.prefix(end).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let hidden = list.count - visible.count
             s += "<p class=\"note\">The text is cut after line \(lines) (character \(end) of \(total)): "
-                + "\(list.count - visible.count) more records are in the part not shown.</p>\n"
+                + "\(Self.plural(hidden, "more record")) \(hidden == 1 ? "is" : "are") in the part not shown.</p>\n"
         }
         s += "<div class=\"text\">"
         let spans = visible.enumerated().map { (k, r) in
@@ -105,23 +112,24 @@ final class ReviewPage {
     func tail() -> [UInt8] {
         var s = "<section class=\"summary\" id=\"summary\">\n"
         let docs = shown + leftOut
-        s += "<p class=\"counts\">\(docs) document\(docs == 1 ? "" : "s"), \(records) record"
-            + "\(records == 1 ? "" : "s")\(records > 0 ? ": " + Self.typeCounts(counts) : "")"
+        s += "<p class=\"counts\">\(Self.plural(docs, "document")), \(Self.plural(records, "record"))"
+            + (records > 0 ? ": " + Self.typeCounts(counts) : "")
             + (errors > 0 ? "; <span class=\"error\">\(errors) not read</span>" : "") + "</p>\n"
         if leftOut > 0 {
-            s += "<p class=\"note\">Only the first \(shown) documents are shown (--limit \(limit)): \(leftOut) "
-                + "more document\(leftOut == 1 ? "" : "s") with \(leftOutRecords) records are counted above "
-                + "but not shown.</p>\n"
+            let first = shown == 1 ? "the first document is" : "the first \(shown) documents are"
+            s += "<p class=\"note\">Only \(first) shown (--limit \(limit)); "
+                + "\(leftOut) more, with \(Self.plural(leftOutRecords, "record")), "
+                + "\(leftOut == 1 ? "is" : "are") counted above but not shown.</p>\n"
         }
         if cut > 0 {
-            s += "<p class=\"note\">\(cut) text\(cut == 1 ? " is" : "s are") cut after "
-                + "\(Self.textLimit) characters (at a line end).</p>\n"
+            s += "<p class=\"note\">\(Self.plural(cut, "text")) cut after \(textLimit) characters, at a line end "
+                + "(each says where).</p>\n"
         }
         if contents.count > 1 {
             s += "<details\(contents.count <= 20 ? " open" : "")><summary>Documents</summary>\n<ol>\n"
             for c in contents {
                 s += "<li><a href=\"#\(c.id)\">" + HTMLWriter.escape(c.doc) + "</a> "
-                s += c.records.map { "(\($0) record\($0 == 1 ? "" : "s"))" } ?? "<span class=\"error\">(not read)</span>"
+                s += c.records.map { "(" + Self.plural($0, "record") + ")" } ?? "<span class=\"error\">(not read)</span>"
                 s += "</li>\n"
             }
             s += "</ol>\n</details>\n"
@@ -133,11 +141,11 @@ final class ReviewPage {
     // MARK: - Pieces
 
     /// Where the shown text ends: all of it, or the first line end after `textLimit` characters.
-    static func cutPoint(_ text: String, total: Int) -> Int {
-        guard total > textLimit else { return total }
+    static func cutPoint(_ text: String, total: Int, limit: Int) -> Int {
+        guard total > limit else { return total }
         var p = 0
         for u in text.unicodeScalars {
-            if p >= textLimit && u == "\n" { return p }
+            if p >= limit && u == "\n" { return p }
             p += 1
         }
         return total
@@ -147,7 +155,7 @@ final class ReviewPage {
         guard !list.isEmpty else { return "no records" }
         var c: [RecordType: Int] = [:]
         for r in list { c[r.type, default: 0] += 1 }
-        return "\(list.count) record\(list.count == 1 ? "" : "s"): " + typeCounts(c)
+        return plural(list.count, "record") + ": " + typeCounts(c)
     }
 
     static func typeCounts(_ c: [RecordType: Int]) -> String {

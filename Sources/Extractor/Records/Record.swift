@@ -69,7 +69,7 @@ public struct Record: Sendable, Equatable, Codable {
         self.line = line
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case doc, type, text, start, end, line, value, unit, dimension, qualifier, currency, low, high, object
         case timex, asOf = "as_of", cumulative, name, category, damaged
     }
