@@ -144,7 +144,7 @@ enum HTMLWriter {
     .summary { order: -1; }
     .counts, .note { margin: .3rem 0; color: #555; font-size: .9rem; }
     .note { color: #8a4b00; }
-    .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.05rem; line-height: 2;
+    .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.05rem; line-height: 1.85;
       margin: .6rem 0; padding: .6rem .8rem; background: #fcfcfc; border-left: 3px solid #ccc; }
     mark { color: inherit; border-radius: 3px; padding: 1px 1px; }
     mark mark { box-shadow: inset 0 -3px 0 rgba(0, 0, 0, .45); }

@@ -247,8 +247,7 @@ final class ReviewPage {
     #show-values:checked ~ .page label::before { content: "☑ "; }
     #show-values:not(:checked) ~ .page label::before { content: "☐ "; }
     #show-values:checked ~ .page .text mark[id]:not(.t-organization)::after {
-      content: attr(data-value); font-size: .72em; color: #333; margin-left: .25em; padding: 0 .2em;
-      background: rgba(255, 255, 255, .7); border-radius: 2px; }
+      content: attr(data-value); font-size: .72em; color: #4a4a4a; margin-left: .3em; }
 
     """
 }
