@@ -41,7 +41,8 @@ PROBE = """
   const marks = Array.from(document.querySelectorAll("mark")).map(function (m) {
     const cs = getComputedStyle(m);
     const section = m.closest("section");
-    return {id: m.id, section: section ? section.id : "", type: m.dataset.type, start: Number(m.dataset.start), end: Number(m.dataset.end),
+    return {id: m.id, section: section ? section.id : "", type: m.dataset.type,
+            start: Number(m.dataset.start), end: Number(m.dataset.end),
             verdict: m.dataset.verdict || null, text: m.textContent, leaf: !m.querySelector("mark"),
             boxes: Array.from(m.getClientRects()).map(function (r) { return [r.x, r.y, r.width, r.height]; }),
             background: cs.backgroundColor, visibility: cs.visibility, opacity: cs.opacity};
@@ -137,8 +138,8 @@ def check(args):
     firsts = [m for m in marks if m["id"]]
     got = [(m["type"], m["start"], m["end"], m["verdict"]) for m in firsts]
     if got != [e[:4] for e in expected]:
-        problems.append(f"{len(firsts)} marks do not match the {len(expected)} records (first difference at "
-                        f"{next((k for k, (a, b) in enumerate(zip(got, expected)) if a != b[:4]), min(len(got), len(expected)))})")
+        first = next((k for k, (a, b) in enumerate(zip(got, expected)) if a != b[:4]), min(len(got), len(expected)))
+        problems.append(f"{len(firsts)} marks do not match the {len(expected)} records (first difference at {first})")
     # The pieces of a mark (one, or more when it crosses another) are in its document's section.
     pieces = {}
     for m in marks:

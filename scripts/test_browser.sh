@@ -43,7 +43,8 @@ python3 scripts/browser_check.py "$tmp/seed.html" --records "$tmp/seed.jsonl" \
 python3 scripts/browser_check.py "$tmp/encodings.html" --records "$tmp/encodings.jsonl" || status=1
 
 # Hostile input: markup, an event handler and a reference in the text and in the document name.
-hostile='{"id":"\"><img src=x onerror=\"document.title=1\">","text":"<script>document.title=2</script>共 3 人 &lt; \"><img src=x onerror=\"document.title=3\"> 深圳市医师协会"}'
+hostile='{"id":"\"><img src=x onerror=\"document.title=1\">",'
+hostile+='"text":"<script>document.title=2</script>共 3 人 &lt; \"><img src=x onerror=\"document.title=3\"> 深圳市医师协会"}'
 printf '%s\n' "$hostile" | "$BIN" --quiet --format html --input-format jsonl > "$tmp/hostile.html"
 printf '%s\n' "$hostile" | "$BIN" --quiet --input-format jsonl > "$tmp/hostile.jsonl"
 python3 scripts/browser_check.py "$tmp/hostile.html" --records "$tmp/hostile.jsonl" \

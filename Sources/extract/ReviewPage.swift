@@ -129,7 +129,8 @@ final class ReviewPage {
             s += "<details\(contents.count <= 20 ? " open" : "")><summary>Documents</summary>\n<ol>\n"
             for c in contents {
                 s += "<li><a href=\"#\(c.id)\">" + HTMLWriter.escape(c.doc) + "</a> "
-                s += c.records.map { "(" + Self.plural($0, "record") + ")" } ?? "<span class=\"error\">(not read)</span>"
+                s += c.records.map { "(" + Self.plural($0, "record") + ")" }
+                    ?? "<span class=\"error\">(not read)</span>"
                 s += "</li>\n"
             }
             s += "</ol>\n</details>\n"

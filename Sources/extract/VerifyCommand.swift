@@ -160,7 +160,9 @@ enum VerifyCommand {
         var written = 0
         if options.format == .html {
             var texts: [String: [Unicode.Scalar]] = [:]
-            for d in claims + sources where texts[d.doc] == nil { texts[d.doc] = Array(d.source.original.unicodeScalars) }
+            for d in claims + sources where texts[d.doc] == nil {
+                texts[d.doc] = Array(d.source.original.unicodeScalars)
+            }
             out = VerifyPage.render(claims: claims, findings: all, texts: texts)
             for f in all.joined() { counts[f.verdict, default: 0] += 1 }
         }

@@ -33,7 +33,8 @@ import Extractor
 
     static func onlyOwnMarkup(_ page: String) -> [String] {
         var problems: [String] = []
-        for m in page.matches(of: /<\/?([A-Za-z!][A-Za-z0-9]*)/) where m.1 != "!DOCTYPE" && !tags.contains(String(m.1)) {
+        for m in page.matches(of: /<\/?([A-Za-z!][A-Za-z0-9]*)/)
+        where m.1 != "!DOCTYPE" && !tags.contains(String(m.1)) {
             problems.append("tag \(m.1)")
         }
         for tag in page.matches(of: /<[A-Za-z][^>]*>/) {
@@ -65,7 +66,8 @@ import Extractor
         #expect(page.out.contains("<p class=\"counts\">147 records: <span class=\"swatch t-quantity\">quantity 69"
             + "</span> <span class=\"swatch t-date\">date 14</span> <span class=\"swatch t-time\">time 6</span> "
             + "<span class=\"swatch t-organization\">organization 58</span></p>"))
-        #expect(page.out.contains("data-type=\"quantity\" data-start=\"498\" data-end=\"505\" data-value=\"≈315000000 元\""))
+        #expect(page.out.contains(
+            "data-type=\"quantity\" data-start=\"498\" data-end=\"505\" data-value=\"≈315000000 元\""))
         #expect(page.out.hasSuffix("</section>\n</main>\n</div>\n</body>\n</html>\n"))
         #expect(Self.onlyOwnMarkup(page.out).isEmpty)
     }
@@ -97,7 +99,8 @@ import Extractor
         #expect(r.status == 1)
         #expect(Self.onlyOwnMarkup(r.out).isEmpty, "\(Self.onlyOwnMarkup(r.out))")
         #expect(r.out.contains("claim&lt;b&gt;.txt</h2>"))
-        #expect(r.out.contains("<div class=\"text\">&lt;script&gt;x&lt;/script&gt;共招募志愿者 <mark class=\"v-contradicted\""))
+        #expect(r.out.contains(
+            "<div class=\"text\">&lt;script&gt;x&lt;/script&gt;共招募志愿者 <mark class=\"v-contradicted\""))
         #expect(r.out.contains("共招募志愿者 <strong class=\"hit v-contradicted\">45018 名</strong> &lt;i&gt;&amp;lt</div>"))
         #expect(r.out.contains("data-verdict=\"contradicted\""))
     }
@@ -154,7 +157,8 @@ import Extractor
             + "1 record, are counted above but not shown.</p>"))
         #expect(r.out.contains("<li><a href=\"#d2\">doc2</a> (1 record)</li>"))
         let one = try Self.run(["--format", "html", "Tests/Fixtures/no-such-file.txt"])
-        #expect(one.out.contains("<h2>Tests/Fixtures/no-such-file.txt</h2>\n<p class=\"error\">Not read: no such file</p>"))
+        #expect(one.out.contains(
+            "<h2>Tests/Fixtures/no-such-file.txt</h2>\n<p class=\"error\">Not read: no such file</p>"))
     }
 
     @Test func aLongTextIsCutAtALineEndAndSaysSo() {
