@@ -87,9 +87,11 @@ enum Decoder {
             return .failure(NotText(description: "binary file (contains NUL bytes), skipped"))
         }
         let u = convert(raw, from: .utf8)
+        // Valid UTF-8 is taken as is (as the fast path in DocumentLoader takes it).
+        if u.invalidCount == 0 { return .success(u) }
         // UTF-8 with a few damaged sequences stays UTF-8: legacy text read as UTF-8 has
         // far more invalid sequences than valid multi-byte ones.
-        if u.invalidCount == 0 || u.invalidCount * 200 <= raw.count || u.invalidCount * 2 <= validMultibyte(raw) {
+        if u.invalidCount * 200 <= raw.count || u.invalidCount * 2 <= validMultibyte(raw) {
             if let why = looksLikeText(u) { return .failure(why) }
             return .success(u)
         }

@@ -151,7 +151,14 @@ final class RecordSink {
         }
     }
 
+    /// A finished document's serialized records (one line each), and its end.
     func write(_ bytes: [UInt8], doc: String, records: Int) {
+        append(bytes, records: records)
+        endDocument(doc: doc)
+    }
+
+    /// Serialized records (one line each) of a document that goes on (a piece of it).
+    func append(_ bytes: [UInt8], records: Int) {
         if format == .json && records > 0 {
             // Objects separated by ",\n": the document's lines joined, and a comma before it.
             var joined: [UInt8] = []
@@ -168,7 +175,6 @@ final class RecordSink {
             emit(bytes)
         }
         if records > 0 { wroteRecord = true }
-        endDocument(doc: doc)
     }
 
     /// One record, straight from extraction (documents processed one at a time).
