@@ -20,6 +20,9 @@ extension Extractor {
         let organizations: [OrganizationRecognizer.Found]
         /// Figures with their cleaned spans, as and/or-context annotation needs them.
         let figures: [(record: Record, span: Range<Int>)]
+
+        /// True when the piece's UTF-8 held invalid bytes (replaced with U+FFFD).
+        public var hasInvalidBytes: Bool { source.firstInvalidByte != nil }
     }
 
     /// A piece with its dates resolved, and where it stands in its document.
@@ -29,6 +32,11 @@ extension Extractor {
         /// Original Unicode scalars and lines of the document before this piece.
         public let scalarOffset: Int
         public let lineOffset: Int
+
+        /// About how many bytes its records take as JSON lines (to reserve room once).
+        public var byteCountEstimate: Int {
+            (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240
+        }
     }
 
     /// What the later pieces of a document need from the earlier ones.

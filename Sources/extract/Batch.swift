@@ -163,9 +163,11 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 let recognized = parallelMap(pieces) { p in
                     self.extractor.recognize(SourceText(utf8: p.utf8, stripByteOrderMark: p.isFirst), doc: doc)
                 }
+                for (k, r) in recognized.enumerated() where r.hasInvalidBytes { reader.noteInvalid(in: pieces[k]) }
                 let resolved = recognized.map { extractor.resolve($0, state: &state) }
                 let rendered = parallelMap(resolved) { piece -> ([UInt8], Int) in
                     var bytes: [UInt8] = [], n = 0
+                    bytes.reserveCapacity(piece.byteCountEstimate)
                     self.extractor.records(of: piece) { r in RecordFormat.append(r, format: format, to: &bytes); n += 1 }
                     return (bytes, n)
                 }

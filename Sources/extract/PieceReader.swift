@@ -15,9 +15,11 @@ final class PieceReader {
     let name: String
     let forced: TextEncoding?
     let pieceSize: Int
-    /// Raw bytes read but not yet decoded, and UTF-8 decoded but not yet cut.
+    /// Raw bytes read but not yet decoded, and UTF-8 decoded but not yet cut (from
+    /// `decodedStart` on: the front is dropped in one move once it is large).
     private var raw: [UInt8]
     private var decoded: [UInt8] = []
+    private var decodedStart = 0
     private var encoding: TextEncoding?
     private var atEnd = false
     private var first = true
@@ -25,6 +27,8 @@ final class PieceReader {
     private var rawBase = 0
     /// Line feeds in the pieces handed out so far.
     private var lineFeeds = 0
+    /// Input offset of the first byte not yet handed out (UTF-8 input: decoded is the input).
+    private var decodedRawOffset = 0
     private(set) var inputBytes = 0
     private var invalidOffsets: [Int] = []
     private var invalidCount = 0
@@ -47,6 +51,8 @@ final class PieceReader {
     struct Piece: Sendable {
         var utf8: [UInt8]
         var isFirst: Bool
+        /// Offset of the piece's first byte in the input (meaningful for UTF-8 input).
+        var rawOffset: Int
     }
 
     /// The next piece, nil after the last one. Throws `NotText` for binary data and
@@ -55,8 +61,9 @@ final class PieceReader {
         while true {
             if let piece = cutPiece() { return piece }
             if atEnd {
+                if encoding == nil { try detect() }
                 if !raw.isEmpty { try decodeRaw(upTo: raw.count) }
-                guard !decoded.isEmpty else { return nil }
+                guard decoded.count > decodedStart else { return nil }
                 return takePiece(upTo: decoded.count)
             }
             try readBlock()
@@ -122,11 +129,8 @@ final class PieceReader {
         guard let e = encoding else { return try detect() }
         let part = Array(raw[..<end])
         if e == .utf8 {
-            // Kept raw: SourceText validates and repairs UTF-8 in its own pass. Invalid
-            // sequences are only counted here, for the warning (a cold path).
-            if String(validating: part, as: UTF8.self) == nil {
-                note(Decoder.convert(part, from: .utf8), base: rawBase)
-            }
+            // Kept raw: SourceText validates and repairs UTF-8 in its own pass, and the
+            // invalid bytes of a piece are counted when SourceText finds some (`noteInvalid`).
             decoded.append(contentsOf: part)
         } else {
             let d = Decoder.convert(part, from: e)
@@ -135,6 +139,11 @@ final class PieceReader {
         }
         raw.removeFirst(end)
         rawBase += end
+    }
+
+    /// Counts the invalid UTF-8 sequences of a piece that SourceText found damaged.
+    func noteInvalid(in piece: Piece) {
+        note(Decoder.convert(piece.utf8, from: .utf8), base: piece.rawOffset)
     }
 
     private func note(_ d: Decoded, base: Int) {
@@ -166,19 +175,29 @@ final class PieceReader {
     /// The next piece of at least `pieceSize` bytes that can be cut, if the decoded text
     /// holds one.
     private func cutPiece() -> Piece? {
-        guard decoded.count >= pieceSize else { return nil }
+        guard decoded.count - decodedStart >= pieceSize else { return nil }
         let cut = decoded.withUnsafeBufferPointer {
-            DocumentChunker.cut($0, from: 0, minimum: pieceSize, lineFeedsBefore: lineFeeds)
+            DocumentChunker.cut($0, from: decodedStart, minimum: pieceSize, lineFeedsBefore: lineFeeds)
         }
         guard let cut else { return nil }
         return takePiece(upTo: cut)
     }
 
     private func takePiece(upTo end: Int) -> Piece {
-        let bytes = Array(decoded[..<end])
-        decoded.removeFirst(end)
-        lineFeeds += bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        defer { first = false }
-        return Piece(utf8: bytes, isFirst: first)
+        let bytes = Array(decoded[decodedStart..<end])
+        let piece = Piece(utf8: bytes, isFirst: first, rawOffset: decodedRawOffset)
+        decodedRawOffset += bytes.count
+        decodedStart = end
+        if decodedStart >= decoded.count / 2 {
+            decoded.removeFirst(decodedStart)
+            decodedStart = 0
+        }
+        lineFeeds += bytes.withUnsafeBufferPointer { u in
+            var n = 0
+            for b in u where b == UInt8(ascii: "\n") { n += 1 }
+            return n
+        }
+        first = false
+        return piece
     }
 }
