@@ -124,6 +124,8 @@ enum Decoder {
             if a && b { pairs += 1 } else if a { even += 1 } else if b { odd += 1 }
         }
         guard pairs * 100 <= even + odd else { return nil }
+        // Mostly on one side, and more than a stray byte or two.
+        guard max(even, odd) >= 3, max(even, odd) >= 3 * min(even, odd) else { return nil }
         let sample = Array(raw.prefix(sniffLength))
         let candidates = [TextEncoding.utf16le, .utf16be].map { e -> (TextEncoding, Int)? in
             let d = convert(sample, from: e)
