@@ -154,7 +154,14 @@ final class RecordSink {
         }
     }
 
+    /// A finished document's serialized records (one line each), and its end.
     func write(_ bytes: [UInt8], doc: String, records: Int) {
+        append(bytes, records: records)
+        endDocument(doc: doc)
+    }
+
+    /// Serialized records (one line each) of a document that goes on (a piece of it).
+    func append(_ bytes: [UInt8], records: Int) {
         if format == .json && records > 0 {
             // Objects separated by ",\n": the document's lines joined, and a comma before it.
             var joined: [UInt8] = []
@@ -171,15 +178,21 @@ final class RecordSink {
             emit(bytes)
         }
         if records > 0 { wroteRecord = true }
-        endDocument(doc: doc)
     }
 
     /// A whole document for the review page: its text and its records.
     func document(doc: String, text: String, records: [Record]) {
-        guard let page else { for r in records { record(r) }; endDocument(doc: doc); return }
-        emit(page.section(doc: doc, text: text, records: records))
-        if !records.isEmpty { wroteRecord = true }
+        documentPiece(doc: doc, text: text, from: 0, records: records)
         endDocument(doc: doc)
+    }
+
+    /// The next piece of a long document for the review page: its original text, which starts
+    /// at scalar `base` of the document, and its records. `endDocument` ends the document.
+    func documentPiece(doc: String, text: String, from base: Int, records: [Record]) {
+        guard let page else { for r in records { record(r) }; return }
+        if !page.isOpen { emit(page.begin(doc: doc)) }
+        emit(page.piece(text: text, from: base, records: records))
+        if !records.isEmpty { wroteRecord = true }
     }
 
     /// One record, straight from extraction (documents processed one at a time).
@@ -200,6 +213,7 @@ final class RecordSink {
 
     /// The end of a document: with -o, noted for --resume once its records are written.
     func endDocument(doc: String) {
+        if let page, page.isOpen { emit(page.end()) }
         guard doneFD >= 0 else { return }
         flush()
         guard failure == nil else { return }

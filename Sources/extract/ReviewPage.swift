@@ -58,54 +58,98 @@ final class ReviewPage {
             .joined(separator: " ") + " <span class=\"swatch damaged\">damaged</span>"
     }
 
-    /// One document's section: its text with the records marked and the table of its records.
-    /// Nothing (the document is only counted) once `limit` documents are on the page.
+    /// The document being written: its anchor (nil when it is only counted, past the limit),
+    /// its records per type, the records shown, and how much of its text is on the page.
+    private struct Open {
+        var id: String?
+        var doc: String
+        var counts: [RecordType: Int] = [:]
+        var records = 0
+        var shown: [Record] = []
+        var characters = 0, total = 0, lines = 1
+        var cut = false
+    }
+    private var open: Open?
+    var isOpen: Bool { open != nil }
+
+    /// One whole document: its section, with its text, its records marked, and their table.
     func section(doc: String, text: String, records list: [Record]) -> [UInt8] {
-        for r in list { counts[r.type, default: 0] += 1 }
-        records += list.count
-        guard shown < limit else {
+        begin(doc: doc) + piece(text: text, from: 0, records: list) + end()
+    }
+
+    /// The start of a document's section (nothing once `limit` documents are on the page:
+    /// the document is only counted).
+    func begin(doc: String) -> [UInt8] {
+        guard shown < limit else { open = Open(id: nil, doc: doc); return [] }
+        shown += 1
+        open = Open(id: "d\(shown)", doc: doc)
+        return Array(("<section class=\"doc\" id=\"d\(shown)\">\n<h2>" + HTMLWriter.escape(doc)
+            + "</h2>\n<div class=\"text\">").utf8)
+    }
+
+    /// The next piece of the open document: its original text, which starts at scalar `base` of
+    /// the document, and its records (offsets in the document; none crosses out of the piece).
+    /// The text goes on the page up to `textLimit` characters, then to the next line end.
+    func piece(text: String, from base: Int, records list: [Record]) -> [UInt8] {
+        guard var d = open else { return [] }
+        defer { open = d }
+        for r in list { d.counts[r.type, default: 0] += 1 }
+        d.records += list.count
+        let length = text.unicodeScalars.count
+        d.total += length
+        guard let id = d.id, !d.cut else { return [] }
+        let end = Self.cutPoint(text, total: length, limit: max(0, textLimit - d.characters))
+        let visible = list.filter { $0.start - base < end }
+        let spans = visible.enumerated().map { (k, r) in
+            HTMLWriter.Span(start: r.start - base, end: r.end - base, id: "\(id)-r\(d.shown.count + k + 1)",
+                            cssClass: "t-\(r.type.rawValue)", attributes: Self.markAttributes(r))
+        }
+        var s = ""
+        HTMLWriter.markedText(text, spans: spans, limit: end, into: &s)
+        d.shown += visible
+        d.characters += end
+        d.lines += text.unicodeScalars.prefix(end).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        d.cut = end < length
+        return Array(s.utf8)
+    }
+
+    /// The end of the open document's section: the note of a cut text, the table of the
+    /// records shown, and the counts (shown under the name: the section is a flex column).
+    func end() -> [UInt8] {
+        guard let d = open else { return [] }
+        open = nil
+        for (t, n) in d.counts { counts[t, default: 0] += n }
+        records += d.records
+        guard let id = d.id else {
             leftOut += 1
-            leftOutRecords += list.count
+            leftOutRecords += d.records
             return []
         }
-        shown += 1
-        let id = "d\(shown)"
-        contents.append((id, doc, list.count))
-        let total = text.unicodeScalars.count
-        let end = Self.cutPoint(text, total: total, limit: textLimit)
-        let visible = list.filter { $0.start < end }
-        var s = "<section class=\"doc\" id=\"\(id)\">\n<h2>"
-        HTMLWriter.escape(doc, into: &s)
-        s += "</h2>\n<p class=\"counts\">\(Self.countLine(list))</p>\n"
-        if end < total {
+        contents.append((id, d.doc, d.records))
+        var s = "</div>\n"
+        if d.cut {
             cut += 1
-            let lines = text.unicodeScalars.prefix(end).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let hidden = list.count - visible.count
-            s += "<p class=\"note\">The text is cut after line \(lines) (character \(end) of \(total)): "
+            let hidden = d.records - d.shown.count
+            s += "<p class=\"note\">The text is cut after line \(d.lines) (character \(d.characters) of \(d.total)): "
                 + "\(Self.plural(hidden, "more record")) \(hidden == 1 ? "is" : "are") in the part not shown.</p>\n"
         }
-        s += "<div class=\"text\">"
-        let spans = visible.enumerated().map { (k, r) in
-            HTMLWriter.Span(start: r.start, end: r.end, id: "\(id)-r\(k + 1)", cssClass: "t-\(r.type.rawValue)",
-                            attributes: Self.markAttributes(r))
-        }
-        HTMLWriter.markedText(text, spans: spans, limit: end, into: &s)
-        s += "</div>\n"
-        if !visible.isEmpty { s += Self.table(visible, id: id) }
-        s += "</section>\n"
+        if !d.shown.isEmpty { s += Self.table(d.shown, id: id) }
+        s += "<p class=\"counts\">\(Self.countLine(d.counts, total: d.records))</p>\n</section>\n"
         return Array(s.utf8)
     }
 
     /// A document that could not be read: its name and the reason.
+    /// A document read in pieces that fails part way keeps the section of what was read.
     func errorSection(doc: String, message: String) -> [UInt8] {
+        let before = end()
         errors += 1
-        guard shown < limit else { leftOut += 1; return [] }
+        guard shown < limit else { leftOut += 1; return before }
         shown += 1
         let id = "d\(shown)"
         contents.append((id, doc, nil))
         let s = "<section class=\"doc failed\" id=\"\(id)\">\n<h2>" + HTMLWriter.escape(doc)
             + "</h2>\n<p class=\"error\">Not read: " + HTMLWriter.escape(message) + "</p>\n</section>\n"
-        return Array(s.utf8)
+        return before + Array(s.utf8)
     }
 
     /// The summary of the run (shown at the top), and the end of the page.
@@ -152,11 +196,8 @@ final class ReviewPage {
         return total
     }
 
-    static func countLine(_ list: [Record]) -> String {
-        guard !list.isEmpty else { return "no records" }
-        var c: [RecordType: Int] = [:]
-        for r in list { c[r.type, default: 0] += 1 }
-        return plural(list.count, "record") + ": " + typeCounts(c)
+    static func countLine(_ c: [RecordType: Int], total: Int) -> String {
+        total == 0 ? "no records" : plural(total, "record") + ": " + typeCounts(c)
     }
 
     static func typeCounts(_ c: [RecordType: Int]) -> String {
@@ -243,6 +284,8 @@ final class ReviewPage {
     .t-quantity { background: #ffd966; } .t-number { background: #dcdcdc; } .t-date { background: #9fd3ff; }
     .t-time { background: #cdb8ff; } .t-organization { background: #a8e6a1; }
     .swatch.damaged, mark[data-damaged] { outline: 2px dashed #d00000; outline-offset: -1px; }
+    .doc { display: flex; flex-direction: column; }
+    .doc > h2 { order: -2; } .doc > .counts { order: -1; }
     .toggle { position: absolute; left: -100vw; }
     label { text-decoration: underline dotted; cursor: pointer; }
     #show-values:checked ~ .page label::before { content: "☑ "; }

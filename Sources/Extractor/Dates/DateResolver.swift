@@ -80,6 +80,9 @@ struct DateResolver {
     private var contextYear: Int?
     private var contextMonth: Int?
     private var lastDay: (year: Int?, month: Int?, day: Int)?
+    /// The last value resolved: the second end of a range takes what it leaves unsaid from
+    /// it, even when the range's two ends were resolved in two calls (pieces of a document).
+    private var previous: TemporalValue? = nil
 
     init(documentDate: CivilDate?) { self.documentDate = documentDate }
 
@@ -87,7 +90,6 @@ struct DateResolver {
     mutating func resolve(_ mentions: [TemporalMention]) -> [String] {
         var out: [String] = []
         out.reserveCapacity(mentions.count)
-        var previous: TemporalValue? = nil
         for m in mentions {
             var v = m.value
             if m.inheritsFromPrevious, let p = previous {

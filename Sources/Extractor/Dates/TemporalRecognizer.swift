@@ -31,12 +31,13 @@ struct TemporalRecognizer {
         source.withScalars { b in
             let n = b.count
             var i = 0
-            var inTitle = false      // inside 《…》: a title (《明日之后》) names no date
+            // Inside 《…》: a title (《明日之后》) names no date. A 《 left open ends with its line.
+            var inTitle = false
             let triggers = lex.temporalTriggers
             while i < n {
                 let c = b[i]
                 if !triggers.contains(c) {
-                    if c == "《" { inTitle = true } else if c == "》" { inTitle = false }
+                    if c == "《" { inTitle = true } else if c == "》" || c == "\n" { inTitle = false }
                     i += 1; continue
                 }
                 if inTitle && !c.isASCIIDigit { i += 1; continue }

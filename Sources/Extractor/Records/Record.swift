@@ -56,7 +56,7 @@ public struct Record: Sendable, Equatable, Codable {
     /// media, team, military, group, international, other.
     public var category: String?
     /// True when the mention touches bytes that could not be decoded (U+FFFD inside it or
-    /// among the two characters on either side, white space aside): `33<FF>6 小时` may have
+    /// among the two characters on either side on its line, spaces aside): `33<FF>6 小时` may have
     /// said 3306 小时, so its 6 小时 is kept but marked, and a user can filter it out.
     public var damaged: Bool?
 

@@ -110,8 +110,9 @@ public enum RecordFields {
                     "the kind of organization, from its head word"),
         RecordField("damaged", .boolean, in: mentions,
                     "`true` when the mention touches bytes that could not be decoded (U+FFFD inside it or "
-                    + "among the two characters on either side, white space aside): `33<FF>6 小时` gives "
-                    + "`6 小时` marked damaged, since it may have said 3306. Absent otherwise"),
+                    + "among the two characters on either side on its line, spaces aside): `33<FF>6 小时` gives "
+                    + "`6 小时` marked damaged, since it may have said 3306. Absent otherwise. Filter on it when "
+                    + "a wrong figure costs more than a missing one"),
         RecordField("error", .string, in: ["error"], required: ["error"],
                     "why the document could not be read (no such file, binary data, a bad JSON line)"),
     ]

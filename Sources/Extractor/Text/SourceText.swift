@@ -307,20 +307,32 @@ public struct SourceText: Sendable {
     }
 
     /// True when U+FFFD (an undecodable byte) is inside original `[start, end)` or among
-    /// the two characters before or after it, white space aside: the mention may have
-    /// lost or gained a part there (`33<FF>6 小时`, `3 月 1<FF>日`).
+    /// the two characters before or after it on its line, spaces aside: the mention may
+    /// have lost or gained a part there (`33<FF>6 小时`, `3 月 1<FF>日`).
     func touchesReplacement(_ start: Int, _ end: Int) -> Bool {
-        let reach = 6   // characters looked at on each side, white space included
+        let reach = 6   // characters looked at on each side, spaces included
         let from = max(0, start - reach), to = min(originalCount, end + reach)
         let window = Array(slice(from, to).unicodeScalars)
         guard window.count == to - from else { return false }
         let replacement: Unicode.Scalar = "\u{FFFD}"
         let a = start - from, b = end - from
         if window[a..<b].contains(replacement) { return true }
-        let before = window[..<a].reversed().lazy.filter { !$0.properties.isWhitespace }.prefix(2)
-        let after = window[b...].lazy.filter { !$0.properties.isWhitespace }.prefix(2)
-        return before.contains(replacement) || after.contains(replacement)
+        func near<C: Sequence>(_ side: C) -> Bool where C.Element == Unicode.Scalar {
+            var seen = 0
+            for c in side {
+                if c == "\n" || c == "\r" { return false }
+                if c == " " || c == "\t" || c == "　" { continue }
+                if c == replacement { return true }
+                seen += 1
+                if seen == 2 { return false }
+            }
+            return false
+        }
+        return near(window[..<a].reversed()) || near(window[b...])
     }
+
+    /// Number of line feeds in the original text (lines − 1).
+    public var lineBreakCount: Int { lineStarts.count }
 
     /// The original text of original scalar offsets `[start, end)`.
     public func slice(_ start: Int, _ end: Int) -> String {

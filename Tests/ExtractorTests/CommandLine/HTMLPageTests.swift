@@ -174,6 +174,35 @@ import Extractor
         #expect(String(decoding: page.tail(), as: UTF8.self).contains("1 text cut after 8 characters"))
     }
 
+    @Test func aDocumentReadInPiecesGivesThePageOfTheWholeDocument() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("extract-html-pieces-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = dir.appendingPathComponent("long.txt")
+        try Data(StreamingTests.corpus()).write(to: long)
+        let args = ["--format", "html", "--quiet", "Tests/Fixtures/seed-bulletin.txt", long.path]
+        let whole = try StreamingTests.run(args, pieces: nil)
+        #expect(whole.status == 0)
+        #expect(Self.marks(whole.out).count > 3000)
+        for jobs in ["1", "2"] {
+            let pieces = try StreamingTests.run(args + ["--jobs", jobs], pieces: 4096)
+            #expect(pieces.out == whole.out)
+        }
+    }
+
+    @Test func piecesOfATextAreCutAsTheWholeText() {
+        let text = "共 3 人\n又 4 人\n再 5 人\n"
+        let records = Extractor().extract(text)
+        let whole = ReviewPage(limit: 5, textLimit: 8)
+        let inPieces = ReviewPage(limit: 5, textLimit: 8)
+        let first = "共 3 人\n", rest = "又 4 人\n再 5 人\n"
+        let pieces = inPieces.begin(doc: "t") + inPieces.piece(text: first, from: 0, records: [records[0]])
+            + inPieces.piece(text: rest, from: 6, records: Array(records[1...])) + inPieces.end()
+        #expect(String(decoding: pieces, as: UTF8.self)
+                == String(decoding: whole.section(doc: "t", text: text, records: records), as: UTF8.self))
+        #expect(inPieces.tail() == whole.tail())
+    }
+
     @Test func optionsThatDoNotFitTheReviewPageAreUsageErrors() throws {
         let limit = try Self.run(["--limit", "2"], stdin: "共 3 人")
         #expect(limit.status == 2)
