@@ -13,6 +13,8 @@
 ///     }
 extension Extractor {
     /// A piece of a document, recognized: its mentions, before any date is resolved.
+    ///
+    ///     let piece = Extractor().recognize(SourceText("共 3 人"), doc: "d")   // then resolve(_:state:)
     public struct RecognizedPiece: @unchecked Sendable {   // read-only after recognition
         let source: SourceText
         let doc: String
@@ -22,33 +24,54 @@ extension Extractor {
         let figures: [(record: Record, span: Range<Int>)]
 
         /// True when the piece's UTF-8 held invalid bytes (replaced with U+FFFD).
+        ///
+        ///     Extractor().recognize(SourceText(utf8: [0x33, 0xFF]), doc: "d").hasInvalidBytes   // true
         public var hasInvalidBytes: Bool { source.firstInvalidByte != nil }
     }
 
     /// A piece with its dates resolved, and where it stands in its document.
+    ///
+    ///     var state = Extractor.DocumentState()
+    ///     let piece = extractor.resolve(extractor.recognize(SourceText("共 3 人\n"), doc: "d"), state: &state)
+    ///     piece.scalarOffset   // 0: the first piece
     public struct ResolvedPiece: @unchecked Sendable {
         let piece: RecognizedPiece
         let timex: [String]
         /// Original Unicode scalars and lines of the document before this piece.
         public let scalarOffset: Int
+        /// Lines of the document before this piece (its records' `line` counts from there).
         public let lineOffset: Int
 
         /// About how many bytes its records take as JSON lines (to reserve room once).
+        ///
+        ///     var bytes: [UInt8] = []
+        ///     bytes.reserveCapacity(piece.byteCountEstimate)
         public var byteCountEstimate: Int {
             (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240
         }
     }
 
     /// What the later pieces of a document need from the earlier ones.
+    ///
+    ///     var state = Extractor.DocumentState(date: CivilDate("2022-03-18"))
+    ///     // pass it to resolve(_:state:) for each piece of one document, in order
     public struct DocumentState: Sendable {
         /// The document's publication date, when given (JSON Lines `date`).
+        ///
+        ///     Extractor.DocumentState(date: CivilDate("2022-03-18")).date   // 2022-03-18
         public let date: CivilDate?
         var documentDate: CivilDate?
         var resolver: DateResolver?
         /// Original scalars and lines of the pieces resolved so far.
+        ///
+        ///     state.scalarOffset   // 0 before the first piece
         public private(set) var scalarOffset = 0
         public private(set) var lineOffset = 0
 
+        /// The state before the first piece of a document published on `date` (nil: the extractor's
+        /// reference date, else a dateline in the document).
+        ///
+        ///     var state = Extractor.DocumentState()
         public init(date: CivilDate? = nil) { self.date = date }
 
         mutating func advance(over source: SourceText) {
@@ -58,6 +81,11 @@ extension Extractor {
     }
 
     /// Recognizes the mentions of one piece: everything that needs no other piece.
+    ///
+    ///     let extractor = Extractor()
+    ///     let pieces = ["截至 3 月 11 日，共 3 人。\n", "累计捐款 3.15 亿元。\n"].map {
+    ///         extractor.recognize(SourceText($0), doc: "d")    // independent: on any thread
+    ///     }
     public func recognize(_ source: SourceText, doc: String) -> RecognizedPiece {
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         let mentions = wantsTemporal || types.contains(.quantity) ? TemporalRecognizer(source: source).run() : []
@@ -76,6 +104,9 @@ extension Extractor {
     /// Resolves the dates of the next piece of a document, in document order. The first
     /// piece decides the document date: the given one, the extractor's reference date, or
     /// a dateline in the document's first three lines.
+    ///
+    ///     var state = Extractor.DocumentState(date: CivilDate("2022-03-18"))
+    ///     let resolved = pieces.map { extractor.resolve($0, state: &state) }   // in document order
     public func resolve(_ piece: RecognizedPiece, state: inout DocumentState) -> ResolvedPiece {
         if state.resolver == nil {
             state.documentDate = state.date ?? referenceDate ?? FigureContext.dateline(piece.mentions, piece.source)
@@ -90,6 +121,11 @@ extension Extractor {
 
     /// The records of a resolved piece, in document order, with offsets and lines in the
     /// whole document. Records next to undecodable bytes are marked `damaged`.
+    ///
+    ///     for piece in resolved {
+    ///         extractor.records(of: piece) { r in print(r.text, r.start) }
+    ///     }
+    ///     // 3 月 11 日 3, 3 人 14, 3.15 亿元 24: offsets (and lines) in the whole document
     public func records(of resolved: ResolvedPiece, into sink: (consuming Record) -> Void) {
         let source = resolved.piece.source
         let (so, lo) = (resolved.scalarOffset, resolved.lineOffset)

@@ -12,23 +12,43 @@
 /// `Sources/extract/Output.swift`; the tests over all fixtures say when one of them is missing.
 public struct RecordField: Sendable {
     /// The JSON type of the value.
+    ///
+    ///     RecordFields.field("cumulative")?.kind   // .boolean
     public enum Kind: String, Sendable { case string, integer, number, boolean }
 
+    /// The field's key in the JSON form and its CSV column.
+    ///
+    ///     RecordFields.field("as_of")?.name   // "as_of" (`Record.asOf` in Swift)
     public let name: String
+    /// The JSON type of its values (`integer` for offsets, `number` for values).
     public let kind: Kind
     /// The record types (`type` values) that may carry the field.
+    ///
+    ///     RecordFields.field("low")?.types   // ["quantity", "number"]
     public let types: [String]
     /// The record types that always carry it.
+    ///
+    ///     RecordFields.field("timex")?.required   // ["date", "time"]
     public let required: [String]
     /// What a number counts in (offsets in Unicode scalars, values in the record's `unit`).
+    ///
+    ///     RecordFields.field("start")?.unit   // "Unicode scalars"
     public let unit: String?
     /// One line of Markdown: what the field says, with an example.
+    ///
+    ///     RecordFields.field("line")?.meaning   // "1-based line of `start`"
     public let meaning: String
     /// The closed set of values, each with a short note (empty: the field is open).
+    ///
+    ///     RecordFields.field("qualifier")?.values.first   // ("exact", "as written")
     public let values: [(value: String, note: String)]
     /// The smallest value of an integer field.
+    ///
+    ///     RecordFields.field("line")?.minimum   // 1
     public let minimum: Int?
     /// A regular expression every value matches (ECMA-262, as JSON Schema uses).
+    ///
+    ///     RecordFields.field("currency")?.pattern   // "^[A-Z]{3}$"
     public let pattern: String?
 
     init(_ name: String, _ kind: Kind, in types: [String], required: [String] = [], unit: String? = nil,
@@ -46,8 +66,12 @@ public struct RecordField: Sendable {
 }
 
 /// The fields of the record contract (v1), in the order the writers put them.
+///
+///     RecordFields.types.map(\.value)   // ["quantity", "number", "date", "time", "organization", "error"]
 public enum RecordFields {
     /// The record types: what `type` says, and what each stands for.
+    ///
+    ///     RecordFields.types.last?.value   // "error"
     public static let types: [(value: String, note: String)] = [
         ("quantity", "a figure with a unit or measure word: 13 万个, 3.15 亿元, 37.5%"),
         ("number", "a bare numeral with no unit, only with `--types number`"),
@@ -58,11 +82,16 @@ public enum RecordFields {
     ]
 
     /// The types of records that stand for a mention in the text (all but `error`).
+    ///
+    ///     RecordFields.mentions.count   // 5
     public static let mentions = ["quantity", "number", "date", "time", "organization"]
     static let figures = ["quantity", "number"]
     static let temporal = ["date", "time"]
 
     /// Every field, in contract order (the JSON writers' and the CSV columns' order).
+    ///
+    ///     RecordFields.all.filter { $0.required.contains("organization") }.map(\.name)
+    ///     // ["doc", "type", "text", "start", "end", "line", "name", "category"]
     public static let all: [RecordField] = [
         RecordField("doc", .string, in: mentions + ["error"], required: mentions + ["error"],
                     "the document: the path as given, the `id` of a JSON Lines input document, or `-` for stdin"),
@@ -118,6 +147,8 @@ public enum RecordFields {
     ]
 
     /// Dimensions of quantities: those of `UnitTable` and of rates of two units.
+    ///
+    ///     RecordFields.dimensions.map(\.0).prefix(3)   // ["currency", "count", "duration"]
     public static let dimensions: [(String, String)] = [
         ("currency", "money, with `currency`"), ("count", "measure words: 个 名 人次 家"),
         ("duration", "秒 分钟 小时 天 月 年"), ("length", ""), ("area", ""), ("mass", ""), ("volume", ""),
@@ -128,12 +159,16 @@ public enum RecordFields {
     ]
 
     /// `Qualifier`'s values and the words that give them.
+    ///
+    ///     RecordFields.qualifiers.map(\.0) == Qualifier.allCases.map(\.rawValue)   // true (a test holds it)
     public static let qualifiers: [(String, String)] = [
         ("exact", "as written"), ("approx", "约 大约 左右 上下"), ("over", "余 多 逾 超过 以上"),
         ("under", "近 将近 不到 不足 以下"), ("at_least", "至少 不少于"), ("at_most", "最多 不超过 以内"),
     ]
 
     /// Organization categories (the head-word table's categories).
+    ///
+    ///     RecordFields.categories.first?.0   // "government"
     public static let categories: [(String, String)] = [
         ("government", ""), ("party", ""), ("association", ""), ("company", ""), ("hospital", ""),
         ("school", ""), ("research", ""), ("media", ""), ("team", ""), ("military", ""), ("group", ""),
@@ -141,5 +176,8 @@ public enum RecordFields {
     ]
 
     /// The field named `name`, if the contract has one.
+    ///
+    ///     RecordFields.field("dimension")?.required   // ["quantity"]
+    ///     RecordFields.field("weight")                 // nil
     public static func field(_ name: String) -> RecordField? { all.first { $0.name == name } }
 }

@@ -18,6 +18,10 @@ public enum DocumentChunker {
     /// bytes long: the byte offset right after a line feed that may be cut, or nil when
     /// there is none before the end. `lineFeedsBefore` counts the line feeds of the
     /// document before `from` (the first three lines are never cut).
+    ///
+    ///     let bytes = Array("第一行。\n第二行。\n第三行。\n截至 3 月 11 日共 5 万元。\n另有 7 万元。".utf8)
+    ///     bytes.withUnsafeBufferPointer { DocumentChunker.cut($0, from: 0, minimum: 1, lineFeedsBefore: 0) }
+    ///     // 74: just after the fourth line; from there, nil (no line feed left)
     public static func cut(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, minimum: Int,
                            lineFeedsBefore: Int) -> Int? {
         let lineFeed = UInt8(ascii: "\n")

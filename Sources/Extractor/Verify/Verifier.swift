@@ -16,26 +16,51 @@ import Normalizer
 ///     v.verify(claims: claim, against: [source])[0].verdict   // .supported
 public struct Verifier: Sendable {
     /// Relative tolerance of approximate figures (约, 左右) and of 近: 0.05 is ±5%.
+    ///
+    ///     Verifier(tolerance: Decimal(string: "0.1") ?? 0)   // 约 3 万 then stands for [27000, 33000]
     public var tolerance: Decimal
+    /// The extractor that finds the figures, dates and organizations of claims and sources.
+    ///
+    ///     Verifier(extractor: Extractor(referenceDate: CivilDate("2022-03-18")))
     public var extractor: Extractor
 
+    /// A verifier with the tolerance of approximate figures (±5% by default) and the extractor
+    /// that reads the texts. It holds no state between calls.
+    ///
+    ///     let verifier = Verifier()
     public init(tolerance: Decimal = Decimal(string: "0.05") ?? 0, extractor: Extractor = Extractor()) {
         self.tolerance = tolerance
         self.extractor = extractor
     }
 
+    /// What the sources say about a claim figure: a source figure about the same thing agrees
+    /// (`supported`), one disagrees (`contradicted`), or none is about it (`unsupported`).
+    ///
+    ///     Verifier.Verdict.contradicted.rawValue   // "contradicted", as `extract verify` writes it
     public enum Verdict: String, Sendable {
         case supported, contradicted, unsupported
     }
 
+    /// The verdict on one claim figure, the source figure it rests on, and why.
+    ///
+    ///     let f = Verifier().verify(claims: VerifyDocument(doc: "claim", text: "共招募志愿者 4.6 万名"),
+    ///                               against: [VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")])[0]
+    ///     f.verdict          // .contradicted
+    ///     f.source?.text     // "45018 名"
+    ///     f.sourceSentence   // "共招募志愿者 45018 名"
     public struct Finding: Sendable {
+        /// The claim figure (a quantity record of the claim document).
         public var claim: Record
+        /// Supported, contradicted or unsupported.
         public var verdict: Verdict
         /// The source figure the verdict rests on (nil when unsupported).
         public var source: Record?
+        /// Why, with the intervals compared and the context match score: "claim 46000 名 = [45500, 46500)
+        /// but the source says 45018 名 = [45018, 45018] (context match 1.09)".
         public var reason: String
-        /// The sentences of the claim and of the source figure, for reports.
+        /// The sentence of the claim figure, as written (for reports).
         public var claimSentence: String
+        /// The sentence of the source figure, as written; nil when there is none.
         public var sourceSentence: String?
     }
 
@@ -46,11 +71,20 @@ public struct Verifier: Sendable {
     static let sameDocumentContradictFloor = 0.6
 
     /// Each claim quantity against the sources' quantities.
+    ///
+    ///     let claim = VerifyDocument(doc: "claim", text: "志愿者达 4.5 万名")
+    ///     Verifier().verify(claims: claim, against: [VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")])
+    ///         .map(\.verdict)   // [.supported]: 4.5 万 is [44500, 45500)
     public func verify(claims: VerifyDocument, against sources: [VerifyDocument]) -> [Finding] {
         verify(claims: [claims], against: sources)[0]
     }
 
     /// Several claim documents against the same sources (extracted once): findings per claim document.
+    ///
+    ///     let source = VerifyDocument(doc: "s", text: "共招募志愿者 45018 名")
+    ///     Verifier().verify(claims: [VerifyDocument(doc: "a", text: "志愿者 4.5 万名"),
+    ///                                VerifyDocument(doc: "b", text: "志愿者 4.6 万名")], against: [source])
+    ///     // [[.supported], [.contradicted]] as verdicts
     public func verify(claims: [VerifyDocument], against sources: [VerifyDocument]) -> [[Finding]] {
         let pool = Pool(sources.flatMap { figures(in: $0) })
         return claims.map { figures(in: $0).map { judge($0, in: pool, contradictFloor: Self.contradictFloor) } }
@@ -61,6 +95,9 @@ public struct Verifier: Sendable {
     /// A body counts the same noun for many subjects, so only a headline and the body are
     /// held to each other: a body figure can be supported by another, but contradicted
     /// only by (or against) a headline figure.
+    ///
+    ///     let bulletin = VerifyDocument(doc: "b", text: "招募志愿者 4.6 万名\n全市共招募志愿者 45018 名，服务 1200 小时。")
+    ///     Verifier().verifyWithin(bulletin).map(\.verdict)   // [.contradicted, .contradicted, .unsupported]
     public func verifyWithin(_ document: VerifyDocument) -> [Finding] {
         let pool = Pool(figures(in: document))
         return pool.figures.enumerated().map { (k, f) in
@@ -557,17 +594,29 @@ public struct Verifier: Sendable {
 }
 
 /// A document to verify or to verify against: its name, text and publication date.
+///
+///     VerifyDocument(doc: "claim.txt", text: "志愿者达 4.5 万名", date: CivilDate("2022-03-18"))
 public struct VerifyDocument: Sendable {
+    /// The document's name, as the records of its figures carry it.
     public var doc: String
+    /// The text, prepared for extraction.
     public var source: SourceText
+    /// The publication date, against which its dates without a year are resolved.
     public var date: CivilDate?
     /// The original text's scalars (offsets in records index these).
     let scalars: [Unicode.Scalar]
 
+    /// A document from its text.
+    ///
+    ///     VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")
     public init(doc: String, text: String, date: CivilDate? = nil) {
         self.init(doc: doc, source: SourceText(text), text: text, date: date)
     }
 
+    /// A document whose text is already prepared (decoded once): `source` and its `text` (`source.original`).
+    ///
+    ///     let source = SourceText(utf8: bytes)
+    ///     VerifyDocument(doc: "a.txt", source: source, text: source.original)
     public init(doc: String, source: SourceText, text: String, date: CivilDate? = nil) {
         self.doc = doc
         self.source = source
