@@ -42,7 +42,12 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         let batchSize = max(1, options.jobs * 4)
         if progress.enabled { progress.total = totalBytes() }
         var batch: [Work] = []
+        // Files in one window take at most this many bytes (their extraction needs about
+        // five times as much), so memory stays bounded however large the files.
+        let batchByteLimit = 16 << 20
+        var batchBytes = 0
         func flush() {
+            batchBytes = 0
             guard !batch.isEmpty else { return }
             var outcomes = [Outcome](repeating: Outcome(), count: batch.count)
             let work = batch
@@ -75,8 +80,12 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 if writer.failure == nil { stream(reader) }
                 return writer.failure == nil
             }
+            if case .file(let path, _) = w {
+                var st = stat()
+                if stat(path, &st) == 0 { batchBytes += Int(st.st_size) }
+            }
             batch.append(w)
-            if batch.count >= batchSize { flush() }
+            if batch.count >= batchSize || batchBytes >= batchByteLimit { flush() }
             // Once the output cannot be written, reading on would only lose more.
             return writer.failure == nil
         }

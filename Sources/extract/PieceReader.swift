@@ -108,7 +108,14 @@ final class PieceReader {
             else if raw.prefix(Decoder.sniffLength).contains(0) { guess = Decoder.utf16WithoutMark(raw) }
         }
         let cut = atEnd ? raw.count : (lastLineEnd(in: raw, encoding: guess) ?? raw.count)
-        switch Decoder.decode(Array(raw[..<cut]), forced: forced) {
+        let head = Array(raw[..<cut])
+        if guess == nil, forced == nil || forced == .utf8, !head.prefix(Decoder.sniffLength).contains(0),
+           Decoder.isValidUTF8(head) {
+            // Valid UTF-8, as Decoder.decode would decide, without its slower validation.
+            encoding = .utf8
+            return try decodeRaw(upTo: cut)
+        }
+        switch Decoder.decode(head, forced: forced) {
         case .failure(let why): throw why
         case .success(let d):
             encoding = d.encoding
