@@ -23,7 +23,7 @@ if ((${#need[@]})); then
     apt-get update -qq > /dev/null
     apt-get install -y -qq --no-install-recommends "${need[@]}" > /dev/null
 fi
-chromium --version
+chromium --version 2> /dev/null
 
 swift build -c release --product extract 2>&1 | tail -n 1
 BIN="$(swift build -c release --show-bin-path)/extract"
