@@ -131,14 +131,36 @@ public enum JSONLineWriter {
             }
         }
 
+        /// Two digits at a time, from the pairs "00" … "99" (no division per digit).
         mutating func int(_ v: Int) {
             if v < 0 { byte("-") }
             var m = v.magnitude
             var k = 1, t = m
-            while t >= 10 { t /= 10; k += 1 }
-            var j = i + k - 1
-            repeat { p[j] = zero &+ UInt8(truncatingIfNeeded: m % 10); m /= 10; j -= 1 } while m > 0
+            while t >= 100 { t /= 100; k += 2 }
+            if t >= 10 { k += 1 }
+            let pairs = ByteCursor.digitPairs.utf8Start
+            var j = i + k
+            while m >= 100 {
+                let r = Int(m % 100) &* 2
+                m /= 100
+                j -= 2
+                p[j] = pairs[r]; p[j + 1] = pairs[r + 1]
+            }
+            if m >= 10 {
+                let r = Int(m) &* 2
+                p[j - 2] = pairs[r]; p[j - 1] = pairs[r + 1]
+            } else {
+                p[j - 1] = zero &+ UInt8(truncatingIfNeeded: m)
+            }
             i += k
+        }
+
+        @inline(__always) static var digitPairs: StaticString {
+            """
+            00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+            40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899
+            """
         }
 
         mutating func number(_ v: ExactNumber) {
@@ -164,33 +186,44 @@ public enum JSONLineWriter {
         }
 
         mutating func string(_ v: String) {
-            byte("\"")
             var v = v
-            v.withUTF8 { u in
-                var plain = true
-                for c in u where JSONLineWriter.needsEscape(c) { plain = false; break }
-                if plain, let b = u.baseAddress {
-                    (p + i).update(from: b, count: u.count); i += u.count
-                    return
-                }
-                for c in u {
-                    switch c {
-                    case UInt8(ascii: "\""): put("\\\"")
-                    case UInt8(ascii: "\\"): put("\\\\")
-                    case UInt8(ascii: "\n"): put("\\n")
-                    case UInt8(ascii: "\r"): put("\\r")
-                    case UInt8(ascii: "\t"): put("\\t")
-                    case UInt8(ascii: "\u{08}"): put("\\b")
-                    case UInt8(ascii: "\u{0C}"): put("\\f")
-                    case ..<JSONLineWriter.space:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        put("\\u00")
-                        byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
-                    default: byte(c)
-                    }
+            v.withUTF8 { string($0) }
+        }
+
+        /// A JSON string of UTF-8 bytes, escaped as JSONEncoder escapes it.
+        mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
+            byte("\"")
+            var plain = true
+            for c in u where JSONLineWriter.needsEscape(c) { plain = false; break }
+            if plain {
+                if let b = u.baseAddress { (p + i).update(from: b, count: u.count); i += u.count }
+                byte("\"")
+                return
+            }
+            for c in u {
+                switch c {
+                case UInt8(ascii: "\""): put("\\\"")
+                case UInt8(ascii: "\\"): put("\\\\")
+                case UInt8(ascii: "\n"): put("\\n")
+                case UInt8(ascii: "\r"): put("\\r")
+                case UInt8(ascii: "\t"): put("\\t")
+                case UInt8(ascii: "\u{08}"): put("\\b")
+                case UInt8(ascii: "\u{0C}"): put("\\f")
+                case ..<JSONLineWriter.space:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    put("\\u00")
+                    byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
+                default: byte(c)
                 }
             }
             byte("\"")
+        }
+
+        /// Bytes as they are (already JSON).
+        @inline(__always) mutating func raw(_ u: UnsafeBufferPointer<UInt8>) {
+            guard let b = u.baseAddress else { return }
+            (p + i).update(from: b, count: u.count)
+            i += u.count
         }
     }
 

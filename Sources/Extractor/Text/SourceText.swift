@@ -436,7 +436,8 @@ public struct SourceText: Sendable {
         return String(out)
     }
 
-    private func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
+    /// UTF-8 offset of the original scalar offset `scalar` in `u` (the bytes of `utf8`).
+    func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
         if scalar >= originalCount { return u.count }
         var byte = Int(checkpoints[scalar >> 2])
         var k = scalar & ~3
