@@ -139,11 +139,23 @@ extension Extractor {
     ///     let n = extractor.appendJSONLines(of: piece, to: &bytes)   // n lines, in document order
     @discardableResult
     public func appendJSONLines(of resolved: ResolvedPiece, to bytes: inout [UInt8]) -> Int {
-        let writer = DraftLineWriter(DraftContext(resolved))
+        let context = DraftContext(resolved), piece = resolved.piece
+        let records = piece.figures.count + piece.mentions.count + piece.organizations.count
         var count = 0
-        resolved.piece.source.utf8.withUnsafeBufferPointer { u in
-            drafts(of: resolved) { writer.append($0, utf8: u, to: &bytes); count += 1 }
+        var overflow: [UInt8] = []
+        // The lines are written straight into the array that takes them (pages never touched
+        // cost nothing, so the estimate may be generous).
+        let lines = [UInt8](unsafeUninitializedCapacity: DraftLineWriter.estimate(records: records, doc: piece.doc)) {
+            buf, initialized in
+            var writer = DraftLineWriter(context, into: buf)
+            piece.source.utf8.withUnsafeBufferPointer { u in
+                drafts(of: resolved) { writer.append($0, utf8: u); count += 1 }
+            }
+            initialized = writer.written
+            writer.appendOverflow(to: &overflow)
         }
+        if bytes.isEmpty { bytes = lines } else { bytes.append(contentsOf: lines) }
+        bytes.append(contentsOf: overflow)
         return count
     }
 

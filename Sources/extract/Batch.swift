@@ -194,12 +194,12 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 } else {
                     let rendered = parallelMap(resolved) { piece -> ([UInt8], Int) in
                         var bytes: [UInt8] = [], n = 0
-                        bytes.reserveCapacity(piece.byteCountEstimate)
                         if format == .jsonl || format == .json {
                             // JSON lines straight from the drafts: no Record, no String per record.
                             n = self.extractor.appendJSONLines(of: piece, to: &bytes)
                             return (bytes, n)
                         }
+                        bytes.reserveCapacity(piece.byteCountEstimate)
                         self.extractor.records(of: piece) { r in
                             RecordFormat.append(r, format: format, to: &bytes)
                             n += 1

@@ -266,8 +266,15 @@ final class RecordSink {
     }
 
     func emit(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
         size += bytes.count
+        if bytes.count >= 1 << 20 {
+            // A piece's lines: written as they are, after what the buffer holds (no copy).
+            flush()
+            guard failure == nil else { return }
+            if let why = Self.writeAll(fd, bytes) { fail("cannot write to \(outputName): \(why)") }
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
     }
 
