@@ -103,7 +103,11 @@ final class PieceReader {
         if r == 0 { atEnd = true; return }
         block.withUnsafeBufferPointer { b in
             let bytes = UnsafeBufferPointer(rebasing: b[0..<r])
-            if encoding == .utf8 && raw.isEmpty { decoded.append(contentsOf: bytes) } else { raw.append(contentsOf: bytes) }
+            if encoding == .utf8 && raw.isEmpty {
+                decoded.append(contentsOf: bytes)
+            } else {
+                raw.append(contentsOf: bytes)
+            }
         }
         inputBytes += r
     }

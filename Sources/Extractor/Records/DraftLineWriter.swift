@@ -109,7 +109,9 @@ struct DraftLineWriter: ~Copyable {
             if let x = d.currency { w.put(",\"currency\":"); w.string(x) }
             if let v = d.low { w.put(",\"low\":"); w.number(v) }
             if let v = d.high { w.put(",\"high\":"); w.number(v) }
-            if d.hasObject { w.put(",\"object\":"); DraftLineWriter.withoutBreaks(UnsafeBufferPointer(rebasing: u[object]), &w) }
+            if d.hasObject {
+                w.put(",\"object\":"); DraftLineWriter.withoutBreaks(UnsafeBufferPointer(rebasing: u[object]), &w)
+            }
             if let x = d.timex { w.put(",\"timex\":"); w.string(x) }
             if let x = d.asOf { w.put(",\"as_of\":"); w.string(x) }
             if let c = d.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }

@@ -167,8 +167,11 @@ public struct SourceText: Sendable {
 
     /// The decoding pass: UTF-8 `u` to folded scalars in `buf` (white space next to Han
     /// dropped), the UTF-8 offset of every 4th scalar in `cbuf`; false on invalid UTF-8.
+    /// `tightLoops: false` sends every character through the general path (for the tests that
+    /// hold the two paths equal).
     static func clean(_ u: UnsafeBufferPointer<UInt8>, into buf: UnsafeMutablePointer<UInt32>,
-                      checkpoints cbuf: UnsafeMutablePointer<Int32>, _ r: inout Cleaned) -> Bool {
+                      checkpoints cbuf: UnsafeMutablePointer<Int32>, _ r: inout Cleaned,
+                      tightLoops: Bool = true) -> Bool {
         let n = u.count
         var count = 0, cp = 0, replacements = false
         var removals: [(at: Int32, total: Int32)] = []
@@ -196,17 +199,42 @@ public struct SourceText: Sendable {
             // before the full-width forms (CJK), which need no folding and are never white
             // space, with no white space pending. Copied in a tight loop; anything else (or
             // anything invalid) falls through to the general path below.
-            if spaceStart < 0, let base = u.baseAddress {
+            if spaceStart < 0, tightLoops, let base = u.baseAddress {
                 var last: UInt32 = 0
-                // Four bytes at a time (the fourth is the next character's): a lead byte 1110xxxx
-                // and two continuation bytes, as one masked compare of the little-endian word.
+                // A character's three bytes (and the next one's first) as one little-endian word
+                // (Linux on x86-64 and arm64): a lead byte 1110xxxx and two continuation bytes
+                // are one masked compare; at a checkpoint, four characters are checked together.
+                let mask: UInt32 = 0x00C0_C0F0, lead: UInt32 = 0x0080_80E0
+                @inline(__always) func scalar(_ w: UInt32) -> UInt32 {
+                    (w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F
+                }
+                // Above U+3000 (so not overlong), below U+FF01, not a UTF-16 surrogate.
+                @inline(__always) func plain(_ v: UInt32) -> Bool {
+                    v &- (ideographicSpace + 1) < fullWidthFirst - (ideographicSpace + 1) && v &- 0xD800 >= 0x800
+                }
                 while i &+ 3 < n {
+                    // Four characters in a step at a checkpoint (each fourth character has one).
+                    if count & 3 == 0, i &+ 12 < n {
+                        let p = UnsafeRawPointer(base + i)
+                        let w0 = p.loadUnaligned(as: UInt32.self)
+                        let w1 = p.loadUnaligned(fromByteOffset: 3, as: UInt32.self)
+                        let w2 = p.loadUnaligned(fromByteOffset: 6, as: UInt32.self)
+                        let w3 = p.loadUnaligned(fromByteOffset: 9, as: UInt32.self)
+                        if (w0 & mask ^ lead) | (w1 & mask ^ lead) | (w2 & mask ^ lead) | (w3 & mask ^ lead) == 0 {
+                            let v0 = scalar(w0), v1 = scalar(w1), v2 = scalar(w2), v3 = scalar(w3)
+                            if plain(v0) && plain(v1) && plain(v2) && plain(v3) {
+                                cbuf[cp] = Int32(truncatingIfNeeded: i); cp &+= 1
+                                buf[o] = v0; buf[o &+ 1] = v1; buf[o &+ 2] = v2; buf[o &+ 3] = v3
+                                o &+= 4; i &+= 12; count &+= 4
+                                last = v3
+                                continue
+                            }
+                        }
+                    }
                     let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
-                    guard w & 0x00C0_C0F0 == 0x0080_80E0 else { break }
-                    let v = (w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F
-                    // Above U+3000 (so not overlong), below U+FF01, not a UTF-16 surrogate.
-                    guard v &- (ideographicSpace + 1) < fullWidthFirst - (ideographicSpace + 1),
-                          v &- 0xD800 >= 0x800 else { break }
+                    guard w & mask == lead else { break }
+                    let v = scalar(w)
+                    guard plain(v) else { break }
                     if count & 3 == 0 { cbuf[cp] = Int32(truncatingIfNeeded: i); cp &+= 1 }
                     buf[o] = v
                     o &+= 1; i &+= 3; count &+= 1
