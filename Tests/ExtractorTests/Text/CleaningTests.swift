@@ -1,9 +1,11 @@
 import Testing
 @testable import Extractor
+@testable import extract
 
 /// The cleaning pass copies runs of CJK characters in tight loops and sends everything
 /// else through its general path: on any bytes, valid or not, the two give the same
-/// scalars, checkpoints, removals, joined breaks and line starts.
+/// scalars, checkpoints, removals, joined breaks and line starts; and the decoder's
+/// UTF-8 validation (another tight loop) says what the standard library says.
 @Suite struct CleaningTests {
     /// Pieces of UTF-8 around every boundary the tight loops test: U+3000 and U+3001, U+FF00
     /// and U+FF01, the surrogates' neighbours, white space between Han and digits, two- and
@@ -43,6 +45,10 @@ import Testing
             }
             let fast = Self.clean(bytes, tightLoops: true), general = Self.clean(bytes, tightLoops: false)
             #expect(fast == general, "round \(round): \(bytes)")
+            // The decoder's validation (its own tight loop) agrees with the standard library's.
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect(Decoder.isValidUTF8(bytes) == valid, "round \(round): \(bytes)")
+            #expect((fast != "invalid") == valid, "round \(round): \(bytes)")
             if fast == "invalid" { invalid += 1 }
         }
         #expect(invalid > 1000 && invalid < 19000)
