@@ -134,25 +134,26 @@ public enum JSONLineWriter {
         /// Two digits at a time, from the pairs "00" … "99" (no division per digit).
         mutating func int(_ v: Int) {
             if v < 0 { byte("-") }
-            var m = v.magnitude
-            var k = 1, t = m
-            while t >= 100 { t /= 100; k += 2 }
-            if t >= 10 { k += 1 }
+            var m = UInt64(v.magnitude)
+            var k = 1, t: UInt64 = 10
+            while k < 19 && m >= t { k &+= 1; t &*= 10 }
+            if k == 19 && m >= t { k = 20 }
             let pairs = ByteCursor.digitPairs.utf8Start
-            var j = i + k
+            var j = i &+ k
             while m >= 100 {
-                let r = Int(m % 100) &* 2
-                m /= 100
-                j -= 2
-                p[j] = pairs[r]; p[j + 1] = pairs[r + 1]
+                let q = m / 100
+                let r = Int(truncatingIfNeeded: m &- q &* 100) &* 2
+                m = q
+                j &-= 2
+                p[j] = pairs[r]; p[j &+ 1] = pairs[r &+ 1]
             }
             if m >= 10 {
-                let r = Int(m) &* 2
-                p[j - 2] = pairs[r]; p[j - 1] = pairs[r + 1]
+                let r = Int(truncatingIfNeeded: m) &* 2
+                p[j &- 2] = pairs[r]; p[j &- 1] = pairs[r &+ 1]
             } else {
-                p[j - 1] = zero &+ UInt8(truncatingIfNeeded: m)
+                p[j &- 1] = zero &+ UInt8(truncatingIfNeeded: m)
             }
-            i += k
+            i &+= k
         }
 
         @inline(__always) static var digitPairs: StaticString {
@@ -193,9 +194,7 @@ public enum JSONLineWriter {
         /// A JSON string of UTF-8 bytes, escaped as JSONEncoder escapes it.
         mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
             byte("\"")
-            var plain = true
-            for c in u where JSONLineWriter.needsEscape(c) { plain = false; break }
-            if plain {
+            if JSONLineWriter.isPlain(u) {
                 if let b = u.baseAddress { (p + i).update(from: b, count: u.count); i += u.count }
                 byte("\"")
                 return
@@ -245,6 +244,31 @@ public enum JSONLineWriter {
             o.append(contentsOf: s.utf8)
         }
         o.append(UInt8(ascii: "\""))
+    }
+
+    /// True when no byte of `u` needs an escape: eight bytes at a time, then one by one.
+    @inline(__always) static func isPlain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return true }
+        let n = u.count
+        var k = 0
+        // Bytes below the space, the quote, the backslash: a zero byte in x - 0x20…, x ^ 0x22…
+        // or x ^ 0x5C… (the word tests say whether any byte is one, not which).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while k &+ 8 <= n {
+            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            let q = x ^ (ones &* UInt64(UInt8(ascii: "\""))), b = x ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let found = (x &- ones &* UInt64(space)) | (q &- ones) | (b &- ones)
+            if found & ~x & highs != 0 {
+                // A candidate (a zero of q or b, or a small byte): the bytes decide.
+                for c in UnsafeBufferPointer(start: base + k, count: 8) where needsEscape(c) { return false }
+            }
+            k &+= 8
+        }
+        while k < n {
+            if needsEscape(base[k]) { return false }
+            k &+= 1
+        }
+        return true
     }
 
     /// The first byte that is not a control character.

@@ -98,6 +98,13 @@ import Normalizer
         }
     }
 
+    @Test func integersAsDecimalDigits() {
+        for v in [0, 1, 9, 10, 99, 100, 101, 999, 1000, 45018, 1_000_000, 6_885_858, Int.max, -1, -100, Int.min] {
+            let r = Record(doc: "d", type: .date, text: "x", start: v, end: v, line: 1)
+            #expect(JSONLineWriter.line(for: r).contains(",\"start\":\(v),\"end\":\(v),"), "\(v)")
+        }
+    }
+
     @Test func contractKeyOrder() {
         let r = Extractor().extract("约 3.15 亿元", doc: "d")[0]
         #expect(JSONLineWriter.line(for: r) == "{\"doc\":\"d\",\"type\":\"quantity\",\"text\":\"3.15 亿元\","
