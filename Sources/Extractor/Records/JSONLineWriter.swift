@@ -135,9 +135,7 @@ public enum JSONLineWriter {
         mutating func int(_ v: Int) {
             if v < 0 { byte("-") }
             var m = UInt64(v.magnitude)
-            var k = 1, t: UInt64 = 10
-            while k < 19 && m >= t { k &+= 1; t &*= 10 }
-            if k == 19 && m >= t { k = 20 }
+            let k = ByteCursor.digitCount(m)
             let pairs = ByteCursor.digitPairs.utf8Start
             var j = i &+ k
             while m >= 100 {
@@ -154,6 +152,19 @@ public enum JSONLineWriter {
                 p[j &- 1] = zero &+ UInt8(truncatingIfNeeded: m)
             }
             i &+= k
+        }
+
+        /// Decimal digits of `m`: a few comparisons for the offsets and lines records hold.
+        @inline(__always) static func digitCount(_ m: UInt64) -> Int {
+            if m < 100_000 {
+                if m < 100 { return m < 10 ? 1 : 2 }
+                return m < 1_000 ? 3 : m < 10_000 ? 4 : 5
+            }
+            if m < 10_000_000 { return m < 1_000_000 ? 6 : 7 }
+            if m < 1_000_000_000 { return m < 100_000_000 ? 8 : 9 }
+            var k = 10, t: UInt64 = 10_000_000_000
+            while k < 19 && m >= t { k &+= 1; t &*= 10 }
+            return k == 19 && m >= t ? 20 : k
         }
 
         @inline(__always) static var digitPairs: StaticString {
@@ -187,6 +198,7 @@ public enum JSONLineWriter {
         }
 
         mutating func string(_ v: String) {
+            if v.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
             var v = v
             v.withUTF8 { string($0) }
         }
