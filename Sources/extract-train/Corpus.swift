@@ -1,0 +1,74 @@
+import Foundation
+@_spi(Training) import Extractor
+
+/// One annotated sentence, cleaned exactly as `extract` cleans its input: the
+/// text goes through `SourceText`, and gold names move to cleaned offsets, so
+/// full-width folding and joined line breaks are the same in training and use.
+struct AnnotatedSentence {
+    let text: String
+    /// Gold names in original code-point offsets (as the data files and ner.py count).
+    let gold: [Span]
+    let source: SourceText
+    let marks: [UInt64]
+    /// The rule recognizer's names, cleaned offsets.
+    let rules: [Span]
+    /// Gold names in cleaned offsets.
+    let cleanedGold: [Span]
+    let corpus: String
+
+    init(text: String, gold: [Span], corpus: String) {
+        self.text = text
+        self.gold = gold
+        self.corpus = corpus
+        source = SourceText(text)
+        let analysis = OrganizationMarks.shared.analyze(source)
+        marks = analysis.marks
+        rules = analysis.rules.map { Span(start: $0.start, end: $0.end) }
+        // Original offset → cleaned index: the first cleaned character at or after it.
+        let n = source.scalars.count
+        var toCleaned = [Int](repeating: n, count: source.originalCount + 1)
+        var k = n - 1
+        for o in stride(from: source.originalCount, through: 0, by: -1) {
+            while k >= 0 && source.originalOffset(k) >= o { k -= 1 }
+            toCleaned[o] = k + 1
+        }
+        let count = source.originalCount
+        cleanedGold = gold.compactMap { g in
+            let s = toCleaned[min(g.start, count)], e = toCleaned[min(g.end, count)]
+            return s < e ? Span(start: s, end: e) : nil
+        }
+    }
+
+    /// Cleaned spans back to original offsets.
+    func original(_ spans: [Span]) -> Set<Span> {
+        Set(spans.map { let o = source.originalSpan($0.start, $0.end); return Span(start: o.start, end: o.end) })
+    }
+}
+
+struct Span: Hashable, Comparable {
+    let start: Int
+    let end: Int
+    static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    func overlaps(_ o: Span) -> Bool { start < o.end && o.start < end }
+}
+
+enum Corpus {
+    struct Line: Decodable {
+        struct Org: Decodable { let start: Int; let end: Int }
+        let text: String
+        let orgs: [Org]
+    }
+
+    /// Sentences of a JSON Lines file (`{"text", "orgs": [{"start", "end"}]}`), in file order.
+    static func read(_ path: String, corpus: String) throws -> [AnnotatedSentence] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let decoder = JSONDecoder()
+        var out: [AnnotatedSentence] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            let l = try decoder.decode(Line.self, from: line)
+            out.append(AnnotatedSentence(text: l.text, gold: l.orgs.map { Span(start: $0.start, end: $0.end) },
+                                         corpus: corpus))
+        }
+        return out
+    }
+}
