@@ -15,47 +15,77 @@ struct Score {
     }
 }
 
+/// What a combination sees of a sentence or document: the model's spans, the rules'
+/// spans with the margin the model gives each (see `OrganizationModel.decode`).
+struct Proposals {
+    let model: [Span]
+    let rules: [Span]
+    let margins: [Int64]
+    let source: SourceText
+
+    init(_ om: OrganizationModel, source: SourceText, marks: [UInt64], rules: [Span]) {
+        let (m, margins) = om.decode(in: source, marks: marks, rules: rules.map { (start: $0.start, end: $0.end) })
+        model = m.map { Span(start: $0.start, end: $0.end) }
+        self.rules = rules
+        self.margins = margins
+        self.source = source
+    }
+}
+
 /// A way of combining the model's spans with the rules' (cleaned offsets).
 struct Combination: Sendable {
     let name: String
-    let decide: @Sendable (_ model: [Span], _ rules: [Span], _ source: SourceText, _ marks: [UInt64]) -> [Span]
+    let decide: @Sendable (Proposals) -> [Span]
 
-    static let rules = Combination(name: "rules alone") { _, r, _, _ in r }
-    static let model = Combination(name: "model alone") { m, _, _, _ in m }
+    static let rules = Combination(name: "rules alone") { $0.rules }
+    static let model = Combination(name: "model alone") { $0.model }
     /// The rules' names that overlap no model name are added.
-    static let union = Combination(name: "union (model + rules where model has none)") { m, r, _, _ in
-        (m + r.filter { x in !m.contains { $0.overlaps(x) } }).sorted()
+    static let union = Combination(name: "union (model + rules where model has none)") { p in
+        (p.model + p.rules.filter { x in !p.model.contains { $0.overlaps(x) } }).sorted()
     }
     /// Only names both propose, with the model's boundaries.
-    static let intersection = Combination(name: "model confirmed by rules (overlap)") { m, r, _, _ in
-        m.filter { x in r.contains { $0.overlaps(x) } }
+    static let intersection = Combination(name: "model confirmed by rules (overlap)") { p in
+        p.model.filter { x in p.rules.contains { $0.overlaps(x) } }
     }
-    /// The shipped decision (`OrganizationHybrid.decide`).
-    static let shipped = Combination(name: "shipped hybrid (OrganizationHybrid)") { m, r, s, _ in
-        OrganizationHybrid.decide(model: m.map { (start: $0.start, end: $0.end) },
-                                  rules: r.map { (start: $0.start, end: $0.end) }, source: s)
-            .map { Span(start: $0.start, end: $0.end) }
+    /// Rule spans the model nearly chose (its best path loses at most `threshold`) replace
+    /// the model spans they overlap.
+    static func margin(_ threshold: Int64) -> Combination {
+        Combination(name: "model, rules within margin \(threshold)") { p in
+            var out = p.model
+            for (r, m) in zip(p.rules, p.margins) where m > 0 && m <= threshold {
+                out.removeAll { $0.overlaps(r) }
+                out.append(r)
+            }
+            return out.sorted()
+        }
+    }
+    /// The shipped decision (`OrganizationHybrid.decide`), with its margin threshold or another.
+    static func hybrid(_ threshold: Int64 = OrganizationHybrid.marginThreshold) -> Combination {
+        let shipped = threshold == OrganizationHybrid.marginThreshold
+        return Combination(name: shipped ? "shipped hybrid (OrganizationHybrid, \(threshold))" : "hybrid, margin \(threshold)") { p in
+            OrganizationHybrid.decide(model: p.model.map { (start: $0.start, end: $0.end) },
+                                      rules: p.rules.map { (start: $0.start, end: $0.end) }, margins: p.margins,
+                                      source: p.source, threshold: threshold)
+                .map { Span(start: $0.start, end: $0.end) }
+        }
     }
 
-    static let all: [Combination] = [.rules, .model, .union, .intersection, .shipped]
+    static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
+                                     .hybrid(0), .hybrid(50), .hybrid(75), .hybrid(150), .hybrid(200), .hybrid()]
 }
 
 struct Evaluation {
     let model: OrganizationModel
     var combinations = Combination.all
 
-    func modelSpans(_ s: AnnotatedSentence) -> [Span] {
-        model.modelSpans(in: s.source, marks: s.marks).map { Span(start: $0.start, end: $0.end) }
-    }
-
     /// Scores of each combination on annotated sentences.
     func ner(_ sentences: [AnnotatedSentence]) -> [Score] {
         var scores = [Score](repeating: Score(), count: combinations.count)
         for s in sentences {
-            let m = modelSpans(s)
+            let p = Proposals(model, source: s.source, marks: s.marks, rules: s.rules)
             let gold = Set(s.gold)
             for (k, c) in combinations.enumerated() {
-                scores[k].add(gold: gold, pred: s.original(c.decide(m, s.rules, s.source, s.marks)))
+                scores[k].add(gold: gold, pred: s.original(c.decide(p)))
             }
         }
         return scores
@@ -68,7 +98,8 @@ struct Evaluation {
         guard examples > 0, let c = combinations.first(where: { $0.name == Combination.model.name }) else { return out }
         var misses: [String] = [], extras: [String] = []
         for s in sentences {
-            let got = s.original(c.decide(modelSpans(s), s.rules, s.source, s.marks)), gold = Set(s.gold)
+            let p = Proposals(model, source: s.source, marks: s.marks, rules: s.rules)
+            let got = s.original(c.decide(p)), gold = Set(s.gold)
             let scalars = Array(s.text.unicodeScalars)
             func text(_ x: Span) -> String { String(String.UnicodeScalarView(scalars[x.start ..< x.end])) }
             let context = String(String.UnicodeScalarView(scalars.prefix(60)))

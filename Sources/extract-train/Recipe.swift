@@ -10,17 +10,24 @@ struct Recipe: CustomStringConvertible {
     /// The last `holdoutPercent` % of msra.train.jsonl is never trained on: it checks that
     /// dev-set figures hold on text nobody tuned for.
     var holdoutPercent = 10
-    var templates: OrganizationFeatures.Set = .all
+    /// For experiments on how to combine the model with the rules: the 10% of msra before
+    /// the held-out slice is left out of training too, and measured on instead of the dev set.
+    var tuning = false
+    /// Add short local forms of place-prefixed names (see Augmentation).
+    var shortForms = false
+    var templates: OrganizationFeatures.Set = .standard
     /// Rows of each template group's table, as powers of two (see OrganizationFeatures.groups).
     var bits: [String: Int] = ["unigram": 14, "bigram": 17, "trigram": 17, "skip": 16, "classes": 12,
                                "rules": 8, "dictionary": 12, "distance": 10]
     var epochs = 10
+    /// Perceptrons trained on different shuffles whose averaged weights are averaged again.
+    var ensemble = 1
     var seed: UInt64 = 0x0E47_AC70
 
     static let shipped = Recipe()
 
     var bitsDescription: String {
-        OrganizationFeatures().groups.map { "\($0.name) \(bits[$0.name] ?? 12)" }.joined(separator: ", ")
+        OrganizationFeatures(templates: templates).groups.map { "\($0.name) \(bits[$0.name] ?? 12)" }.joined(separator: ", ")
     }
 
     /// The model's groups: the templates' groups with this recipe's table sizes.
@@ -30,7 +37,7 @@ struct Recipe: CustomStringConvertible {
 
     var description: String {
         let m = mix.filter { $0.step > 0 }.map { "\($0.corpus)×\($0.step)" }.joined(separator: " + ")
-        return "data \(m), msra last \(holdoutPercent)% held out; templates \(templates.rawValue); "
-            + "rows 2^(\(bitsDescription)); \(epochs) epochs; seed \(String(seed, radix: 16))"
+        return "data \(m)\(shortForms ? " with short forms" : ""), msra last \(holdoutPercent)% held out; templates \(templates.rawValue); "
+            + "rows 2^(\(bitsDescription)); \(epochs) epochs; ensemble of \(ensemble); seed \(String(seed, radix: 16))"
     }
 }

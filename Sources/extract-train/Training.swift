@@ -7,9 +7,10 @@ struct Training {
     let dataDirectory: String
     var log: (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8)!) }
 
-    /// Training sentences of the recipe's mix, and msra's held-out slice.
-    func load() throws -> (train: [AnnotatedSentence], heldOut: [AnnotatedSentence]) {
-        var train: [AnnotatedSentence] = [], heldOut: [AnnotatedSentence] = []
+    /// Training sentences of the recipe's mix, msra's tuning slice (the 10% before the
+    /// held-out slice, when `recipe.tuning` keeps it out of training) and held-out slice.
+    func load() throws -> (train: [AnnotatedSentence], tune: [AnnotatedSentence], heldOut: [AnnotatedSentence]) {
+        var train: [AnnotatedSentence] = [], tune: [AnnotatedSentence] = [], heldOut: [AnnotatedSentence] = []
         for (corpus, step) in recipe.mix where step > 0 || corpus == "msra" {
             let path = dataDirectory + "/\(corpus).train.jsonl"
             var sentences = try Corpus.read(path, corpus: corpus)
@@ -17,57 +18,68 @@ struct Training {
                 let keep = sentences.count - sentences.count * recipe.holdoutPercent / 100
                 heldOut = Array(sentences[keep...])
                 sentences = Array(sentences[..<keep])
+                if recipe.tuning {
+                    let cut = keep - sentences.count * recipe.holdoutPercent / 100
+                    tune = Array(sentences[cut...])
+                    sentences = Array(sentences[..<cut])
+                }
             }
             if step > 0 { train += sentences }
+            if step > 0 && recipe.shortForms {
+                let extra = Augmentation.shortForms(sentences)
+                train += extra
+                log("\(corpus): \(extra.count) sentences with short forms added")
+            }
             log("\(corpus): \(sentences.count) training sentences\(corpus == "msra" ? ", \(heldOut.count) held out" : "")")
         }
-        return (train, heldOut)
+        return (train, tune, heldOut)
     }
 
     /// Feature rows and gold tags of every sentence, ready for the perceptron.
     func instances(_ sentences: [AnnotatedSentence], features: OrganizationFeatures,
                    trainer: PerceptronTrainer) -> [PerceptronTrainer.Sentence] {
         let steps = Dictionary(recipe.mix.map { ($0.corpus, $0.step) }, uniquingKeysWith: { a, _ in a })
-        let pad = features.pad, perPosition = features.keysPerPosition
-        var keys: [UInt64] = []
         return sentences.map { s in
             let n = s.source.scalars.count
-            let count = (n + 2 * pad) * perPosition
-            if keys.count < count { keys = [UInt64](repeating: 0, count: count) }
-            s.source.scalars.withUnsafeBufferPointer { raw in
+            let rows = s.source.scalars.withUnsafeBufferPointer { raw in
                 raw.withMemoryRebound(to: Unicode.Scalar.self) { b in
-                    s.marks.withUnsafeBufferPointer { m in
-                        keys.withUnsafeMutableBufferPointer { k in
-                            features.keys(b, marks: m, range: 0 ..< n, pad: pad, into: k.baseAddress!)
-                        }
-                    }
+                    s.marks.withUnsafeBufferPointer { m in trainer.rows(features, text: b, marks: m, positions: n) }
                 }
             }
-            let rows = keys.withUnsafeBufferPointer { trainer.rows(UnsafeBufferPointer(rebasing: $0[0 ..< count])) }
             let gold = features.tagSet.tags(count: n, spans: s.cleanedGold.map { (start: $0.start, end: $0.end) })
             return PerceptronTrainer.Sentence(rows: rows, gold: gold, step: steps[s.corpus] ?? 1)
         }
     }
 
-    /// Trains for the recipe's epochs; `afterEpoch` sees each epoch's averaged model.
+    /// Trains `recipe.ensemble` perceptrons (seeds `seed`, `seed + 1`, …) for the recipe's
+    /// epochs and averages them; `afterEpoch` sees the first one's averaged model each epoch.
     func train(_ sentences: [AnnotatedSentence], afterEpoch: (Int, LinearModel) -> Void = { _, _ in }) -> LinearModel {
         let features = OrganizationFeatures(templates: recipe.templates)
-        var trainer = PerceptronTrainer(tagSet: features.tagSet, signature: features.signature,
-                                        groups: recipe.groups(features))
-        let data = instances(sentences, features: features, trainer: trainer)
-        var order = Array(data.indices)
-        var rng = SplitMix64(seed: recipe.seed)
-        for epoch in 1 ... recipe.epochs {
-            rng.shuffle(&order)
-            var wrong = 0
-            for k in order {
-                if trainer.train(data[k]) { wrong += 1 }
+        var sum: PerceptronTrainer.Average? = nil
+        var last: PerceptronTrainer? = nil
+        var data: [PerceptronTrainer.Sentence] = []
+        for member in 0 ..< recipe.ensemble {
+            var trainer = PerceptronTrainer(tagSet: features.tagSet, signature: features.signature,
+                                            groups: recipe.groups(features))
+            if data.isEmpty { data = instances(sentences, features: features, trainer: trainer) }
+            var order = Array(data.indices)
+            var rng = SplitMix64(seed: recipe.seed &+ UInt64(member))
+            for epoch in 1 ... recipe.epochs {
+                rng.shuffle(&order)
+                var wrong = 0
+                for k in order {
+                    if trainer.train(data[k]) { wrong += 1 }
+                }
+                log("model \(member + 1), epoch \(epoch): \(wrong) of \(data.count) sentences wrong")
+                if member == 0 && epoch < recipe.epochs { afterEpoch(epoch, trainer.averaged()) }
             }
-            log("epoch \(epoch): \(wrong) of \(data.count) sentences wrong")
-            if epoch < recipe.epochs { afterEpoch(epoch, trainer.averaged()) }
+            let a = trainer.average()
+            sum = sum.map { $0 + a } ?? a
+            last = trainer
         }
-        let model = trainer.averaged()
-        log("weights in use: \(trainer.usedWeights) of \(model.weights.count)")
+        guard let trainer = last, let average = sum else { fatalError("an ensemble has at least one member") }
+        let model = trainer.model(average)
+        log("weights in use: \(trainer.usedWeights) of \(model.weights.count) (last model)")
         afterEpoch(recipe.epochs, model)
         return model
     }

@@ -68,11 +68,10 @@ func evaluate(_ model: OrganizationModel, options: Options, heldOut: [AnnotatedS
             let gold = try DocumentScore.readGold(goldPath)
             let source = SourceText(utf8: Array(text.utf8))
             let (marks, rules) = OrganizationMarks.shared.analyze(source)
-            let m = model.modelSpans(in: source, marks: marks).map { Span(start: $0.start, end: $0.end) }
-            let r = rules.map { Span(start: $0.start, end: $0.end) }
+            let p = Proposals(model, source: source, marks: marks, rules: rules.map { Span(start: $0.start, end: $0.end) })
             say("seed document \(doc):")
             for c in evaluation.combinations {
-                let spans = c.decide(m, r, source, marks).map { s -> Span in
+                let spans = c.decide(p).map { s -> Span in
                     let o = source.originalSpan(s.start, s.end); return Span(start: o.start, end: o.end)
                 }
                 let score = DocumentScore(gold: gold, spans: spans, source: source)
@@ -89,7 +88,7 @@ func evaluate(_ model: OrganizationModel, options: Options, heldOut: [AnnotatedS
 
 let args = CommandLine.arguments
 guard args.count >= 2 else { fail(usage) }
-let options = Options(args.dropFirst(2), flags: ["--no-source", "--eval-epochs", "--verbose"])
+let options = Options(args.dropFirst(2), flags: ["--no-source", "--eval-epochs", "--verbose", "--tune", "--short-forms"])
 
 switch args[1] {
 case "train":
@@ -101,17 +100,21 @@ case "train":
         }
     }
     if let e = options.one("--epochs").flatMap(Int.init) { recipe.epochs = e }
+    if let e = options.one("--ensemble").flatMap(Int.init) { recipe.ensemble = e }
+    if let e = options.one("--seed").flatMap({ UInt64($0, radix: 16) }) { recipe.seed = e }
     for b in options.all("--bits") {        // --bits bigram=16
         let kv = b.split(separator: "=")
         if kv.count == 2, let v = Int(kv[1]) { recipe.bits[String(kv[0])] = v }
     }
     if let t = options.one("--templates").flatMap(Int.init) { recipe.templates = OrganizationFeatures.Set(rawValue: t) }
+    if options.flags.contains("--tune") { recipe.tuning = true }
+    if options.flags.contains("--short-forms") { recipe.shortForms = true }
     guard let dir = options.one("--data") else { fail("train needs --data DIR (the folder of msra.train.jsonl)") }
     say("recipe: \(recipe)")
     let training = Training(recipe: recipe, dataDirectory: dir)
     let clock = ContinuousClock()
     let started = clock.now
-    let (train, heldOut) = try training.load()
+    let (train, tune, heldOut) = try training.load()
     say("loaded in \(clock.now - started)")
     let model = training.train(train) { epoch, m in
         guard options.flags.contains("--eval-epochs"), let om = OrganizationModel(model: m) else { return }
@@ -135,6 +138,7 @@ case "train":
         say("wrote \(path) (\(source.utf8.count) bytes)")
     }
     guard let om = OrganizationModel(model: model) else { fail("the trained model does not read back") }
+    if recipe.tuning { say(Evaluation(model: om).report("msra tuning slice", tune)) }
     evaluate(om, options: options, heldOut: heldOut, sets: options.all("--eval"))
 case "eval":
     var heldOut: [AnnotatedSentence]? = nil
@@ -142,9 +146,44 @@ case "eval":
         heldOut = try Training(recipe: .shipped, dataDirectory: dir).load().heldOut
     }
     evaluate(loadModel(options), options: options, heldOut: heldOut, sets: options.all("--data"))
+case "analyze":
+    guard let dir = options.one("--data") else { fail("analyze needs --data DIR") }
+    var recipe = Recipe.shipped
+    recipe.tuning = true
+    let tune = try Training(recipe: recipe, dataDirectory: dir).load().tune
+    say(Analysis.rules(tune, model: loadModel(options)))
+case "explain":
+    // extract-train explain --text "…" [--model M]: the rules' names with the model's margins,
+    // the model's names and the hybrid's, one sentence or document.
+    guard let text = options.one("--text") else { fail("explain needs --text TEXT") }
+    let model = loadModel(options)
+    let source = SourceText(text)
+    let (marks, rules) = OrganizationMarks.shared.analyze(source)
+    let (found, margins) = model.decode(in: source, marks: marks, rules: rules)
+    func show(_ s: (start: Int, end: Int)) -> String { let o = source.originalSpan(s.start, s.end); return source.slice(o.start, o.end) }
+    for (r, m) in zip(rules, margins) { say("rule   \(show(r))  margin \(m == Int64.max ? "∞" : String(m))") }
+    for m in found { say("model  \(show(m))") }
+    for h in OrganizationHybrid.decide(model: found, rules: rules, margins: margins, source: source) { say("hybrid \(show(h))") }
+case "stats":
+    // extract-train stats [--model M]: per group, rows in use and the size of the weights.
+    let labeller = loadModel(options).labeller, model = labeller.model
+    var start = 0
+    for (g, name) in zip(model.groups, labeller.features.groups.map(\.name)) {
+        let width = g.reach.count * model.tagCount, rows = 1 << g.bits
+        var used = 0, small = 0
+        for r in 0 ..< rows {
+            let row = model.weights[start + r * width ..< start + (r + 1) * width]
+            let m = row.map { abs(Int($0)) }.max() ?? 0
+            if m > 0 { used += 1 }
+            if m > 0 && m <= 2 { small += 1 }
+        }
+        say("\(name): \(rows) rows × \(width), \(used) in use, \(small) of them with no weight beyond ±2")
+        start += rows * width
+    }
 case "speed":
     guard let path = options.one("--text") else { fail("speed needs --text FILE") }
-    Speed.run(path: path, model: loadModel(options))
+    Speed.run(path: path, model: loadModel(options), only: options.one("--only"),
+              runs: options.one("--runs").flatMap(Int.init) ?? 9)
 default:
     fail(usage)
 }

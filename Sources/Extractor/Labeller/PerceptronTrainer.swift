@@ -21,7 +21,6 @@
     var last: [Int32], lastU: [Int64]
     /// Sentences seen plus one: the clock of the lazy average.
     var clock: Int64 = 1
-    var scratch = SequenceScratch()
 
     /// A training sentence: for each key position (`-pad ..< n + pad`) and key slot, the
     /// index of the key's row in the weights (-1: no key); and the gold tags.
@@ -51,10 +50,15 @@
         last = [Int32](repeating: 0, count: t); lastU = [Int64](repeating: 0, count: t)
     }
 
-    /// Row indices of the keys of a sentence (see `Sentence.rows`).
-    public func rows(_ keys: UnsafeBufferPointer<UInt64>) -> [Int32] {
-        keys.enumerated().map { k, h in
-            h == FeatureHash.absent ? -1 : Int32(layout.index(slot: k % slots, hash: h, r: 0))
+    /// Row indices of the keys of a sentence of `n` positions (see `Sentence.rows`), from
+    /// the task's templates.
+    public func rows<F: SequenceFeatures>(_ features: F, text: UnsafeBufferPointer<Unicode.Scalar>,
+                                          marks: UnsafeBufferPointer<UInt64>, positions n: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: (n + 2 * pad) * slots + 1) { r, count in
+            layout.withSink(rows: r.baseAddress!, absent: -1, touch: false) {
+                features.keys(text, marks: marks, range: 0 ..< n, pad: pad, into: &$0)
+            }
+            count = (n + 2 * pad) * slots
         }
     }
 
@@ -80,16 +84,22 @@
         let n = s.gold.count
         guard n > 0 else { return [] }
         let t = tagSet.count
-        scratch.reserve(positions: n, keys: 0, tags: t)
         var e = [Int32](repeating: 0, count: n * t)
         w.withUnsafeBufferPointer { wb in
             forEachFeature(s) { base, i in
                 for j in 0 ..< t { e[i * t + j] &+= wb[base + j] }
             }
         }
-        scratch.emissions.replaceSubrange(0 ..< n * t, with: e)
-        PathScores(tagSet: tagSet, transitions: trans, firsts: first, lasts: last).viterbi(positions: n, scratch: &scratch)
-        return Array(scratch.tags[0 ..< n])
+        var back = [UInt8](repeating: 0, count: n * t), tags = [UInt8](repeating: 0, count: n)
+        let path = PathScores(tagSet: tagSet, transitions: trans, firsts: first, lasts: last)
+        e.withUnsafeBufferPointer { eb in
+            back.withUnsafeMutableBufferPointer { b in
+                tags.withUnsafeMutableBufferPointer { tb in
+                    path.viterbi(eb.baseAddress!, stride: t, positions: n, back: b.baseAddress!, tags: tb.baseAddress!)
+                }
+            }
+        }
+        return tags
     }
 
     /// One perceptron step on a sentence; true when the prediction was wrong (weights moved).
@@ -126,20 +136,36 @@
         return true
     }
 
-    /// The averaged weights, scaled so that the largest weight is 32767 and rounded to 16 bits.
-    public func averaged() -> LinearModel {
+    /// The averaged weights before rounding: emission weights, transitions, first and last scores.
+    public struct Average {
+        public var weights: [Double], transitions: [Double], firsts: [Double], lasts: [Double]
+
+        /// The element-wise sum of two averages (an ensemble of trainers, averaged once more).
+        public static func + (a: Average, b: Average) -> Average {
+            Average(weights: zip(a.weights, b.weights).map(+), transitions: zip(a.transitions, b.transitions).map(+),
+                    firsts: zip(a.firsts, b.firsts).map(+), lasts: zip(a.lasts, b.lasts).map(+))
+        }
+    }
+
+    public func average() -> Average {
         let c = Double(clock)
-        @inline(__always) func avg(_ w: Int32, _ u: Int64) -> Double { Double(w) - Double(u) / c }
-        var maxAbs = 0.0
-        for k in w.indices { maxAbs = max(maxAbs, abs(avg(w[k], u[k]))) }
-        let scale = maxAbs > 0 ? 32767.0 / maxAbs : 1
-        func q16(_ k: Int) -> Int16 { Int16((avg(w[k], u[k]) * scale).rounded()) }
-        func q32(_ w: Int32, _ u: Int64) -> Int32 { Int32(clamping: Int64((avg(w, u) * scale).rounded())) }
+        func avg(_ w: [Int32], _ u: [Int64]) -> [Double] { w.indices.map { Double(w[$0]) - Double(u[$0]) / c } }
+        return Average(weights: avg(w, u), transitions: avg(trans, transU), firsts: avg(first, firstU),
+                       lasts: avg(last, lastU))
+    }
+
+    /// The averaged weights, scaled so that the largest weight is 127 and rounded to 8 bits
+    /// (transition scores in the same units, in 32 bits).
+    public func averaged() -> LinearModel { model(average()) }
+
+    /// A model from averaged weights (of this trainer, or a sum of several trainers').
+    public func model(_ a: Average) -> LinearModel {
+        let maxAbs = a.weights.reduce(0) { max($0, abs($1)) }
+        let scale = maxAbs > 0 ? 127 / maxAbs : 1
+        func q32(_ v: Double) -> Int32 { Int32(clamping: Int64((v * scale).rounded())) }
         return LinearModel(tagCount: tagSet.count, signature: signature, groups: groups,
-                           weights: w.indices.map(q16),
-                           transitions: trans.indices.map { q32(trans[$0], transU[$0]) },
-                           firsts: first.indices.map { q32(first[$0], firstU[$0]) },
-                           lasts: last.indices.map { q32(last[$0], lastU[$0]) })
+                           weights: a.weights.map { Int8(($0 * scale).rounded()) },
+                           transitions: a.transitions.map(q32), firsts: a.firsts.map(q32), lasts: a.lasts.map(q32))
     }
 
     /// Weights that training has moved (for reports of how full the tables are).

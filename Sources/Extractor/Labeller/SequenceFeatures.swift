@@ -37,13 +37,13 @@
     /// Names the templates and their version; a model remembers it and is read only
     /// with the same templates.
     var signature: String { get }
-    /// Writes the keys of key positions `range.lowerBound - pad ..< range.upperBound + pad`
-    /// (`pad` is the largest |reach|), position by position, each position's groups in
-    /// order, `FeatureHash.absent` for a missing key. Positions outside `range` read as
-    /// outside the text: a range is decoded as if it were the whole text, as training
-    /// sentences are.
+    /// Puts the keys of key positions `range.lowerBound - pad ..< range.upperBound + pad`
+    /// (`pad` is the largest |reach|) into `sink`, position by position: every slot of a
+    /// position (its groups' keys in order) gets `put` or `absent`, then `next()`.
+    /// Positions outside `range` read as outside the text: a range is decoded as if it
+    /// were the whole text, as training sentences are.
     func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
-              range: Range<Int>, pad: Int, into out: UnsafeMutablePointer<UInt64>)
+              range: Range<Int>, pad: Int, into sink: inout KeySink)
 }
 
 extension SequenceFeatures {
@@ -67,6 +67,7 @@ extension SequenceFeatures {
 
     public init?(model: LinearModel, features: Features) {
         guard model.signature == features.signature, model.tagCount == features.tagSet.count,
+              model.tagCount <= 8, model.pairSlot.count <= 256,
               model.groups.map(\.reach) == features.groups.map(\.reach),
               model.groups.map(\.keys) == features.groups.map(\.keys) else { return nil }
         self.model = model
@@ -83,17 +84,17 @@ extension SequenceFeatures {
         let n = range.count
         guard n > 0 else { return }
         scratch.reserve(positions: n, keys: (n + 2 * pad) * keysPerPosition, tags: model.tagCount)
-        scratch.keys.withUnsafeMutableBufferPointer { k in
-            features.keys(text, marks: marks, range: range, pad: pad, into: k.baseAddress!)
+        scratch.rows.withUnsafeMutableBufferPointer { r in
+        scratch.emissions.withUnsafeMutableBufferPointer { e in
+        scratch.back.withUnsafeMutableBufferPointer { b in
+        scratch.tags.withUnsafeMutableBufferPointer { t in
+            model.withSink(rows: r.baseAddress!) { features.keys(text, marks: marks, range: range, pad: pad, into: &$0) }
+            model.emissions(rows: r.baseAddress!, positions: n, pad: pad, into: e.baseAddress!)
+            path.viterbi(UnsafePointer(e.baseAddress!), stride: 8, positions: n, back: b.baseAddress!, tags: t.baseAddress!)
         }
-        scratch.keys.withUnsafeBufferPointer { k in
-            scratch.rows.withUnsafeMutableBufferPointer { r in
-                scratch.emissions.withUnsafeMutableBufferPointer { e in
-                    model.emissions(k.baseAddress!, positions: n, pad: pad, rows: r.baseAddress!, into: e.baseAddress!)
-                }
-            }
         }
-        path.viterbi(positions: n, scratch: &scratch)
+        }
+        }
     }
 
     /// The spans that the model marks in `range`, in text coordinates.
@@ -107,21 +108,36 @@ extension SequenceFeatures {
     }
 }
 
-/// Buffers reused from range to range: feature keys, emission scores, Viterbi
-/// back-pointers and the tags. Grown on demand, never shrunk.
+extension Labeller {
+    /// After `tag` of a range: how much lower the best path that marks `span` (range
+    /// coordinates, as one name: B I… E, or S) scores than the best path (≥ 0).
+    public func margin(of span: Range<Int>, positions n: Int, scratch: SequenceScratch) -> Int64 {
+        let ts = tagSet, last = span.upperBound - 1
+        return scratch.emissions.withUnsafeBufferPointer { eb in
+            let e = eb.baseAddress!
+            let best = path.bestScore(e, stride: 8, positions: n)
+            let forced = path.bestScore(e, stride: 8, positions: n, forcing: span) { i in
+                Int(span.count == 1 ? ts.single : i == span.lowerBound ? ts.begin : i == last ? ts.end : ts.inside)
+            }
+            return best - forced
+        }
+    }
+}
+
+/// Buffers reused from range to range: the rows of the keys, emission scores
+/// (eight lanes a position), Viterbi back-pointers and the tags. Grown on demand,
+/// never shrunk.
 @_spi(Training) public struct SequenceScratch: Sendable {
-    public var keys: [UInt64] = []
     public var rows: [Int32] = []
-    public var emissions: [Int32] = []
+    public var emissions: [Int16] = []
     public var back: [UInt8] = []
     public var tags: [UInt8] = []
 
     public init() {}
 
     public mutating func reserve(positions n: Int, keys k: Int, tags t: Int) {
-        if keys.count < k { keys = [UInt64](repeating: 0, count: max(k, keys.count * 2)) }
-        if rows.count < k { rows = [Int32](repeating: 0, count: max(k, rows.count * 2)) }
-        if emissions.count < n * t { emissions = [Int32](repeating: 0, count: max(n * t, emissions.count * 2)) }
+        if rows.count < k + 1 { rows = [Int32](repeating: 0, count: max(k + 1, rows.count * 2)) }
+        if emissions.count < n * 8 { emissions = [Int16](repeating: 0, count: max(n * 8, emissions.count * 2)) }
         if back.count < n * t { back = [UInt8](repeating: 0, count: max(n * t, back.count * 2)) }
         if tags.count < n { tags = [UInt8](repeating: 0, count: max(n, tags.count * 2)) }
     }

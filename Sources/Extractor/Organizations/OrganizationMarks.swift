@@ -161,3 +161,21 @@ extension OrganizationMarks {
         return (m, rules.map { (start: $0.start, end: $0.end) })
     }
 }
+
+extension OrganizationMarks {
+    /// The rule recognizer's category at a mark ("none" outside its spans).
+    public static func ruleCategoryName(_ m: UInt64) -> String {
+        let c = Int(ruleCategory.get(m))
+        return c == 0 ? "none" : categories[c - 1]
+    }
+
+    /// True when a curated name covers the character.
+    public static func isKnown(_ m: UInt64) -> Bool { known.get(m) != 0 }
+}
+
+extension OrganizationMarks {
+    /// The place names of PlaceTable (深圳市, 普陀区, 中国 …), for the trainer.
+    public static var placeNames: [String] {
+        PlaceTable.source.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+}

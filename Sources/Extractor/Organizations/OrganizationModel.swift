@@ -21,7 +21,7 @@
         let t = features.tagSet.count
         let groups = features.groups.map { LinearModel.Group(reach: $0.reach, keys: $0.keys, bits: 1) }
         let empty = LinearModel(tagCount: t, signature: features.signature, groups: groups,
-                                weights: [Int16](repeating: 0, count: LinearModel.weightCount(groups, tags: t)),
+                                weights: [Int8](repeating: 0, count: LinearModel.weightCount(groups, tags: t)),
                                 transitions: [Int32](repeating: 0, count: t * t),
                                 firsts: [Int32](repeating: 0, count: t), lasts: [Int32](repeating: 0, count: t))
         return OrganizationModel(model: empty)!
@@ -29,7 +29,7 @@
 
     /// A model read with the templates its signature names; nil for another template set.
     public init?(model: LinearModel) {
-        let prefix = "org-v2:"
+        let prefix = "org-v3:"
         guard model.signature.hasPrefix(prefix), let raw = Int(model.signature.dropFirst(prefix.count)) else { return nil }
         let features = OrganizationFeatures(templates: OrganizationFeatures.Set(rawValue: raw))
         guard let labeller = Labeller(model: model, features: features) else { return nil }
@@ -40,7 +40,8 @@
     /// spans, decided together with the rules by `OrganizationHybrid.decide`. Cleaned offsets.
     public func spans(in source: SourceText) -> [(start: Int, end: Int)] {
         let (m, rules) = marks.analyze(source)
-        return OrganizationHybrid.decide(model: modelSpans(in: source, marks: m), rules: rules, source: source)
+        let (found, margins) = decode(in: source, marks: m, rules: rules)
+        return OrganizationHybrid.decide(model: found, rules: rules, margins: margins, source: source)
     }
 
     /// The model's own spans (cleaned offsets), given the marks of `source`.
@@ -49,7 +50,7 @@
         var scratch = SequenceScratch()
         source.withScalars { b in
             m.withUnsafeBufferPointer { mb in
-                for sentence in OrganizationModel.sentences(b) {
+                for sentence in OrganizationModel.sentences(b, joinedBreaks: source.joinedBreaks) {
                     labeller.spans(b, marks: mb, range: sentence, scratch: &scratch, into: &out)
                 }
             }
@@ -57,14 +58,53 @@
         return out
     }
 
+    /// The model's spans, and for each rule span how much the model's best path would lose
+    /// by marking it instead (0 where the model marks it too; `Int64.max` for a span that
+    /// crosses a sentence end, which the model cannot mark). Cleaned offsets.
+    public func decode(in source: SourceText, marks m: [UInt64], rules: [(start: Int, end: Int)])
+        -> (model: [(start: Int, end: Int)], margins: [Int64]) {
+        var out: [(start: Int, end: Int)] = []
+        var margins = [Int64](repeating: Int64.max, count: rules.count)
+        var scratch = SequenceScratch()
+        let order = rules.indices.sorted { rules[$0].start < rules[$1].start }
+        var next = 0
+        source.withScalars { b in
+            m.withUnsafeBufferPointer { mb in
+                for sentence in OrganizationModel.sentences(b, joinedBreaks: source.joinedBreaks) {
+                    let first = out.count
+                    labeller.spans(b, marks: mb, range: sentence, scratch: &scratch, into: &out)
+                    while next < order.count && rules[order[next]].start < sentence.lowerBound { next += 1 }
+                    while next < order.count && rules[order[next]].start < sentence.upperBound {
+                        let k = order[next], r = rules[k]
+                        next += 1
+                        guard r.end <= sentence.upperBound else { continue }
+                        if out[first...].contains(where: { $0.start == r.start && $0.end == r.end }) { margins[k] = 0; continue }
+                        let lo = sentence.lowerBound
+                        margins[k] = labeller.margin(of: r.start - lo ..< r.end - lo, positions: sentence.count,
+                                                     scratch: scratch)
+                    }
+                }
+            }
+        }
+        return (out, margins)
+    }
+
     /// The text cut into sentences: after 。！？ (and closing quotes right after them), and
-    /// at line breaks, which are not part of any sentence.
-    static func sentences(_ b: UnsafeBufferPointer<Unicode.Scalar>) -> [Range<Int>] {
+    /// at line breaks, which are not part of any sentence, including those that cleaning
+    /// joined (`joinedBreaks`): the model reads a title and the paragraph after it apart.
+    /// (Names broken across lines by PDF extraction are the rules' to join.)
+    static func sentences(_ b: UnsafeBufferPointer<Unicode.Scalar>, joinedBreaks: [Int32]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0, i = 0
         let n = b.count
+        var nextBreak = 0
         while i < n {
             let c = b[i]
+            while nextBreak < joinedBreaks.count && Int(joinedBreaks[nextBreak]) < i { nextBreak += 1 }
+            if nextBreak < joinedBreaks.count && Int(joinedBreaks[nextBreak]) == i && i > start {
+                out.append(start ..< i)
+                start = i
+            }
             if c == "\n" || c == "\r" {
                 if i > start { out.append(start ..< i) }
                 start = i + 1
