@@ -71,7 +71,7 @@ struct Combination: Sendable {
     }
 
     static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
-                                     .hybrid(0), .hybrid(50), .hybrid(75), .hybrid(150), .hybrid(200), .hybrid()]
+                                     .hybrid(0), .hybrid(), .hybrid(100), .hybrid(150), .hybrid(200)]
 }
 
 struct Evaluation {

@@ -14,14 +14,14 @@ struct Recipe: CustomStringConvertible {
     /// the held-out slice is left out of training too, and measured on instead of the dev set.
     var tuning = false
     /// Add short local forms of place-prefixed names (see Augmentation).
-    var shortForms = false
+    var shortForms = true
     var templates: OrganizationFeatures.Set = .standard
     /// Rows of each template group's table, as powers of two (see OrganizationFeatures.groups).
-    var bits: [String: Int] = ["unigram": 14, "bigram": 17, "trigram": 17, "skip": 16, "classes": 12,
+    var bits: [String: Int] = ["unigram": 14, "bigram": 16, "trigram": 16, "skip": 16, "classes": 12,
                                "rules": 8, "dictionary": 12, "distance": 10]
     var epochs = 10
     /// Perceptrons trained on different shuffles whose averaged weights are averaged again.
-    var ensemble = 1
+    var ensemble = 3
     var seed: UInt64 = 0x0E47_AC70
 
     static let shipped = Recipe()

@@ -1,8 +1,6 @@
 /// Where a task's templates put their keys. A key goes straight to the index of
 /// its row in the model's table (the hash is never stored), an absent key to a
-/// row of zeros, so that adding up a position's rows needs no branch. Each row is
-/// also touched as soon as it is known: the loads of a whole sentence go out
-/// together, before the sums need them.
+/// row of zeros, so that adding up a position's rows needs no branch.
 ///
 ///     sink.put(0, FeatureHash.hash(1, c))   // slot 0 of this key position
 ///     sink.absent(1)                        // no key in slot 1 here
@@ -12,17 +10,14 @@
     let starts: UnsafePointer<Int>
     let shifts: UnsafePointer<UInt64>
     let widths: UnsafePointer<Int>
-    let table: UnsafePointer<Int8>?
     let zero: Int32
     let slots: Int
     var base = 0
-    var touched: Int8 = 0
 
     /// The row of `hash` for key slot `slot` of the current key position.
-    @inline(__always) public mutating func put(_ slot: Int, _ hash: UInt64) {
+    @inline(__always) public func put(_ slot: Int, _ hash: UInt64) {
         let row = starts[slot] &+ Int(truncatingIfNeeded: hash &>> shifts[slot]) &* widths[slot]
         rows[base &+ slot] = Int32(truncatingIfNeeded: row)
-        if let table { touched ^= table[row] }
     }
 
     /// No key in `slot` at the current key position.
@@ -39,22 +34,14 @@
 
 extension LinearModel {
     /// A sink writing row indices to `rows` (one a key slot of each key position); absent
-    /// keys get `absent` (the zero row by default; the trainer asks for -1), and rows are
-    /// touched only when `touch` is set.
-    public func withSink<R>(rows: UnsafeMutablePointer<Int32>, absent: Int32? = nil, touch: Bool = true,
-                            _ body: (inout KeySink) -> R) -> R {
+    /// keys get `absent` (the zero row by default; the trainer asks for -1).
+    public func withSink<R>(rows: UnsafeMutablePointer<Int32>, absent: Int32? = nil, _ body: (inout KeySink) -> R) -> R {
         slotStart.withUnsafeBufferPointer { starts in
         slotShift.withUnsafeBufferPointer { shifts in
         slotWidth.withUnsafeBufferPointer { widths in
-        table.withUnsafeBufferPointer { t in
             var sink = KeySink(rows: rows, starts: starts.baseAddress!, shifts: shifts.baseAddress!,
-                               widths: widths.baseAddress!, table: touch && !t.isEmpty ? t.baseAddress! : nil,
-                               zero: absent ?? zeroRow, slots: starts.count)
-            let result = body(&sink)
-            // Kept, so that the touching loads are not optimized away.
-            if touch { rows[sink.base] = Int32(sink.touched) }
-            return result
-        }
+                               widths: widths.baseAddress!, zero: absent ?? zeroRow, slots: starts.count)
+            return body(&sink)
         }
         }
         }

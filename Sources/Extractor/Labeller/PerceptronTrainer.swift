@@ -55,7 +55,7 @@
     public func rows<F: SequenceFeatures>(_ features: F, text: UnsafeBufferPointer<Unicode.Scalar>,
                                           marks: UnsafeBufferPointer<UInt64>, positions n: Int) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: (n + 2 * pad) * slots + 1) { r, count in
-            layout.withSink(rows: r.baseAddress!, absent: -1, touch: false) {
+            layout.withSink(rows: r.baseAddress!, absent: -1) {
                 features.keys(text, marks: marks, range: 0 ..< n, pad: pad, into: &$0)
             }
             count = (n + 2 * pad) * slots

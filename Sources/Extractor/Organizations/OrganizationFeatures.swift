@@ -41,7 +41,8 @@
         /// Unigrams at -1 … +1 only.
         public static let narrowUnigrams = Set(rawValue: 1024)
         /// What the shipped model uses.
-        public static let standard: Set = [.characters, .trigrams, .classPattern, .ruleSpans, .dictionary, .distances]
+        public static let standard: Set = [.characters, .trigrams, .classPattern, .ruleSpans, .dictionary, .distances,
+                                           .compactDictionary]
     }
 
     public let templates: Set
@@ -107,7 +108,10 @@
     }
 
     public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
-                     range: Range<Int>, pad: Int, into sink: inout KeySink) {
+                     range: Range<Int>, pad: Int, into out: inout KeySink) {
+        // A local copy: its pointers stay in registers (stores through `rows` could alias `out`).
+        var sink = out
+        defer { out = sink }
         let lo = range.lowerBound, hi = range.upperBound
         @inline(__always) func ch(_ k: Int) -> UInt32 {
             k < lo ? OrganizationFeatures.before : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])

@@ -179,3 +179,18 @@ extension OrganizationMarks {
         PlaceTable.source.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 }
+
+extension OrganizationMarks {
+    /// True when `[s, e)` is a generic group of OrganizationTable's list (社会组织, 有关部门),
+    /// alone or after a place name (深圳市社会组织), and that word is no head word (银行).
+    func isGeneric(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ e: Int) -> Bool {
+        var starts = [s]
+        if let (len, _) = places.longest(b, at: s, limit: e), s + len < e { starts.append(s + len) }
+        for k in starts {
+            guard let (len, _) = generic.longest(b, at: k, limit: e), k + len == e else { continue }
+            if let (h, _) = heads.longest(b, at: k, limit: e), k + h == e { continue }
+            return true
+        }
+        return false
+    }
+}
