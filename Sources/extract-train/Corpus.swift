@@ -24,19 +24,8 @@ struct AnnotatedSentence {
         let analysis = OrganizationMarks.shared.analyze(source)
         marks = analysis.marks
         rules = analysis.rules.map { Span(start: $0.start, end: $0.end) }
-        // Original offset → cleaned index: the first cleaned character at or after it.
-        let n = source.scalars.count
-        var toCleaned = [Int](repeating: n, count: source.originalCount + 1)
-        var k = n - 1
-        for o in stride(from: source.originalCount, through: 0, by: -1) {
-            while k >= 0 && source.originalOffset(k) >= o { k -= 1 }
-            toCleaned[o] = k + 1
-        }
-        let count = source.originalCount
-        cleanedGold = gold.compactMap { g in
-            let s = toCleaned[min(g.start, count)], e = toCleaned[min(g.end, count)]
-            return s < e ? Span(start: s, end: e) : nil
-        }
+        cleanedGold = OrganizationModel.cleanedSpans(source, gold.map { (start: $0.start, end: $0.end) })
+            .map { Span(start: $0.start, end: $0.end) }
     }
 
     /// Cleaned spans back to original offsets.

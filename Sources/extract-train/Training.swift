@@ -40,14 +40,9 @@ struct Training {
                    trainer: PerceptronTrainer) -> [PerceptronTrainer.Sentence] {
         let steps = Dictionary(recipe.mix.map { ($0.corpus, $0.step) }, uniquingKeysWith: { a, _ in a })
         return sentences.map { s in
-            let n = s.source.scalars.count
-            let rows = s.source.scalars.withUnsafeBufferPointer { raw in
-                raw.withMemoryRebound(to: Unicode.Scalar.self) { b in
-                    s.marks.withUnsafeBufferPointer { m in trainer.rows(features, text: b, marks: m, positions: n) }
-                }
-            }
-            let gold = features.tagSet.tags(count: n, spans: s.cleanedGold.map { (start: $0.start, end: $0.end) })
-            return PerceptronTrainer.Sentence(rows: rows, gold: gold, step: steps[s.corpus] ?? 1)
+            OrganizationModel.trainingSentence(s.source, marks: s.marks,
+                                               names: s.cleanedGold.map { (start: $0.start, end: $0.end) },
+                                               features: features, trainer: trainer, step: steps[s.corpus] ?? 1)
         }
     }
 
