@@ -66,7 +66,8 @@ enum Analysis {
         for (k, t) in byKey.sorted(by: { $0.key < $1.key }) {
             out += k.padding(toLength: 28, withPad: " ", startingAt: 0)
             out += " \(t.agree) (\(t.agreeRight))".padding(toLength: 16, withPad: " ", startingAt: 0)
-            out += " \(t.overlap) (\(t.overlapRuleRight) / \(t.overlapModelRight))".padding(toLength: 37, withPad: " ", startingAt: 0)
+            let overlap = " \(t.overlap) (\(t.overlapRuleRight) / \(t.overlapModelRight))"
+            out += overlap.padding(toLength: 37, withPad: " ", startingAt: 0)
             out += " \(t.alone) (\(t.aloneRight))\n"
         }
         return out

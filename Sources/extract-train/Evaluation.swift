@@ -62,7 +62,8 @@ struct Combination: Sendable {
     /// The shipped decision (`OrganizationHybrid.decide`), with its margin threshold or another.
     static func hybrid(_ threshold: Int64 = OrganizationHybrid.marginThreshold) -> Combination {
         let shipped = threshold == OrganizationHybrid.marginThreshold
-        return Combination(name: shipped ? "shipped hybrid (OrganizationHybrid, \(threshold))" : "hybrid, margin \(threshold)") { p in
+        let name = shipped ? "shipped hybrid (OrganizationHybrid, \(threshold))" : "hybrid, margin \(threshold)"
+        return Combination(name: name) { p in
             OrganizationHybrid.decide(model: p.model.map { (start: $0.start, end: $0.end) },
                                       rules: p.rules.map { (start: $0.start, end: $0.end) }, margins: p.margins,
                                       source: p.source, threshold: threshold)
@@ -94,7 +95,9 @@ struct Evaluation {
     func report(_ title: String, _ sentences: [AnnotatedSentence], examples: Int = 0) -> String {
         let scores = ner(sentences)
         var out = "\(title): \(sentences.count) sentences\n"
-        for (c, s) in zip(combinations, scores) { out += "  \(c.name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(s.line)\n" }
+        for (c, s) in zip(combinations, scores) {
+            out += "  \(c.name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(s.line)\n"
+        }
         guard examples > 0, let c = combinations.first(where: { $0.name == Combination.model.name }) else { return out }
         var misses: [String] = [], extras: [String] = []
         for s in sentences {

@@ -27,7 +27,8 @@ struct Recipe: CustomStringConvertible {
     static let shipped = Recipe()
 
     var bitsDescription: String {
-        OrganizationFeatures(templates: templates).groups.map { "\($0.name) \(bits[$0.name] ?? 12)" }.joined(separator: ", ")
+        OrganizationFeatures(templates: templates).groups.map { "\($0.name) \(bits[$0.name] ?? 12)" }
+            .joined(separator: ", ")
     }
 
     /// The model's groups: the templates' groups with this recipe's table sizes.
@@ -37,7 +38,8 @@ struct Recipe: CustomStringConvertible {
 
     var description: String {
         let m = mix.filter { $0.step > 0 }.map { "\($0.corpus)×\($0.step)" }.joined(separator: " + ")
-        return "data \(m)\(shortForms ? " with short forms" : ""), msra last \(holdoutPercent)% held out; templates \(templates.rawValue); "
+        return "data \(m)\(shortForms ? " with short forms" : ""), msra last \(holdoutPercent)% held out; "
+            + "templates \(templates.rawValue); "
             + "rows 2^(\(bitsDescription)); \(epochs) epochs; ensemble of \(ensemble); seed \(String(seed, radix: 16))"
     }
 }

@@ -30,7 +30,8 @@ struct Training {
                 train += extra
                 log("\(corpus): \(extra.count) sentences with short forms added")
             }
-            log("\(corpus): \(sentences.count) training sentences\(corpus == "msra" ? ", \(heldOut.count) held out" : "")")
+            let held = corpus == "msra" ? ", \(heldOut.count) held out" : ""
+            log("\(corpus): \(sentences.count) training sentences\(held)")
         }
         return (train, tune, heldOut)
     }

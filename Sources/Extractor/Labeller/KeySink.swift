@@ -35,7 +35,8 @@
 extension LinearModel {
     /// A sink writing row indices to `rows` (one a key slot of each key position); absent
     /// keys get `absent` (the zero row by default; the trainer asks for -1).
-    public func withSink<R>(rows: UnsafeMutablePointer<Int32>, absent: Int32? = nil, _ body: (inout KeySink) -> R) -> R {
+    public func withSink<R>(rows: UnsafeMutablePointer<Int32>, absent: Int32? = nil,
+                            _ body: (inout KeySink) -> R) -> R {
         slotStart.withUnsafeBufferPointer { starts in
         slotShift.withUnsafeBufferPointer { shifts in
         slotWidth.withUnsafeBufferPointer { widths in

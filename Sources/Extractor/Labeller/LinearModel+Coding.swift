@@ -60,7 +60,8 @@ extension LinearModel {
         func need(_ n: Int) throws { if p + n > bytes.count { throw DecodingError.malformed("truncated") } }
         func u32() throws -> UInt32 {
             try need(4)
-            let v = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24
+            let v = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
+                | UInt32(bytes[p + 3]) << 24
             p += 4
             return v
         }
@@ -156,13 +157,16 @@ extension LinearModel {
                         acc = acc << 6 | UInt32(v)
                         n += 1
                         if n == 4 {
-                            out[o] = UInt8(truncatingIfNeeded: acc >> 16); out[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                            out[o] = UInt8(truncatingIfNeeded: acc >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
                             out[o + 2] = UInt8(truncatingIfNeeded: acc)
                             o += 3; acc = 0; n = 0
                         }
                     }
                     if n == 3 {
-                        out[o] = UInt8(truncatingIfNeeded: acc >> 10); out[o + 1] = UInt8(truncatingIfNeeded: acc >> 2); o += 2
+                        out[o] = UInt8(truncatingIfNeeded: acc >> 10)
+                        out[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                        o += 2
                     } else if n == 2 {
                         out[o] = UInt8(truncatingIfNeeded: acc >> 4); o += 1
                     } else if n == 1 {

@@ -43,7 +43,8 @@
 
     /// Viterbi for any tag set (`viterbi` uses it for all but BIOES).
     public func viterbiGeneral<E: FixedWidthInteger>(_ e: UnsafePointer<E>, stride: Int, positions n: Int,
-                                                     back: UnsafeMutablePointer<UInt8>, tags: UnsafeMutablePointer<UInt8>) {
+                                                     back: UnsafeMutablePointer<UInt8>,
+                                                     tags: UnsafeMutablePointer<UInt8>) {
         guard n > 0 else { return }
         let t = count
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * t) { rows in
@@ -81,7 +82,8 @@
     }
 
     @inline(__always)
-    func backtrack(from last: Int, positions n: Int, back: UnsafeMutablePointer<UInt8>, tags: UnsafeMutablePointer<UInt8>) {
+    func backtrack(from last: Int, positions n: Int, back: UnsafeMutablePointer<UInt8>,
+                   tags: UnsafeMutablePointer<UInt8>) {
         var k = n - 1
         tags[k] = UInt8(truncatingIfNeeded: last)
         while k > 0 {

@@ -88,9 +88,12 @@ extension SequenceFeatures {
         scratch.emissions.withUnsafeMutableBufferPointer { e in
         scratch.back.withUnsafeMutableBufferPointer { b in
         scratch.tags.withUnsafeMutableBufferPointer { t in
-            model.withSink(rows: r.baseAddress!) { features.keys(text, marks: marks, range: range, pad: pad, into: &$0) }
+            model.withSink(rows: r.baseAddress!) {
+                features.keys(text, marks: marks, range: range, pad: pad, into: &$0)
+            }
             model.emissions(rows: r.baseAddress!, positions: n, pad: pad, into: e.baseAddress!)
-            path.viterbi(UnsafePointer(e.baseAddress!), stride: 8, positions: n, back: b.baseAddress!, tags: t.baseAddress!)
+            path.viterbi(UnsafePointer(e.baseAddress!), stride: 8, positions: n, back: b.baseAddress!,
+                         tags: t.baseAddress!)
         }
         }
         }

@@ -80,7 +80,8 @@
         compact = templates.contains(.compactDictionary)
         dictionarySlot = add(templates.contains(.dictionary),
                              TemplateGroup(name: "dictionary", reach: context, keys: compact ? 3 : 6))
-        distanceSlot = add(templates.contains(.distances), TemplateGroup(name: "distance", reach: [0], keys: compact ? 1 : 2))
+        distanceSlot = add(templates.contains(.distances),
+                           TemplateGroup(name: "distance", reach: [0], keys: compact ? 1 : 2))
         self.groups = groups
         keyCount = groups.reduce(0) { $0 + $1.keys }
     }
@@ -90,7 +91,9 @@
     /// The character as features see it: digits as 0, Latin letters in lower case.
     @inline(__always) static func key(_ c: Unicode.Scalar) -> UInt32 {
         if c.isASCIIDigit { return ("0" as Unicode.Scalar).value }
-        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value { return c.value | 0x20 }
+        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value {
+            return c.value | 0x20      // ASCII case bit: "A" | 0x20 == "a"
+        }
         return c.value
     }
 
@@ -114,7 +117,8 @@
         defer { out = sink }
         let lo = range.lowerBound, hi = range.upperBound
         @inline(__always) func ch(_ k: Int) -> UInt32 {
-            k < lo ? OrganizationFeatures.before : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])
+            k < lo ? OrganizationFeatures.before
+                : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])
         }
         @inline(__always) func cls(_ k: Int) -> UInt32 {
             k < lo || k >= hi ? 0 : OrganizationFeatures.characterClass(text[k])
@@ -132,7 +136,9 @@
         for j in lo - pad ..< hi + pad {
             if uni >= 0 { sink.put(uni, FeatureHash.finish(FeatureHash.add(h1, c0))) }
             if bi >= 0 { sink.put(bi, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h2, c0), c1))) }
-            if tri >= 0 { sink.put(tri, FeatureHash.finish(FeatureHash.add(FeatureHash.add(FeatureHash.add(h3, c0), c1), c2))) }
+            if tri >= 0 {
+                sink.put(tri, FeatureHash.finish(FeatureHash.add(FeatureHash.add(FeatureHash.add(h3, c0), c1), c2)))
+            }
             if skip >= 0 { sink.put(skip, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h4, cm1), c1))) }
             if classes >= 0 { sink.put(classes, FeatureHash.finish(FeatureHash.add(h5, pattern))) }
             let m: UInt64 = hasMarks && j >= lo && j < hi ? marks[j] : 0
@@ -189,9 +195,17 @@
     @inline(__always) func compactDictionary(_ m: UInt64, _ slot: Int, _ sink: inout KeySink) {
         typealias M = OrganizationMarks
         let headEnd = M.headEnd.get(m), headStart = M.headStart.get(m)
-        if headEnd | headStart != 0 { sink.put(slot + 0, FeatureHash.hash(15, headEnd << 2 | M.headEndLength.get(m), headStart)) } else { sink.absent(slot + 0) }
+        if headEnd | headStart != 0 {
+            sink.put(slot, FeatureHash.hash(15, headEnd << 2 | M.headEndLength.get(m), headStart))
+        } else {
+            sink.absent(slot)
+        }
         let known = M.known.get(m), place = M.placeStart.get(m) | M.placeEnd.get(m) << 1
-        if known | place != 0 { sink.put(slot + 1, FeatureHash.hash(16, known << 4 | M.knownCategory.get(m), place)) } else { sink.absent(slot + 1) }
+        if known | place != 0 {
+            sink.put(slot + 1, FeatureHash.hash(16, known << 4 | M.knownCategory.get(m), place))
+        } else {
+            sink.absent(slot + 1)
+        }
         let other = M.subunitStart.get(m) | M.subunitEnd.get(m) << 1 | M.genericEnd.get(m) << 2
             | M.modifier.get(m) << 3 | M.stop.get(m) << 4 | M.leadingStart.get(m) << 5 | M.leadingEnd.get(m) << 6
         if other != 0 { sink.put(slot + 2, FeatureHash.hash(17, other)) } else { sink.absent(slot + 2) }
@@ -201,6 +215,10 @@
     @inline(__always) func compactDistances(_ m: UInt64, _ slot: Int, _ sink: inout KeySink) {
         typealias M = OrganizationMarks
         let ahead = M.headAhead.get(m), behind = M.placeBehind.get(m)
-        if ahead | behind != 0 { sink.put(slot + 0, FeatureHash.hash(18, ahead << 4 | M.headAheadCategory.get(m), behind)) } else { sink.absent(slot + 0) }
+        if ahead | behind != 0 {
+            sink.put(slot, FeatureHash.hash(18, ahead << 4 | M.headAheadCategory.get(m), behind))
+        } else {
+            sink.absent(slot)
+        }
     }
 }

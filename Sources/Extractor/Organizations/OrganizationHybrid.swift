@@ -50,14 +50,18 @@
         for (open, close) in zip(openers, closers) {
             var depth = 0, unopened = false
             for k in start ..< end {
-                if b[k] == open { depth += 1 } else if b[k] == close { if depth == 0 { unopened = true } else { depth -= 1 } }
+                if b[k] == open {
+                    depth += 1
+                } else if b[k] == close {
+                    if depth == 0 { unopened = true } else { depth -= 1 }
+                }
             }
             if !unopened && depth == 0 { continue }
             if let r = rules.first(where: { $0.start < s.end && s.start < $0.end && $0 != s }),
                isBalanced(r, b) { return r }
             if unopened {
-                guard let k = stride(from: start - 1, through: max(0, start - 12), by: -1).first(where: { b[$0] == open })
-                else { return nil }
+                let before = stride(from: start - 1, through: max(0, start - 12), by: -1)
+                guard let k = before.first(where: { b[$0] == open }) else { return nil }
                 start = k
             }
             if depth > 0 {

@@ -100,7 +100,8 @@
                 OrganizationMarks.headStart.set(&m[i], cat + 1)
                 let e = i + len - 1
                 // The longest head word ending at e wins.
-                if OrganizationMarks.headEnd.get(m[e]) == 0 || Int(OrganizationMarks.headEndLength.get(m[e])) < min(len, 4) - 1 {
+                if OrganizationMarks.headEnd.get(m[e]) == 0
+                    || Int(OrganizationMarks.headEndLength.get(m[e])) < min(len, 4) - 1 {
                     OrganizationMarks.headEnd.set(&m[e], cat + 1)
                     OrganizationMarks.headEndLength.set(&m[e], min(len, 4) - 1)
                 }
@@ -146,7 +147,9 @@
         for i in 0 ..< n {
             if OrganizationMarks.stop.get(m[i]) != 0 { lastPlace = -1 }
             if OrganizationMarks.placeStart.get(m[i]) != 0 { lastPlace = i }
-            if lastPlace >= 0 { OrganizationMarks.placeBehind.set(&m[i], OrganizationMarks.distanceBucket(i - lastPlace)) }
+            if lastPlace >= 0 {
+                OrganizationMarks.placeBehind.set(&m[i], OrganizationMarks.distanceBucket(i - lastPlace))
+            }
         }
         return m
     }

@@ -6,7 +6,8 @@ extension OrganizationModel {
     /// Original scalar offsets `[start, end)` → cleaned offsets (spans that clean away are left out).
     ///
     ///     cleanedSpans(SourceText("捐给 深圳市医师协会"), [(3, 10)])   // → [(2, 9)]: the space is gone
-    public static func cleanedSpans(_ source: SourceText, _ spans: [(start: Int, end: Int)]) -> [(start: Int, end: Int)] {
+    public static func cleanedSpans(_ source: SourceText,
+                                    _ spans: [(start: Int, end: Int)]) -> [(start: Int, end: Int)] {
         // The first cleaned character at or after each original offset.
         let n = source.scalars.count, count = source.originalCount
         var toCleaned = [Int](repeating: n, count: count + 1)

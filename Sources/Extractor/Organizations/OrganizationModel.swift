@@ -30,7 +30,9 @@
     /// A model read with the templates its signature names; nil for another template set.
     public init?(model: LinearModel) {
         let prefix = "org-v3:"
-        guard model.signature.hasPrefix(prefix), let raw = Int(model.signature.dropFirst(prefix.count)) else { return nil }
+        guard model.signature.hasPrefix(prefix), let raw = Int(model.signature.dropFirst(prefix.count)) else {
+            return nil
+        }
         let features = OrganizationFeatures(templates: OrganizationFeatures.Set(rawValue: raw))
         guard let labeller = Labeller(model: model, features: features) else { return nil }
         self.labeller = labeller
@@ -78,7 +80,10 @@
                         let k = order[next], r = rules[k]
                         next += 1
                         guard r.end <= sentence.upperBound else { continue }
-                        if out[first...].contains(where: { $0.start == r.start && $0.end == r.end }) { margins[k] = 0; continue }
+                        if out[first...].contains(where: { $0.start == r.start && $0.end == r.end }) {
+                            margins[k] = 0
+                            continue
+                        }
                         let lo = sentence.lowerBound
                         margins[k] = labeller.margin(of: r.start - lo ..< r.end - lo, positions: sentence.count,
                                                      scratch: scratch)

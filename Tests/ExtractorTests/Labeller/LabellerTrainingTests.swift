@@ -10,7 +10,8 @@ import Testing
         let names: [(start: Int, end: Int)]
     }
 
-    static let slice: [Sentence] = Fixtures.text("labeller/msra-slice.jsonl").split(separator: "\n").compactMap { line in
+    static let lines = Fixtures.text("labeller/msra-slice.jsonl").split(separator: "\n")
+    static let slice: [Sentence] = lines.compactMap { line in
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
               let text = object["text"] as? String, let orgs = object["orgs"] as? [[String: Any]] else { return nil }
         return Sentence(text: text, names: orgs.compactMap { o in
@@ -22,12 +23,15 @@ import Testing
     static let features = OrganizationFeatures()
     /// Small tables: the slice has a few thousand distinct n-grams.
     static let groups = features.groups.map { g in
-        LinearModel.Group(reach: g.reach, keys: g.keys, bits: ["unigram", "bigram", "trigram"].contains(g.name) ? 12 : 8)
+        LinearModel.Group(reach: g.reach, keys: g.keys,
+                          bits: ["unigram", "bigram", "trigram"].contains(g.name) ? 12 : 8)
     }
 
     static func train(epochs: Int = 8, seed: UInt64 = 7) -> LinearModel {
         var trainer = PerceptronTrainer(tagSet: features.tagSet, signature: features.signature, groups: groups)
-        let data = slice.map { OrganizationModel.trainingSentence($0.text, names: $0.names, features: features, trainer: trainer) }
+        let data = slice.map {
+            OrganizationModel.trainingSentence($0.text, names: $0.names, features: features, trainer: trainer)
+        }
         var order = Array(data.indices)
         var rng = SplitMix64(seed: seed)
         for _ in 0 ..< epochs {

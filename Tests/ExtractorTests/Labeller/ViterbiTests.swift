@@ -17,7 +17,8 @@ import Testing
                         path.viterbiGeneral(eb.baseAddress!, stride: stride, positions: n, back: b.baseAddress!,
                                             tags: t.baseAddress!)
                     } else {
-                        path.viterbi(eb.baseAddress!, stride: stride, positions: n, back: b.baseAddress!, tags: t.baseAddress!)
+                        path.viterbi(eb.baseAddress!, stride: stride, positions: n, back: b.baseAddress!,
+                                     tags: t.baseAddress!)
                     }
                 }
             }
