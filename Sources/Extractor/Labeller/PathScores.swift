@@ -159,4 +159,58 @@
         }
         return (0 ..< t).map { prev[$0] + lasts[$0] }.max() ?? 0
     }
+
+    /// For each span: how much lower the best path that marks it as one name (begin,
+    /// inside…, end; or single) scores than the best path (≥ 0). One forward and one
+    /// backward pass for all the spans of a sentence, then each span costs its length.
+    public func margins<E: FixedWidthInteger>(_ e: UnsafePointer<E>, stride: Int, positions n: Int,
+                                              spans: [Range<Int>], tagSet: TagSet) -> [Int64] {
+        guard n > 0, !spans.isEmpty else { return [] }
+        let t = count
+        // forward[i * t + j]: best prefix ending in tag j at i; backward: best suffix after i given j at i.
+        var forward = [Int64](repeating: 0, count: n * t), backward = forward
+        for j in 0 ..< t { forward[j] = firsts[j] + Int64(e[j]) }
+        for i in 1 ..< max(n, 1) {
+            for j in 0 ..< t {
+                var best = PathScores.forbidden * 4
+                for q in 0 ..< predecessorCount[j] {
+                    let f = predecessors[j * t + q]
+                    best = max(best, forward[(i - 1) * t + f] + transitions[f * t + j])
+                }
+                forward[i * t + j] = best + Int64(e[i * stride + j])
+            }
+        }
+        for j in 0 ..< t { backward[(n - 1) * t + j] = lasts[j] }
+        var i = n - 2
+        while i >= 0 {
+            defer { i -= 1 }
+            for j in 0 ..< t {
+                var best = PathScores.forbidden * 4
+                for k in 0 ..< t {
+                    best = max(best, transitions[j * t + k] + Int64(e[(i + 1) * stride + k]) + backward[(i + 1) * t + k])
+                }
+                backward[i * t + j] = best
+            }
+        }
+        let best = (0 ..< t).map { forward[(n - 1) * t + $0] + lasts[$0] }.max() ?? 0
+        return spans.map { span in
+            let a = span.lowerBound, last = span.upperBound - 1
+            func tag(_ i: Int) -> Int {
+                Int(span.count == 1 ? tagSet.single : i == a ? tagSet.begin : i == last ? tagSet.end : tagSet.inside)
+            }
+            var score: Int64
+            if a == 0 {
+                score = firsts[tag(a)]
+            } else {
+                score = PathScores.forbidden * 4
+                for p in 0 ..< t { score = max(score, forward[(a - 1) * t + p] + transitions[p * t + tag(a)]) }
+            }
+            score += Int64(e[a * stride + tag(a)])
+            for i in a + 1 ..< last + 1 {
+                score += transitions[tag(i - 1) * t + tag(i)] + Int64(e[i * stride + tag(i)])
+            }
+            score += backward[last * t + tag(last)]
+            return max(0, best - score)
+        }
+    }
 }

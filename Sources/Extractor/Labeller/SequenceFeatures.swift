@@ -112,17 +112,12 @@ extension SequenceFeatures {
 }
 
 extension Labeller {
-    /// After `tag` of a range: how much lower the best path that marks `span` (range
-    /// coordinates, as one name: B I… E, or S) scores than the best path (≥ 0).
-    public func margin(of span: Range<Int>, positions n: Int, scratch: SequenceScratch) -> Int64 {
-        let ts = tagSet, last = span.upperBound - 1
-        return scratch.emissions.withUnsafeBufferPointer { eb in
-            let e = eb.baseAddress!
-            let best = path.bestScore(e, stride: 8, positions: n)
-            let forced = path.bestScore(e, stride: 8, positions: n, forcing: span) { i in
-                Int(span.count == 1 ? ts.single : i == span.lowerBound ? ts.begin : i == last ? ts.end : ts.inside)
-            }
-            return best - forced
+    /// After `tag` of a range of `n` positions: for each span (range coordinates), how much
+    /// lower the best path that marks it as one name (B I… E, or S) scores than the best
+    /// path (≥ 0).
+    public func margins(of spans: [Range<Int>], positions n: Int, scratch: SequenceScratch) -> [Int64] {
+        scratch.emissions.withUnsafeBufferPointer { eb in
+            path.margins(eb.baseAddress!, stride: 8, positions: n, spans: spans, tagSet: tagSet)
         }
     }
 }

@@ -76,18 +76,22 @@
                     let first = out.count
                     labeller.spans(b, marks: mb, range: sentence, scratch: &scratch, into: &out)
                     while next < order.count && rules[order[next]].start < sentence.lowerBound { next += 1 }
+                    var asked: [Int] = []
                     while next < order.count && rules[order[next]].start < sentence.upperBound {
                         let k = order[next], r = rules[k]
                         next += 1
                         guard r.end <= sentence.upperBound else { continue }
                         if out[first...].contains(where: { $0.start == r.start && $0.end == r.end }) {
                             margins[k] = 0
-                            continue
+                        } else {
+                            asked.append(k)
                         }
-                        let lo = sentence.lowerBound
-                        margins[k] = labeller.margin(of: r.start - lo ..< r.end - lo, positions: sentence.count,
-                                                     scratch: scratch)
                     }
+                    guard !asked.isEmpty else { continue }
+                    let lo = sentence.lowerBound
+                    let found = labeller.margins(of: asked.map { rules[$0].start - lo ..< rules[$0].end - lo },
+                                                 positions: sentence.count, scratch: scratch)
+                    for (k, m) in zip(asked, found) { margins[k] = m }
                 }
             }
         }

@@ -62,3 +62,37 @@ import Testing
         #expect(TagSet.bmes.tags(count: 3, spans: [(start: 0, end: 2)]) == [0, 2, 3])
     }
 }
+
+extension ViterbiTests {
+    /// The margins from one forward and one backward pass equal those from decoding again
+    /// with the span forced.
+    @Test func marginsEqualForcedDecoding() {
+        var rng = SplitMix64(seed: 99)
+        let tagSet = TagSet.bioes, t = tagSet.count
+        for round in 0 ..< 200 {
+            let n = 1 + round % 25
+            let transitions = (0 ..< t * t).map { _ in Int32(Self.random(&rng, -300 ... 300)) }
+            let path = PathScores(tagSet: tagSet, transitions: transitions,
+                                  firsts: (0 ..< t).map { _ in Int32(Self.random(&rng, -300 ... 300)) },
+                                  lasts: (0 ..< t).map { _ in Int32(Self.random(&rng, -300 ... 300)) })
+            let e = (0 ..< n * 8).map { _ in Int16(Self.random(&rng, -900 ... 900)) }
+            let spans = (0 ..< 3).map { _ -> Range<Int> in
+                let a = Self.random(&rng, 0 ... n - 1)
+                return a ..< Self.random(&rng, a + 1 ... n)
+            }
+            e.withUnsafeBufferPointer { eb in
+                let p = eb.baseAddress!
+                let margins = path.margins(p, stride: 8, positions: n, spans: spans, tagSet: tagSet)
+                let best = path.bestScore(p, stride: 8, positions: n)
+                for (span, margin) in zip(spans, margins) {
+                    let last = span.upperBound - 1
+                    let forced = path.bestScore(p, stride: 8, positions: n, forcing: span) { i in
+                        Int(span.count == 1 ? tagSet.single : i == span.lowerBound ? tagSet.begin
+                            : i == last ? tagSet.end : tagSet.inside)
+                    }
+                    #expect(margin == best - forced, "round \(round), span \(span)")
+                }
+            }
+        }
+    }
+}
