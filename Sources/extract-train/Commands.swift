@@ -184,4 +184,26 @@ enum Commands {
         say(String(format: "dictionaries (OrganizationMarks.shared) %.1f ms CPU, model (OrganizationModel.shared) "
                    + "%.1f ms CPU%@", t1 - t0, t2 - t1, ok ? "" : " (EMPTY fallback model)"))
     }
+
+    /// Exploration: how much text has a sentence with some rule cue, and how many gold names
+    /// lie outside such sentences.
+    static func gate(_ options: Options) throws {
+        if let path = options.one("--text"), let data = FileManager.default.contents(atPath: path) {
+            let source = SourceText(utf8: [UInt8](data))
+            let marks = OrganizationMarks.shared.marks(source)
+            var kept = 0
+            for s in OrganizationModel.sentences(in: source)
+            where s.contains(where: { OrganizationMarks.isCue(marks[$0]) }) { kept += s.count }
+            say("\(path): \(kept) of \(source.scalars.count) characters in sentences with a cue")
+        }
+        for path in options.all("--data") {
+            let sentences = try Corpus.read(path, corpus: "dev")
+            var names = 0, outside = 0
+            for s in sentences {
+                names += s.gold.count
+                if !s.marks.contains(where: { OrganizationMarks.isCue($0) }) { outside += s.gold.count }
+            }
+            say("\(path): \(outside) of \(names) names in sentences without a cue")
+        }
+    }
 }

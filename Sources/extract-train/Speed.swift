@@ -33,6 +33,7 @@ enum Speed {
             return
         }
         best("cleaning (SourceText)") { SourceText(utf8: [UInt8](data)).scalars.count }
+        best("rule recognizer alone") { OrganizationMarks.ruleSpans(source).count }
         best("marks (rule recognizer + dictionaries)") { OrganizationMarks.shared.marks(source).count }
         let marks = OrganizationMarks.shared.marks(source)
         best("model (features + Viterbi)") { model.modelSpans(in: source, marks: marks).count }

@@ -23,6 +23,7 @@ case "analyze": try Commands.analyze(options)
 case "explain": Commands.explain(options)
 case "stats": Commands.stats(options)
 case "load": Commands.load()
+case "gate": try Commands.gate(options)
 case "speed":
     guard let path = options.one("--text") else { fail("speed needs --text FILE") }
     Speed.run(path: path, model: Commands.model(options), only: options.one("--only"),

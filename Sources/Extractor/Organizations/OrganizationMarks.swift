@@ -50,31 +50,49 @@
         d < 0 ? 0 : d == 0 ? 1 : d == 1 ? 2 : d <= 3 ? 3 : d <= 6 ? 4 : d <= 10 ? 5 : 0
     }
 
-    let heads: PhraseTable
-    let subunits: PhraseTable
-    let known: PhraseTable
-    let leading: PhraseTable
-    let generic: PhraseTable
-    let modifiers: PhraseTable
-    let places: PhraseTable
+    /// All the lists in one table: a word's value says which lists hold it (see `Lists`),
+    /// so one walk a position answers for all of them.
+    let lexicon: PhraseTable
     let stops: ScalarSet
+
+    /// Bits of a lexicon value: the head word's and curated name's category + 1, and one bit
+    /// for each plain list.
+    enum Lists {
+        static let headShift: UInt32 = 0, knownShift: UInt32 = 4
+        static let subunit: UInt32 = 1 << 8, leading: UInt32 = 1 << 9, generic: UInt32 = 1 << 10
+        static let modifier: UInt32 = 1 << 11, place: UInt32 = 1 << 12
+    }
 
     public static let shared = OrganizationMarks()
 
     init() {
-        func table(_ source: String) -> PhraseTable {
-            PhraseTable(OrganizationLexicon.lines(source).map { ($0.0, OrganizationMarks.categoryNumber($0.1) - 1) })
+        var entries: [(String, UInt32)] = []
+        func categorized(_ source: String, shift: UInt32) {
+            for (word, category) in OrganizationLexicon.lines(source) {
+                entries.append((word, UInt32(OrganizationMarks.categoryNumber(category)) << shift))
+            }
         }
-        func words(_ source: String) -> PhraseTable {
-            PhraseTable(source.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), 0) })
+        func plain(_ source: String, _ bit: UInt32) {
+            for w in source.split(whereSeparator: { $0 == " " || $0 == "\n" }) { entries.append((String(w), bit)) }
         }
-        heads = table(OrganizationTable.headSource)
-        subunits = words(OrganizationTable.subunitSource)
-        known = table(OrganizationTable.knownSource)
-        leading = words(OrganizationTable.leadingWordSource)
-        generic = words(OrganizationTable.genericSource)
-        modifiers = words(OrganizationTable.genericModifiers)
-        places = words(PlaceTable.source)
+        categorized(OrganizationTable.headSource, shift: Lists.headShift)
+        categorized(OrganizationTable.knownSource, shift: Lists.knownShift)
+        plain(OrganizationTable.subunitSource, Lists.subunit)
+        plain(OrganizationTable.leadingWordSource, Lists.leading)
+        plain(OrganizationTable.genericSource, Lists.generic)
+        plain(OrganizationTable.genericModifiers, Lists.modifier)
+        plain(PlaceTable.source, Lists.place)
+        // A word in two lines of one categorized list keeps its first category (as the rules do).
+        var seen: [String: UInt32] = [:]
+        entries = entries.filter { word, value in
+            let categories = value & 0xFF
+            guard categories != 0 else { return true }
+            let mask: UInt32 = value & 0x0F != 0 ? 0x0F : 0xF0
+            if let had = seen[word], had & mask != 0 { return false }
+            seen[word, default: 0] |= categories
+            return true
+        }
+        lexicon = PhraseTable(values: entries)
         stops = ScalarSet(OrganizationTable.stopCharacters)
     }
 
@@ -84,52 +102,69 @@
     /// Marks for `text`, given the rule recognizer's spans `[start, end)` with categories.
     func marks(_ b: UnsafeBufferPointer<Unicode.Scalar>, rules: [(Int, Int, String)]) -> [UInt64] {
         let n = b.count
-        var m = [UInt64](repeating: 0, count: n)
-        for (s, e, category) in rules where s < e && e <= n {
-            let c = OrganizationMarks.categoryNumber(category)
-            for k in s ..< e {
-                OrganizationMarks.ruleTag.set(&m[k], e - s == 1 ? 4 : k == s ? 1 : k == e - 1 ? 3 : 2)
-                OrganizationMarks.ruleCategory.set(&m[k], c)
-            }
-        }
-        var knownUntil = 0
-        for i in 0 ..< n {
-            let c = b[i]
-            if stops.contains(c) { OrganizationMarks.stop.set(&m[i], 1) }
-            if heads.mayStart(c), let (len, cat) = heads.longest(b, at: i) {
-                OrganizationMarks.headStart.set(&m[i], cat + 1)
-                let e = i + len - 1
-                // The longest head word ending at e wins.
-                if OrganizationMarks.headEnd.get(m[e]) == 0
-                    || Int(OrganizationMarks.headEndLength.get(m[e])) < min(len, 4) - 1 {
-                    OrganizationMarks.headEnd.set(&m[e], cat + 1)
-                    OrganizationMarks.headEndLength.set(&m[e], min(len, 4) - 1)
+        var marks = [UInt64](repeating: 0, count: n)
+        marks.withUnsafeMutableBufferPointer { m in
+            for (s, e, category) in rules where s < e && e <= n {
+                let c = OrganizationMarks.categoryNumber(category)
+                for k in s ..< e {
+                    OrganizationMarks.ruleTag.set(&m[k], e - s == 1 ? 4 : k == s ? 1 : k == e - 1 ? 3 : 2)
+                    OrganizationMarks.ruleCategory.set(&m[k], c)
                 }
             }
-            if i >= knownUntil, known.mayStart(c), let (len, cat) = known.longest(b, at: i) {
+            mark(b, m)
+            distances(m)
+        }
+        return marks
+    }
+
+    /// Dictionary marks: one walk of the lexicon a position, the longest word of each list kept.
+    private func mark(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ m: UnsafeMutableBufferPointer<UInt64>) {
+        typealias M = OrganizationMarks
+        var knownUntil = 0
+        for i in 0 ..< b.count {
+            let c = b[i]
+            if stops.contains(c) { M.stop.set(&m[i], 1) }
+            guard lexicon.mayStart(c) else { continue }
+            var head = (0, 0), known = (0, 0), place = 0, leading = 0, subunit = 0, generic = 0, modifier = false
+            lexicon.values(b, at: i) { len, v in
+                let h = Int((v >> Lists.headShift) & 0xF), k = Int((v >> Lists.knownShift) & 0xF)
+                if h != 0 { head = (len, h) }
+                if k != 0 { known = (len, k) }
+                if v & Lists.place != 0 { place = len }
+                if v & Lists.leading != 0 { leading = len }
+                if v & Lists.subunit != 0 { subunit = len }
+                if v & Lists.generic != 0 { generic = len }
+                if v & Lists.modifier != 0 { modifier = true }
+            }
+            if head.0 > 0 {
+                M.headStart.set(&m[i], head.1)
+                let e = i + head.0 - 1, lengthClass = min(head.0, 4) - 1
+                // The longest head word ending at e wins.
+                if M.headEnd.get(m[e]) == 0 || Int(M.headEndLength.get(m[e])) < lengthClass {
+                    M.headEnd.set(&m[e], head.1)
+                    M.headEndLength.set(&m[e], lengthClass)
+                }
+            }
+            if i >= knownUntil && known.0 > 0 {
+                let len = known.0
                 for k in i ..< i + len {
-                    OrganizationMarks.known.set(&m[k], len == 1 ? 4 : k == i ? 1 : k == i + len - 1 ? 3 : 2)
-                    OrganizationMarks.knownCategory.set(&m[k], cat + 1)
+                    M.known.set(&m[k], len == 1 ? 4 : k == i ? 1 : k == i + len - 1 ? 3 : 2)
+                    M.knownCategory.set(&m[k], known.1)
                 }
                 knownUntil = i + len
             }
-            if places.mayStart(c), let (len, _) = places.longest(b, at: i) {
-                OrganizationMarks.placeStart.set(&m[i], 1)
-                OrganizationMarks.placeEnd.set(&m[i + len - 1], 1)
-            }
-            if leading.mayStart(c), let (len, _) = leading.longest(b, at: i) {
-                OrganizationMarks.leadingStart.set(&m[i], 1)
-                OrganizationMarks.leadingEnd.set(&m[i + len - 1], 1)
-            }
-            if subunits.mayStart(c), let (len, _) = subunits.longest(b, at: i) {
-                OrganizationMarks.subunitStart.set(&m[i], 1)
-                OrganizationMarks.subunitEnd.set(&m[i + len - 1], 1)
-            }
-            if generic.mayStart(c), let (len, _) = generic.longest(b, at: i) {
-                OrganizationMarks.genericEnd.set(&m[i + len - 1], 1)
-            }
-            if modifiers.mayStart(c), modifiers.longest(b, at: i) != nil { OrganizationMarks.modifier.set(&m[i], 1) }
+            if place > 0 { M.placeStart.set(&m[i], 1); M.placeEnd.set(&m[i + place - 1], 1) }
+            if leading > 0 { M.leadingStart.set(&m[i], 1); M.leadingEnd.set(&m[i + leading - 1], 1) }
+            if subunit > 0 { M.subunitStart.set(&m[i], 1); M.subunitEnd.set(&m[i + subunit - 1], 1) }
+            if generic > 0 { M.genericEnd.set(&m[i + generic - 1], 1) }
+            if modifier { M.modifier.set(&m[i], 1) }
         }
+    }
+
+    /// How far the end of the next head word is, and how far back the last place name
+    /// started, within the clause (a stop character ends both).
+    private func distances(_ m: UnsafeMutableBufferPointer<UInt64>) {
+        let n = m.count
         // Right to left: how far the end of the next head word is, within the clause.
         var nextHeadEnd = -1, nextCategory = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -151,7 +186,6 @@
                 OrganizationMarks.placeBehind.set(&m[i], OrganizationMarks.distanceBucket(i - lastPlace))
             }
         }
-        return m
     }
 }
 
@@ -188,12 +222,32 @@ extension OrganizationMarks {
     /// alone or after a place name (深圳市社会组织), and that word is no head word (银行).
     func isGeneric(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ e: Int) -> Bool {
         var starts = [s]
-        if let (len, _) = places.longest(b, at: s, limit: e), s + len < e { starts.append(s + len) }
+        var place = 0
+        lexicon.values(b, at: s) { len, v in if v & Lists.place != 0 && s + len < e { place = len } }
+        if place > 0 { starts.append(s + place) }
         for k in starts {
-            guard let (len, _) = generic.longest(b, at: k, limit: e), k + len == e else { continue }
-            if let (h, _) = heads.longest(b, at: k, limit: e), k + h == e { continue }
-            return true
+            var generic = false, head = false
+            lexicon.values(b, at: k) { len, v in
+                guard k + len == e else { return }
+                if v & Lists.generic != 0 { generic = true }
+                if (v >> Lists.headShift) & 0xF != 0 { head = true }
+            }
+            if generic && !head { return true }
         }
         return false
+    }
+}
+
+extension OrganizationMarks {
+    /// A head word ends here or a curated name covers this character.
+    public static func isCue(_ m: UInt64) -> Bool {
+        headEnd.get(m) != 0 || known.get(m) != 0 || placeStart.get(m) != 0 || ruleTag.get(m) != 0
+    }
+}
+
+extension OrganizationMarks {
+    /// The rule recognizer's names alone (for timing).
+    public static func ruleSpans(_ source: SourceText) -> [(start: Int, end: Int)] {
+        OrganizationRecognizer(source: source).run().map { (start: $0.start, end: $0.end) }
     }
 }

@@ -98,6 +98,11 @@
         return (out, margins)
     }
 
+    /// The sentences the model reads `source` in (cleaned offsets).
+    public static func sentences(in source: SourceText) -> [Range<Int>] {
+        source.withScalars { sentences($0, joinedBreaks: source.joinedBreaks) }
+    }
+
     /// The text cut into sentences: after 。！？ (and closing quotes right after them), and
     /// at line breaks, which are not part of any sentence, including those that cleaning
     /// joined (`joinedBreaks`): the model reads a title and the paragraph after it apart.
