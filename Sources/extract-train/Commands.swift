@@ -114,7 +114,13 @@ enum Commands {
                 say(evaluation.report(path, try Corpus.read(path, corpus: "dev"), examples: examples))
             } catch { fail("\(path): \(error)") }
         }
-        if let h = heldOut { say(evaluation.report("msra held-out slice", h, examples: examples)) }
+        if let h = heldOut {
+            say(evaluation.report("msra held-out slice", h, examples: examples))
+            if let size = options.one("--group").flatMap(Int.init) {
+                let documents = Corpus.documents(h, size: size)
+                say(evaluation.report("msra held-out slice, \(size) sentences a document", documents))
+            }
+        }
         guard let doc = options.one("--seed-doc"), let goldPath = options.one("--seed-gold") else { return }
         do {
             let text = try String(contentsOf: URL(fileURLWithPath: doc), encoding: .utf8)

@@ -61,3 +61,21 @@ enum Corpus {
         return out
     }
 }
+
+extension Corpus {
+    /// Consecutive sentences joined into documents of `size` sentences (a line break between
+    /// two), names moved along: the document pass needs documents, and msra's sentences
+    /// come in article order.
+    static func documents(_ sentences: [AnnotatedSentence], size: Int) -> [AnnotatedSentence] {
+        stride(from: 0, to: sentences.count, by: size).map { start in
+            var text = "", gold: [Span] = [], offset = 0
+            for s in sentences[start ..< min(start + size, sentences.count)] {
+                if !text.isEmpty { text += "\n"; offset += 1 }
+                gold += s.gold.map { Span(start: $0.start + offset, end: $0.end + offset) }
+                text += s.text
+                offset += s.text.unicodeScalars.count
+            }
+            return AnnotatedSentence(text: text, gold: gold, corpus: sentences[start].corpus)
+        }
+    }
+}

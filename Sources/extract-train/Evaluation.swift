@@ -71,8 +71,14 @@ struct Combination: Sendable {
         }
     }
 
+    /// The shipped decision, then the document pass (`OrganizationHybrid.documentPass`).
+    static let documentPass = Combination(name: "shipped hybrid + document pass") { p in
+        let decided = Combination.hybrid().decide(p).map { (start: $0.start, end: $0.end) }
+        return OrganizationHybrid.documentPass(decided, source: p.source).map { Span(start: $0.start, end: $0.end) }
+    }
+
     static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
-                                     .hybrid(0), .hybrid(), .hybrid(100), .hybrid(150), .hybrid(200)]
+                                     .hybrid(0), .hybrid(), .hybrid(100), .hybrid(150), .hybrid(200), .documentPass]
 }
 
 struct Evaluation {

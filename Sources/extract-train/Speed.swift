@@ -27,6 +27,10 @@ enum Speed {
             say(String(format: "%@: %.3f s, %.1f M chars/s (%d results)", label, s, Double(n) / s / 1e6, result))
         }
         say("\(path): \(n) cleaned characters")
+        if only == "spans" {
+            best("spans(in:) (all of it)") { model.spans(in: source).count }
+            return
+        }
         if only == "model" {
             let marks = OrganizationMarks.shared.marks(source)
             best("model (features + Viterbi)") { model.modelSpans(in: source, marks: marks).count }

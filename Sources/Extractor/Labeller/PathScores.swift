@@ -14,6 +14,9 @@
     /// `predecessors[to * count ..< to * count + predecessorCount[to]]`: the allowed previous tags.
     let predecessors: [Int]
     let predecessorCount: [Int]
+    /// Likewise the tags that may follow each tag.
+    let successors: [Int]
+    let successorCount: [Int]
     /// BIOES gets a loop of its own, with its 13 allowed transitions written out.
     let isBIOES: Bool
 
@@ -29,6 +32,15 @@
         }
         predecessors = preds
         predecessorCount = counts
+        var succs = [Int](repeating: 0, count: t * t), succCounts = [Int](repeating: 0, count: t)
+        for from in 0 ..< t {
+            for to in 0 ..< t where tagSet.allows(from, to) {
+                succs[from * t + succCounts[from]] = to
+                succCounts[from] += 1
+            }
+        }
+        successors = succs
+        successorCount = succCounts
         isBIOES = tagSet == .bioes
     }
 
@@ -186,8 +198,10 @@
             defer { i -= 1 }
             for j in 0 ..< t {
                 var best = PathScores.forbidden * 4
-                for k in 0 ..< t {
-                    best = max(best, transitions[j * t + k] + Int64(e[(i + 1) * stride + k]) + backward[(i + 1) * t + k])
+                for q in 0 ..< successorCount[j] {
+                    let k = successors[j * t + q]
+                    best = max(best, transitions[j * t + k] + Int64(e[(i + 1) * stride + k])
+                                     + backward[(i + 1) * t + k])
                 }
                 backward[i * t + j] = best
             }

@@ -1,19 +1,21 @@
 /// The feature templates of the organization-name model: which facts describe
 /// a character for BIOES tagging of names.
 ///
-/// - the characters at -2 … +2, the bigrams from -2 to +2, the trigrams that
-///   end at 0, +1 and +2, and the classes of the five characters around
-///   (Han, digit, Latin, other);
-/// - the rules' knowledge from `OrganizationMarks`: the rule recognizer's tag,
-///   head words ending or starting here, curated names, place names, verbs
-///   and generic words, and the distances to the next head word and from the
-///   last place name.
+/// The shipped set (`Set.standard`):
+/// - the characters at -2 … +2 and the bigrams from -2 to +2;
+/// - the rules' knowledge from `OrganizationMarks`: the rule recognizer's tag
+///   and category, and dictionary facts in three keys (head words ending or
+///   starting here; curated names and place names; verbs, sub-units, generic
+///   words and stop characters).
+/// Measured alternatives, kept so that `extract-train` can compare them:
+/// trigrams, a class pattern (Han, digit, Latin, other at -2 … +2), distances
+/// to the next head word and from the last place, the skip bigram, unigrams at
+/// ±3, rule keys that also score their neighbours, dictionary facts in six keys.
+/// None of them moved the dev F1 beyond run-to-run noise (docs/organization-model.md).
 ///
 /// ASCII digits read as one character (0) and Latin letters as lower case, so
-/// 2022年 and 1998年 share features. Which templates are on is `Set`, so that the
-/// trainer can measure them one against another (README: the skip bigram,
-/// unigrams at ±3 and rule keys that also score the neighbours added nothing);
-/// the shipped model names its set in its signature.
+/// 2022年 and 1998年 share features. The shipped model names its set in its
+/// signature and is never read with another.
 @_spi(Training) public struct OrganizationFeatures: SequenceFeatures {
     public struct Set: OptionSet, Sendable, Hashable {
         public let rawValue: Int
@@ -41,8 +43,9 @@
         /// Unigrams at -1 … +1 only.
         public static let narrowUnigrams = Set(rawValue: 1024)
         /// What the shipped model uses.
-        public static let standard: Set = [.characters, .trigrams, .classPattern, .ruleSpans, .dictionary, .distances,
-                                           .compactDictionary]
+        /// (Trigrams, the class pattern and the distances scored the same on the dev set and
+        /// cost a quarter of the speed: README.)
+        public static let standard: Set = [.characters, .ruleSpans, .dictionary, .compactDictionary]
     }
 
     public let templates: Set

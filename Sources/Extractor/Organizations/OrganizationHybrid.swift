@@ -23,11 +23,19 @@
 
     public static func decide(model: [(start: Int, end: Int)], rules: [(start: Int, end: Int)], margins: [Int64],
                               source: SourceText, threshold: Int64 = marginThreshold) -> [(start: Int, end: Int)] {
-        var out = model
-        for (r, m) in zip(rules, margins) where m > 0 && (m <= threshold || m == Int64.max) {
-            out.removeAll { $0.start < r.end && r.start < $0.end }
-            out.append(r)
+        // The rule names taken, in order (rule names never overlap one another), and the model's
+        // names that none of them overlaps: one sweep, as documents can hold thousands of names.
+        let taken = zip(rules, margins).filter { $0.1 > 0 && ($0.1 <= threshold || $0.1 == Int64.max) }.map(\.0)
+            .sorted { $0.start < $1.start }
+        var out: [(start: Int, end: Int)] = []
+        out.reserveCapacity(model.count + taken.count)
+        var a = 0
+        for s in model.sorted(by: { $0.start < $1.start }) {
+            while a < taken.count && taken[a].end <= s.start { a += 1 }
+            if a < taken.count && taken[a].start < s.end { continue }
+            out.append(s)
         }
+        out += taken
         let marks = OrganizationMarks.shared
         out = source.withScalars { b in
             out.compactMap { balanced($0, b, rules: rules) }.filter { !marks.isGeneric(b, $0.start, $0.end) }

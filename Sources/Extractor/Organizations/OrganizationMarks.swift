@@ -221,20 +221,19 @@ extension OrganizationMarks {
     /// True when `[s, e)` is a generic group of OrganizationTable's list (社会组织, 有关部门),
     /// alone or after a place name (深圳市社会组织), and that word is no head word (银行).
     func isGeneric(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ s: Int, _ e: Int) -> Bool {
-        var starts = [s]
-        var place = 0
-        lexicon.values(b, at: s) { len, v in if v & Lists.place != 0 && s + len < e { place = len } }
-        if place > 0 { starts.append(s + place) }
-        for k in starts {
+        @inline(__always) func genericFrom(_ k: Int) -> Bool {
             var generic = false, head = false
             lexicon.values(b, at: k) { len, v in
                 guard k + len == e else { return }
                 if v & Lists.generic != 0 { generic = true }
                 if (v >> Lists.headShift) & 0xF != 0 { head = true }
             }
-            if generic && !head { return true }
+            return generic && !head
         }
-        return false
+        if genericFrom(s) { return true }
+        var place = 0
+        lexicon.values(b, at: s) { len, v in if v & Lists.place != 0 && s + len < e { place = len } }
+        return place > 0 && genericFrom(s + place)
     }
 }
 
