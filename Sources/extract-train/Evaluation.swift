@@ -78,7 +78,7 @@ struct Combination: Sendable {
     }
 
     static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
-                                     .hybrid(0), .hybrid(), .hybrid(100), .hybrid(150), .hybrid(200), .documentPass]
+                                     .hybrid(), .hybrid(50), .hybrid(100), .hybrid(150), .hybrid(200), .documentPass]
 }
 
 struct Evaluation {

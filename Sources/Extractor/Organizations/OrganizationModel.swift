@@ -42,7 +42,8 @@
     /// spans, decided together with the rules by `OrganizationHybrid.decide`. Cleaned offsets.
     public func spans(in source: SourceText) -> [(start: Int, end: Int)] {
         let (m, rules) = marks.analyze(source)
-        let (found, margins) = decode(in: source, marks: m, rules: rules)
+        let (found, margins) = decode(in: source, marks: m, rules: rules,
+                                      measuring: OrganizationHybrid.marginThreshold > 0)
         return OrganizationHybrid.decide(model: found, rules: rules, margins: margins, source: source)
     }
 
@@ -60,11 +61,15 @@
         return out
     }
 
+    /// A margin not measured (`decode` with `measuring` off): the model did not choose the span.
+    public static let unmeasured = Int64.max - 1
+
     /// The model's spans, and for each rule span how much the model's best path would lose
     /// by marking it instead (0 where the model marks it too; `Int64.max` for a span that
-    /// crosses a sentence end, which the model cannot mark). Cleaned offsets.
-    public func decode(in source: SourceText, marks m: [UInt64], rules: [(start: Int, end: Int)])
-        -> (model: [(start: Int, end: Int)], margins: [Int64]) {
+    /// crosses a sentence end, which the model cannot mark; `unmeasured` for the others
+    /// when `measuring` is off). Cleaned offsets.
+    public func decode(in source: SourceText, marks m: [UInt64], rules: [(start: Int, end: Int)],
+                       measuring: Bool = true) -> (model: [(start: Int, end: Int)], margins: [Int64]) {
         var out: [(start: Int, end: Int)] = []
         var margins = [Int64](repeating: Int64.max, count: rules.count)
         var scratch = SequenceScratch()
@@ -88,6 +93,10 @@
                         }
                     }
                     guard !asked.isEmpty else { continue }
+                    guard measuring else {
+                        for k in asked { margins[k] = OrganizationModel.unmeasured }
+                        continue
+                    }
                     let lo = sentence.lowerBound
                     let found = labeller.margins(of: asked.map { rules[$0].start - lo ..< rules[$0].end - lo },
                                                  positions: sentence.count, scratch: scratch)
