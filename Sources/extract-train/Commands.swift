@@ -13,6 +13,7 @@ enum Commands {
                extract-train explain --text TEXT [--model FILE.bin]  (rule names, margins, model and hybrid names)
                extract-train stats [--model FILE.bin]                (rows in use in each table)
                extract-train load                                    (first-use cost of the shipped model)
+               extract-train gate [--text FILE] [--data FILE.jsonl]…  (text and names in sentences with a rule cue)
                extract-train speed --text FILE [--model FILE.bin] [--only model] [--runs N]
         """
     static let flags: Set<String> = ["--no-source", "--eval-epochs", "--verbose", "--tune", "--no-short-forms"]
