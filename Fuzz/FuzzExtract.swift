@@ -67,6 +67,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             check(v == low, "value \(v) is not the low bound \(low)")
         }
     }
+    // The command line's JSON Lines, written from the drafts without making the records: the
+    // same bytes as the records' lines.
+    var drafted: [UInt8] = [], written: [UInt8] = []
+    extractor.appendJSONLines(source, doc: "fuzz", to: &drafted)
+    for r in records { JSONLineWriter.append(r, to: &written); written.append(0x0A) }
+    check(drafted == written, "appendJSONLines differs from the records' lines: "
+          + String(decoding: drafted, as: UTF8.self) + " vs " + String(decoding: written, as: UTF8.self))
     // In pieces, cut at every point DocumentChunker allows: the same records.
     let pieces = Pieces.extract(bytes, with: extractor, minimum: 1)
     check(pieces == records, "pieces give \(pieces.count) records, the whole text \(records.count): "
