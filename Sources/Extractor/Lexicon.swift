@@ -15,9 +15,7 @@ final class Lexicon: Sendable {
     let unitFirsts = UnitTable.firstCharacters
     // Words that are not figures
     let numeralsInWords = NonFigureTable.numeralsInWords
-    let neighbourPairs = PairSet(NonFigureTable.neighbourPairs)
-    let wordLists = NonFigureTable.wordLists
-    let wordListIndex = NonFigureTable.wordListIndex
+    let wordsAroundNumerals = NumeralWords(NonFigureTable.byNumeral)
     let leftBlockers = NonFigureTable.leftBlockers
     let leftBlockerWords = NonFigureTable.leftBlockerWords
     let shangXiaWordFirsts = NonFigureTable.shangXiaWordFirsts
@@ -84,9 +82,7 @@ final class Lexicon: Sendable {
         guard numeralsInWords.contains(c) else { return false }
         // NUL stands for "no neighbour" at either end of the text.
         let next: Unicode.Scalar = i + 1 < b.count ? b[i + 1] : "\0", prev: Unicode.Scalar = i > 0 ? b[i - 1] : "\0"
-        guard neighbourPairs.contains(NonFigureTable.pair(c, next))
-            || neighbourPairs.contains(NonFigureTable.pair(prev, c)) else { return false }
-        return NonFigureTable.matches(wordLists[Int(wordListIndex[Int(c.value)])], b, at: i)
+        return wordsAroundNumerals.matches(b, at: i, c, next: next, prev: prev)
     }
 
     @inline(__always) func isBlockedUnitWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
@@ -99,6 +95,80 @@ final class Lexicon: Sendable {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             if ok { return true }
+        }
+        return false
+    }
+}
+
+/// The words of `NonFigureTable.byNumeral` by a numeral and one neighbour: a word that holds
+/// the numeral at `k` is listed under (numeral, its next character) and under (its previous
+/// character, numeral), so the text around a numeral picks out the few words that may stand
+/// there (of the dozens that hold 一) before any is compared. Words are kept flat: no
+/// reference counting per comparison.
+struct NumeralWords: @unchecked Sendable {
+    private let groups: PairMap
+    /// Group g is `entries[starts[g]..<starts[g + 1]]`; an entry is a word in `scalars`
+    /// (start, length) and the offset of its numeral.
+    private let starts: UnsafeMutablePointer<Int32>
+    private let entries: UnsafeMutablePointer<(start: Int32, length: Int32, k: Int32)>
+    private let scalars: UnsafeMutablePointer<Unicode.Scalar>
+    /// Numerals that are a word by themselves.
+    private let singles: ScalarSet
+
+    init(_ byNumeral: [Unicode.Scalar: [([Unicode.Scalar], Int)]]) {
+        var lists: [UInt64: [([Unicode.Scalar], Int)]] = [:]
+        var singles: [Unicode.Scalar] = []
+        for (c, list) in byNumeral.sorted(by: { $0.key < $1.key }) {
+            for (w, k) in list {
+                if w.count == 1 { singles.append(c) }
+                if k + 1 < w.count { lists[NonFigureTable.pair(c, w[k + 1]), default: []].append((w, k)) }
+                if k > 0 { lists[NonFigureTable.pair(w[k - 1], c), default: []].append((w, k)) }
+            }
+        }
+        var map: [UInt64: Int32] = [:], flat: [Unicode.Scalar] = [], starts: [Int32] = [0]
+        var entries: [(start: Int32, length: Int32, k: Int32)] = []
+        for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+            map[key] = Int32(starts.count - 1)
+            for (w, k) in list {
+                entries.append((Int32(flat.count), Int32(w.count), Int32(k)))
+                flat += w
+            }
+            starts.append(Int32(entries.count))
+        }
+        groups = PairMap(map)
+        self.starts = .allocate(capacity: starts.count)
+        self.starts.initialize(from: starts, count: starts.count)
+        self.entries = .allocate(capacity: max(1, entries.count))
+        self.entries.initialize(from: entries, count: entries.count)
+        scalars = .allocate(capacity: max(1, flat.count))
+        scalars.initialize(from: flat, count: flat.count)
+        self.singles = ScalarSet(singles)
+    }
+
+    /// True when a word holding the numeral `c` at `i` stands around it (`NonFigureTable.matches`).
+    @inline(__always)
+    func matches(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ c: Unicode.Scalar,
+                 next: Unicode.Scalar, prev: Unicode.Scalar) -> Bool {
+        if singles.contains(c) { return true }
+        return matches(group: groups.value(NonFigureTable.pair(c, next)), b, at: i)
+            || matches(group: groups.value(NonFigureTable.pair(prev, c)), b, at: i)
+    }
+
+    private func matches(group g: Int32, _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        guard g >= 0 else { return false }
+        var e = Int(starts[Int(g)])
+        let end = Int(starts[Int(g) + 1])
+        outer: while e < end {
+            let (start, length, k) = entries[e]
+            e += 1
+            let s = i - Int(k)
+            guard s >= 0, s + Int(length) <= b.count else { continue }
+            var m = 0
+            while m < Int(length) {
+                if b[s + m] != scalars[Int(start) + m] { continue outer }
+                m += 1
+            }
+            return true
         }
         return false
     }

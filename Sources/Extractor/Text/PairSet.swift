@@ -43,3 +43,38 @@ struct PairSet: @unchecked Sendable {
         }
     }
 }
+
+/// Character pairs mapped to small integers (group numbers), laid out as `PairSet`.
+struct PairMap: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Int32>
+    private let mask: Int
+
+    /// `entries`: distinct pairs (not 0) and their values.
+    init(_ entries: [UInt64: Int32]) {
+        var size = 16
+        while size < 4 * entries.count { size *= 2 }
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: -1, count: size)
+        mask = size - 1
+        for (p, v) in entries where p != 0 {
+            var k = Int(truncatingIfNeeded: (p &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[k] != 0 { k = (k + 1) & mask }
+            slots[k] = p
+            values[k] = v
+        }
+    }
+
+    /// The value of `p`, or -1.
+    @inline(__always) func value(_ p: UInt64) -> Int32 {
+        var k = Int(truncatingIfNeeded: (p &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while true {
+            let s = slots[k]
+            if s == p { return p != 0 ? values[k] : -1 }
+            if s == 0 { return -1 }
+            k = (k &+ 1) & mask
+        }
+    }
+}

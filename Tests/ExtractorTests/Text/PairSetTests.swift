@@ -20,4 +20,36 @@ import Testing
         }
         #expect(!PairSet([]).contains(0) && !PairSet([]).contains(42))
     }
+
+    /// `NumeralWords` (by numeral and neighbour) finds a word around a numeral exactly when
+    /// `NonFigureTable.matches` over all the numeral's words does.
+    @Test func numeralWordsAgreeWithTheWordLists() {
+        let words = NonFigureTable.words.map { Array($0.unicodeScalars) }
+        let characters = Array(Set(words.joined())) + Array("一二三十百千万零的了是在年月日".unicodeScalars)
+        let index = NumeralWords(NonFigureTable.byNumeral)
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var found = 0
+        for _ in 0..<3000 {
+            // Words and loose characters run together, so words overlap and break at the ends.
+            var text: [Unicode.Scalar] = []
+            for _ in 0..<(next() % 12) {
+                text += next() % 2 == 0 ? words[next() % words.count] : [characters[next() % characters.count]]
+            }
+            text.withUnsafeBufferPointer { b in
+                for i in b.indices {
+                    guard let list = NonFigureTable.byNumeral[b[i]] else { continue }
+                    let next: Unicode.Scalar = i + 1 < b.count ? b[i + 1] : "\0"
+                    let prev: Unicode.Scalar = i > 0 ? b[i - 1] : "\0"
+                    let expected = NonFigureTable.matches(list, b, at: i)
+                    #expect(index.matches(b, at: i, b[i], next: next, prev: prev) == expected)
+                    if expected { found += 1 }
+                }
+            }
+        }
+        #expect(found > 1000)
+    }
 }
