@@ -11,7 +11,7 @@ final class Lexicon: Sendable {
     static let shared = Lexicon()
 
     // Units
-    let unitsByFirst = UnitTable.byFirst
+    let units = UnitIndex(UnitTable.byFirst)
     let unitFirsts = UnitTable.firstCharacters
     // Words that are not figures
     let numeralsInWords = NonFigureTable.numeralsInWords
@@ -70,10 +70,8 @@ final class Lexicon: Sendable {
     /// The longest unit at `i` (see `UnitTable`).
     func unit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
         // `unitFirsts` holds the Basic Multilingual Plane only: look up any character beyond it (> U+FFFF).
-        guard i < b.count, unitFirsts.contains(b[i]) || b[i].value > 0xFFFF, let list = unitsByFirst[b[i].value] else {
-            return nil
-        }
-        return UnitTable.longest(list, b, at: i)
+        guard i < b.count, unitFirsts.contains(b[i]) || b[i].value > 0xFFFF else { return nil }
+        return units.longest(b, at: i)
     }
 
     /// True when the numeral character at `i` sits inside a word of `NonFigureTable.words`.
@@ -171,5 +169,67 @@ struct NumeralWords: @unchecked Sendable {
             return true
         }
         return false
+    }
+}
+
+/// `UnitTable.byFirst` laid out flat for `UnitTable.longest`: the entries of a first
+/// character found through a `PairMap` (no hashing), their surfaces compared in one array
+/// (no reference counting per comparison), in the table's order.
+struct UnitIndex: @unchecked Sendable {
+    private let groups: PairMap
+    /// Group g is `entries[starts[g]..<starts[g + 1]]`: a surface in `scalars` (start,
+    /// length) and the entry's index in `units`.
+    private let starts: UnsafeMutablePointer<Int32>
+    private let entries: UnsafeMutablePointer<(start: Int32, length: Int32, unit: Int32)>
+    private let scalars: UnsafeMutablePointer<Unicode.Scalar>
+    private let units: [UnitEntry]
+
+    init(_ byFirst: [UInt32: [UnitEntry]]) {
+        var map: [UInt64: Int32] = [:], flat: [Unicode.Scalar] = [], starts: [Int32] = [0]
+        var entries: [(start: Int32, length: Int32, unit: Int32)] = [], units: [UnitEntry] = []
+        for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
+            map[UInt64(first)] = Int32(starts.count - 1)
+            for e in list {
+                entries.append((Int32(flat.count), Int32(e.surface.count), Int32(units.count)))
+                flat += e.surface
+                units.append(e)
+            }
+            starts.append(Int32(entries.count))
+        }
+        groups = PairMap(map)
+        self.starts = .allocate(capacity: starts.count)
+        self.starts.initialize(from: starts, count: starts.count)
+        self.entries = .allocate(capacity: max(1, entries.count))
+        self.entries.initialize(from: entries, count: entries.count)
+        scalars = .allocate(capacity: max(1, flat.count))
+        scalars.initialize(from: flat, count: flat.count)
+        self.units = units
+    }
+
+    /// `UnitTable.longest(byFirst[b[i]], b, at: i)`: the first entry, in the table's order,
+    /// whose surface stands at `i` and does not run on into an ASCII word.
+    func longest(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
+        let g = Int(groups.value(UInt64(b[i].value)))
+        guard g >= 0 else { return nil }
+        let n = b.count
+        var e = Int(starts[g])
+        let end = Int(starts[g + 1])
+        outer: while e < end {
+            let (start, length, unit) = entries[e]
+            e += 1
+            let len = Int(length)
+            guard i + len <= n else { continue }
+            var k = 0
+            while k < len {
+                if b[i + k] != scalars[Int(start) + k] { continue outer }
+                k += 1
+            }
+            if len > 0, scalars[Int(start) + len - 1].isASCIILetterOrDigit, i + len < n,
+               b[i + len].isASCIILetterOrDigit {
+                continue
+            }
+            return units[Int(unit)]
+        }
+        return nil
     }
 }

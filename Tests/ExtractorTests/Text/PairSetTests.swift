@@ -52,4 +52,30 @@ import Testing
         }
         #expect(found > 1000)
     }
+
+    /// `UnitIndex` finds the unit `UnitTable.longest` finds, at every position of texts made
+    /// of unit surfaces, their prefixes and ASCII letters.
+    @Test func unitIndexAgreesWithTheUnitTable() {
+        let surfaces = UnitTable.byFirst.values.joined().map(\.surface)
+        let pieces = surfaces + surfaces.map { Array($0.prefix(1)) } + [["a"], ["Z"], ["3"], ["的"]]
+        let index = UnitIndex(UnitTable.byFirst)
+        var state: UInt64 = 5
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var found = 0
+        for _ in 0..<3000 {
+            var text: [Unicode.Scalar] = []
+            for _ in 0..<(next() % 10) { text += pieces[next() % pieces.count] }
+            text.withUnsafeBufferPointer { b in
+                for i in b.indices {
+                    let expected = UnitTable.byFirst[b[i].value].flatMap { UnitTable.longest($0, b, at: i) }
+                    #expect(index.longest(b, at: i) === expected)
+                    if expected != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 3000)
+    }
 }
