@@ -16,7 +16,7 @@ final class PieceReader {
     let forced: TextEncoding?
     let pieceSize: Int
     /// Raw bytes read but not yet decoded, and UTF-8 decoded but not yet cut (from
-    /// `decodedStart` on: the front is dropped in one move once it is large).
+    /// `decodedStart` on, which is 0 once a piece has been taken).
     private var raw: [UInt8]
     private var decoded: [UInt8] = []
     /// The buffer `read` fills, allocated once.
@@ -205,14 +205,22 @@ final class PieceReader {
     }
 
     private func takePiece(upTo end: Int) -> Piece {
-        let bytes = Array(decoded[decodedStart..<end])
-        let piece = Piece(utf8: bytes, isFirst: first, rawOffset: decodedRawOffset)
-        decodedRawOffset += bytes.count
-        decodedStart = end
-        if decodedStart >= decoded.count / 2 {
-            decoded.removeFirst(decodedStart)
+        var bytes: [UInt8]
+        if decodedStart == 0 {
+            // The decoded text up to the cut becomes the piece as it stands (no copy of the
+            // megabyte); only what follows the cut is copied, to start the next one.
+            bytes = decoded
+            decoded = []
+            decoded.reserveCapacity(max(pieceSize, Self.blockBytes) + 2 * Self.blockBytes)
+            decoded.append(contentsOf: bytes[end...])
+            bytes.removeLast(bytes.count - end)
+        } else {
+            bytes = Array(decoded[decodedStart..<end])
+            decoded.removeFirst(end)
             decodedStart = 0
         }
+        let piece = Piece(utf8: bytes, isFirst: first, rawOffset: decodedRawOffset)
+        decodedRawOffset += bytes.count
         // The chunker asks only whether the first three lines are behind.
         if lineFeeds < 3 {
             lineFeeds += bytes.withUnsafeBufferPointer { u in
