@@ -205,7 +205,7 @@ extension Extractor {
                 if let org = pendingOrganization, tk.map({ (org.start, org.end) < $0 }) ?? true {
                     if let key, !((org.start, org.end) < key) { return }
                     var r = RecordDraft(type: .organization, start: org.start, end: org.end, line: org.line)
-                    r.category = orgs[org.index].category
+                    r.organization = Int32(org.index)
                     mark(&r)
                     emit(r)
                     pendingOrganization = nextOrganization()
@@ -214,7 +214,7 @@ extension Extractor {
                     let m = mentions[date.index]
                     var r = RecordDraft(type: m.value.hour != nil ? .time : .date, start: date.start, end: date.end,
                                         line: date.line)
-                    r.timex = timex[date.index]
+                    r.timex = Int32(date.index)
                     mark(&r)
                     emit(r)
                     pendingTemporal = nextTemporal()
@@ -253,6 +253,6 @@ private struct Pending {
 extension DraftContext {
     init(_ resolved: Extractor.ResolvedPiece) {
         self.init(source: resolved.piece.source, doc: resolved.piece.doc, scalarOffset: resolved.scalarOffset,
-                  lineOffset: resolved.lineOffset)
+                  lineOffset: resolved.lineOffset, timex: resolved.timex, organizations: resolved.piece.organizations)
     }
 }

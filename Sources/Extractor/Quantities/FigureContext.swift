@@ -6,8 +6,8 @@ final class FigureContext {
     let mentions: [TemporalMention]
     let timex: [String]
     let lex = Lexicon.shared
-    /// As-of scopes in cleaned coordinates: (from, to, timex), in document order.
-    private(set) var scopes: [(Int, Int, String)] = []
+    /// As-of scopes in cleaned coordinates: (from, to, index of the date's timex), in document order.
+    private(set) var scopes: [(Int, Int, Int32)] = []
     /// Index of the first joined paragraph break after the last figure annotated (figures come in order).
     private var breakCursor = 0
 
@@ -16,7 +16,7 @@ final class FigureContext {
         self.mentions = mentions
         self.timex = timex
         scopes = source.withScalars { b in
-            var out: [(Int, Int, String)] = []
+            var out: [(Int, Int, Int32)] = []
             for (k, m) in mentions.enumerated() where m.value.hasDate || m.value.reference != nil {
                 guard let marker = asOfMarker(b, before: m.start) else { continue }
                 // 到 … 为止: 到 opens a scope only when 为止 follows the date.
@@ -24,7 +24,7 @@ final class FigureContext {
                     guard m.end + 1 < b.count, b[m.end] == "为", b[m.end + 1] == "止" else { continue }
                 }
                 let end = nextBoundary(b, from: m.end, ends: lex.sentenceEnds, breaks: source.joinedBreaks)
-                out.append((m.end, end, timex[k]))
+                out.append((m.end, end, Int32(k)))
             }
             return out
         }

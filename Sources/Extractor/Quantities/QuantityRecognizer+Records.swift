@@ -13,13 +13,9 @@ extension QuantityRecognizer {
                             line: source.line(ofOriginal: s, hint: &lineHint))
         r.value = f.value
         if let u = f.unit {
-            r.unit = u.unit
-            var dim = u.dimension
-            if u.isTemperatureDegree && electricityContext(b, f.start) { dim = "energy" }
-            r.dimension = dim
+            r.unitEntry = u                               // unit and dimension (a number's unit is "")
+            r.energy = u.isTemperatureDegree && electricityContext(b, f.start)   // else the entry's dimension
             r.currency = f.currency
-        } else {
-            r.unit = ""
         }
         r.qualifier = f.qualifier
         r.low = f.low

@@ -91,8 +91,12 @@ struct DraftLineWriter: ~Copyable {
         let object = d.hasObject ? bytes(d.objectStart, d.objectEnd, u) : 0..<0
         // The name is the text again, at most.
         var strings = text.count * (d.type == .organization ? 2 : 1) + object.count
-        strings += (d.unit?.utf8.count ?? 0) + (d.dimension?.utf8.count ?? 0) + (d.currency?.utf8.count ?? 0)
-        strings += (d.timex?.utf8.count ?? 0) + (d.asOf?.utf8.count ?? 0) + (d.category?.utf8.count ?? 0)
+        let timex = d.timex >= 0 ? context.timex[Int(d.timex)] : nil
+        let asOf = d.asOf >= 0 ? context.timex[Int(d.asOf)] : nil
+        let category = d.organization >= 0 ? context.organizations[Int(d.organization)].category : nil
+        if let u = d.unitEntry { strings += u.unit.utf8.count + u.dimension.utf8.count }
+        strings += (d.currency?.utf8.count ?? 0) + (timex?.utf8.count ?? 0) + (asOf?.utf8.count ?? 0)
+        strings += category?.utf8.count ?? 0
         reserve(head.count + 400 + 6 * strings)
         do {
             var w = JSONLineWriter.ByteCursor(p: buffer + count)
@@ -103,8 +107,12 @@ struct DraftLineWriter: ~Copyable {
             w.put(",\"end\":"); w.int(d.end + context.scalarOffset)
             w.put(",\"line\":"); w.int(d.line + context.lineOffset)
             if let v = d.value { w.put(",\"value\":"); w.number(v) }
-            if let x = d.unit { w.put(",\"unit\":"); w.string(x) }
-            if let x = d.dimension { w.put(",\"dimension\":"); w.string(x) }
+            if let u = d.unitEntry {
+                w.put(",\"unit\":"); w.string(u.unit)
+                w.put(",\"dimension\":"); if d.energy { w.put("\"energy\"") } else { w.string(u.dimension) }
+            } else if d.type == .number {
+                w.put(",\"unit\":\"\"")
+            }
             if let q = d.qualifier { w.put(DraftLineWriter.qualifierField(q)) }
             if let x = d.currency { w.put(",\"currency\":"); w.string(x) }
             if let v = d.low { w.put(",\"low\":"); w.number(v) }
@@ -112,13 +120,13 @@ struct DraftLineWriter: ~Copyable {
             if d.hasObject {
                 w.put(",\"object\":"); DraftLineWriter.withoutBreaks(UnsafeBufferPointer(rebasing: u[object]), &w)
             }
-            if let x = d.timex { w.put(",\"timex\":"); w.string(x) }
-            if let x = d.asOf { w.put(",\"as_of\":"); w.string(x) }
+            if let x = timex { w.put(",\"timex\":"); w.string(x) }
+            if let x = asOf { w.put(",\"as_of\":"); w.string(x) }
             if let c = d.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }
             if d.type == .organization {
                 w.put(",\"name\":"); DraftLineWriter.withoutBreaks(UnsafeBufferPointer(rebasing: u[text]), &w)
             }
-            if let x = d.category { w.put(",\"category\":"); w.string(x) }
+            if let x = category { w.put(",\"category\":"); w.string(x) }
             if let x = d.damaged { w.put(x ? ",\"damaged\":true" : ",\"damaged\":false") }
             w.put("}\n")
             count += w.i

@@ -7,7 +7,9 @@ import Normalizer
 /// on the way to JSON Lines.
 ///
 /// Offsets and line are in the piece until `DraftContext` moves them into the document.
-/// The other string fields hold strings that already exist (tables, TIMEX3 values).
+/// The other strings are referred to where they already are (the unit's table entry, the
+/// piece's TIMEX3 values and organizations): a draft holds two references at most, so
+/// copying one costs little.
 struct RecordDraft {
     var type: RecordType
     /// Original scalar offsets of the mention in its piece, and its 1-based line there.
@@ -17,18 +19,23 @@ struct RecordDraft {
     var value: ExactNumber? = nil
     var low: ExactNumber? = nil
     var high: ExactNumber? = nil
-    var unit: String? = nil
-    var dimension: String? = nil
+    /// Quantities: the unit's table entry (unit and dimension). Numbers have none (unit "").
+    var unitEntry: UnitEntry? = nil
+    /// 度 of electricity: the dimension is energy, not the entry's temperature.
+    var energy = false
     var currency: String? = nil
     var qualifier: Qualifier? = nil
     /// Original scalar span of the object (written without line breaks); start < 0: none.
     var objectStart = -1
     var objectEnd = -1
-    var timex: String? = nil
-    var asOf: String? = nil
+    /// Dates and times: the index of their TIMEX3 value among the piece's (`DraftContext.timex`);
+    /// quantities in an as-of scope: the index of that date's. -1: none.
+    var timex: Int32 = -1
+    var asOf: Int32 = -1
     var cumulative: Bool? = nil
-    /// Organizations: their category (their `name` is the text without line breaks).
-    var category: String? = nil
+    /// Organizations: their index among the piece's (`DraftContext.organizations`), which
+    /// gives the category; their `name` is the text without line breaks. -1: none.
+    var organization: Int32 = -1
     var damaged: Bool? = nil
 
     init(type: RecordType, start: Int, end: Int, line: Int) {
@@ -39,6 +46,11 @@ struct RecordDraft {
     }
 
     var hasObject: Bool { objectStart >= 0 }
+
+    /// The record's unit: the entry's, "" for a number, nil for the other types.
+    var unit: String? { unitEntry?.unit ?? (type == .number ? "" : nil) }
+    /// The record's dimension.
+    var dimension: String? { unitEntry.map { energy ? "energy" : $0.dimension } }
 }
 
 /// What turns the drafts of one piece into records: its source text, its document and
@@ -49,6 +61,9 @@ struct DraftContext {
     /// Original scalars and lines of the document before the piece.
     let scalarOffset: Int
     let lineOffset: Int
+    /// The piece's TIMEX3 values and organizations, which drafts refer to by index.
+    let timex: [String]
+    let organizations: [OrganizationRecognizer.Found]
 }
 
 extension Record {
@@ -65,11 +80,11 @@ extension Record {
         low = d.low
         high = d.high
         if d.hasObject { object = c.source.sliceWithoutBreaks(d.objectStart, d.objectEnd) }
-        timex = d.timex
-        asOf = d.asOf
+        if d.timex >= 0 { timex = c.timex[Int(d.timex)] }
+        if d.asOf >= 0 { asOf = c.timex[Int(d.asOf)] }
         cumulative = d.cumulative
         if d.type == .organization { name = SourceText.withoutBreaks(text) }
-        category = d.category
+        if d.organization >= 0 { category = c.organizations[Int(d.organization)].category }
         damaged = d.damaged
     }
 }
