@@ -89,7 +89,7 @@ extension Extractor {
     public func recognize(_ source: SourceText, doc: String) -> RecognizedPiece {
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         let mentions = wantsTemporal || types.contains(.quantity) ? TemporalRecognizer(source: source).run() : []
-        let organizations = types.contains(.organization) ? OrganizationRecognizer(source: source).run() : []
+        let organizations = types.contains(.organization) ? OrganizationModel.shared.names(in: source) : []
         var figures: [(record: Record, span: Range<Int>)] = []
         if types.contains(.quantity) || types.contains(.number) {
             QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
