@@ -206,6 +206,10 @@ extension TemporalRecognizer {
                 if role(b[i]) != nil { return nil }
             }
             if e + 1 < n, ["报", "本", "常"].contains(b[e + 1]) { return nil }   // 日报 日本 日常
+            // 20日元 is 20 yen, unless a month stands before the day (1月1日元旦).
+            if e + 1 < n, b[e + 1] == "元" || b[e + 1] == "圆" || b[e + 1] == "圓", !(i > 0 && b[i - 1] == "月") {
+                return nil
+            }
             return (d, e + 1)
         }
         if c == "号" || c == "號" {

@@ -68,11 +68,15 @@ struct QuantityRecognizer {
             let trig = lex.quantityTriggers
             var hint = 0
             var lineHint = 0
+            var lastMoney: (end: Int, unit: UnitEntry)? = nil   // the last sum of money, for 個半
             while i < n {
                 let c = b[i]
                 if !trig.contains(c) { i += 1; continue }
-                let (figure, next) = attempt(b, at: i)
-                if let f = figure, let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
+                let (figure, next) = attempt(b, at: i, money: lastMoney.flatMap { moneyInSentence(b, $0, before: i) })
+                if let f = figure {
+                    if let u = f.unit, u.currency != nil { lastMoney = (f.end, u) }
+                    if let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
+                }
                 i = max(next, i + 1)
             }
         }
@@ -80,8 +84,17 @@ struct QuantityRecognizer {
 
     // MARK: - Reading one figure
 
-    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume.
-    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Figure?, Int) {
+    /// The unit of the sum of money `last` when it stands in the same sentence, close before `i`.
+    func moneyInSentence(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ last: (end: Int, unit: UnitEntry),
+                         before i: Int) -> UnitEntry? {
+        guard last.end <= i, i - last.end <= 40 else { return nil }
+        for k in last.end..<i where lex.sentenceEnds.contains(b[k]) { return nil }
+        return last.unit
+    }
+
+    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume. `money` is
+    /// the unit of a sum of money said before in the sentence (a price: 個半 after it is $1.5).
+    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, money: UnitEntry? = nil) -> (Figure?, Int) {
         let n = b.count
         let c = b[i]
         var start = i
@@ -111,6 +124,9 @@ struct QuantityRecognizer {
         case "半":
             return readHalf(b, at: i)
         case "个", "個":
+            if i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]), let f = dollarAndTenths(b, at: i, money: money) {
+                return (f, f.end)
+            }
             return readOneAndAHalf(b, at: i)
         case "对", "對":     // 打对折: half price
             guard i > 0, b[i - 1] == "打", i + 1 < n, b[i + 1] == "折" else { return (nil, i + 1) }
@@ -139,7 +155,10 @@ struct QuantityRecognizer {
         // Context that makes a numeral part of a code, an ordinal or a word.
         if numStart > 0 && !percentPrefix {
             let p = b[numStart - 1]
-            if p == "第" { return (nil, skipNumeral(b, numStart)) }
+            if p == "第" {
+                if let r = ordinalRange(b, at: numStart) { return (r, r.end) }   // 在第十和第十五之间
+                return (nil, skipNumeral(b, numStart))
+            }
             if arabic {
                 // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2).
                 if p.isASCIILetter || p == "_" || p == "#" || p == "@" || p == "=" || p == "&"
@@ -231,7 +250,11 @@ struct QuantityRecognizer {
                 innerQualifier = .approx; j += 1
             }
             var half = false
-            let (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
+            var (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
+            if let u = unit, u.rule == .ge, let d = dollar(b, at: j, numStart: numStart, money: money) {
+                unit = d                                         // 港幣三個一毫四: 個 is the dollar
+                if !halfBefore { unitEnd = j + 1 }
+            }
             half = halfBefore
             if overBefore { innerQualifier = .over }
             if let u = unit {
@@ -268,7 +291,9 @@ struct QuantityRecognizer {
         }
 
         // A range: 3 至 5 万元, 10-20 人, 2-3L.
-        if f.low == nil, let r = readRange(b, from: j, first: pn, firstUnit: f.unit, negative: negative) {
+        var rangeFirst = pn
+        rangeFirst.value = f.value                               // 5元4角-6元: the compound amount
+        if f.low == nil, let r = readRange(b, from: j, first: rangeFirst, firstUnit: f.unit, negative: negative) {
             f.low = r.low; f.high = r.high; f.value = r.low
             if f.unit == nil { f.unit = r.unit }
             j = r.end
