@@ -36,6 +36,7 @@ final class Lexicon: Sendable {
     let unitWordBlockerPairs = ContextTable.unitWordBlockerPairs
     let durationContext = ContextTable.durationContext
     let currencyPrefixes = ContextTable.currencyPrefixes
+    let currencyPrefixLasts = ContextTable.currencyPrefixLasts
     let currencySymbols = ContextTable.currencySymbols
     let identifierWords = ContextTable.identifierWords
     let halfWordSeconds = QuantityRecognizer.halfWordSeconds

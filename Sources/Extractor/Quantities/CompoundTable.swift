@@ -34,8 +34,13 @@ enum CompoundTable {
             .sorted { $0.power != $1.power ? $0.power > $1.power : $0.surface.count > $1.surface.count }
     }
 
-    /// The row whose larger units hold `unit`, if any.
-    static func row(for unit: String) -> Int? {
-        source.firstIndex { $0.units.contains(unit) }
-    }
+    /// The row whose larger units hold `unit`, if any (one hash: units are also made while
+    /// scanning, 3 个月 or 元/吨, and comparing Chinese strings one by one costs).
+    static func row(for unit: String) -> Int? { rowByUnit[unit] }
+
+    static let rowByUnit: [String: Int] = {
+        var map: [String: Int] = [:]
+        for (k, row) in source.enumerated() { for u in row.units { map[u] = k } }
+        return map
+    }()
 }

@@ -69,6 +69,9 @@ enum ContextTable {
         ("新台幣", "TWD"), ("澳元", "AUD"), ("加元", "CAD"), ("韩元", "KRW"), ("卢布", "RUB"),
     ].map { (scalars($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
 
+    /// Last characters of the currency words: a quick test before matching them.
+    static let currencyPrefixLasts = ScalarSet(currencyPrefixes.compactMap { $0.0.last })
+
     /// Currency symbols before the number: symbol → (unit reported, code).
     static let currencySymbols: [Unicode.Scalar: (String, String)] = [
         "¥": ("¥", "CNY"), "$": ("$", "USD"), "€": ("€", "EUR"), "£": ("£", "GBP"),

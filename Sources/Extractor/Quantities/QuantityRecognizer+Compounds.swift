@@ -47,7 +47,9 @@ extension QuantityRecognizer {
     /// said around it (港幣三個一毫四, or a price earlier in the sentence). Nil otherwise.
     func dollar(_ b: UnsafeBufferPointer<Unicode.Scalar>, at j: Int, numStart: Int, money: UnitEntry?) -> UnitEntry? {
         guard j < b.count, b[j] == "个" || b[j] == "個" else { return nil }
-        let code = currencyWordBefore(b, numStart)?.1 ?? money?.currency
+        let prefixed = numStart > 0 && lex.currencyPrefixLasts.contains(b[numStart - 1])
+        guard prefixed || money != nil else { return nil }
+        let code = (prefixed ? currencyWordBefore(b, numStart)?.1 : nil) ?? money?.currency
         guard let currency = code else { return nil }
         return UnitEntry(surface: [b[j]], unit: String(Character(b[j])), dimension: "currency", currency: currency,
                          compound: CompoundTable.row(for: "元"))

@@ -36,7 +36,7 @@ struct QuantityRecognizer {
 
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
     static let triggers: ScalarSet = {
-        var t = "0123456789-负負个個对對半几数上¥$€£".unicodeScalars.map(\.value)
+        var t = "0123456789.-负負个個对對半几数上¥$€£米斤尺块塊蚊分".unicodeScalars.map(\.value)
         // Every numeral character lies in U+3000–U+9FFF (CJK symbols through the unified ideographs).
         for v in UInt32(0x3000)..<0xA000 where NumeralTable.role(v) != nil { t.append(v) }
         return ScalarSet(t)
@@ -109,9 +109,10 @@ struct QuantityRecognizer {
             // "- 1,200,000": a minus sign set off by one space, at the start of a line or after a space.
             if c == "-", k + 1 < n, b[k] == " ", b[k + 1].isASCIIDigit,
                i == 0 || b[i - 1] == " " || b[i - 1] == "\n" { k += 1 }
-            guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return (nil, i + 1) }
+            let point = k + 1 < n && b[k] == "." && b[k + 1].isASCIIDigit      // -.5
+            guard k < n, QuantityRecognizer.isNumeralStart(b[k]) || point else { return (nil, i + 1) }
             if c == "-" {
-                guard b[k].isASCIIDigit else { return (nil, i + 1) }
+                guard b[k].isASCIIDigit || point else { return (nil, i + 1) }
                 if i > 0 && (b[i - 1].isASCIILetterOrDigit || b[i - 1] == "-") { return (nil, i + 1) }
             }
             negative = true; numStart = k
@@ -121,8 +122,12 @@ struct QuantityRecognizer {
             if c == "$", i >= 2, b[i - 2] == "H", b[i - 1] == "K" { symbol = ("HK$", "HKD"); start = i - 2 }
             if c == "$", i >= 2, b[i - 2] == "U", b[i - 1] == "S" { symbol = ("US$", "USD"); start = i - 2 }
             numStart = i + 1
+        case ".":
+            guard pointFirst(b, i) != nil else { return (nil, i + 1) }     // .5: read below
         case "半":
             return readHalf(b, at: i)
+        case "米", "斤", "尺", "块", "塊", "蚊", "分":
+            return readImpliedOne(b, at: i)
         case "个", "個":
             if i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]), let f = dollarAndTenths(b, at: i, money: money) {
                 return (f, f.end)
@@ -151,7 +156,7 @@ struct QuantityRecognizer {
         }
 
         let first = b[numStart]
-        let arabic = first.isASCIIDigit
+        let arabic = first.isASCIIDigit || first == "."
         // Context that makes a numeral part of a code, an ordinal or a word.
         if numStart > 0 && !percentPrefix {
             let p = b[numStart - 1]
@@ -186,6 +191,7 @@ struct QuantityRecognizer {
         if !arabic, !negative, numStart + 2 < n, QuantityRecognizer.isMagnitude(first),
            let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
         guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart)
+                ?? pointFirst(b, numStart) ?? longArabic(b, numStart)
         else {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
@@ -194,6 +200,12 @@ struct QuantityRecognizer {
            u.surface.count >= 2, !pn.isDigitSequence {
             let shorter = UnsafeBufferPointer(rebasing: b[0..<(pn.end - 1)])
             if let p2 = NumeralParser.parse(shorter, at: numStart), p2.end == pn.end - 1 { pn = p2 }
+        }
+        // 四分一升 is a quarter of a litre, but 五分一次 is five points once: a fraction without 之
+        // stands before a measure or alone, not before a count, a time or money.
+        if pn.colloquialFraction, let u = lex.unit(b, at: pn.end), u.isCount || u.isDuration || u.currency != nil
+            || u.rule == .minuteOrScore, let plain = NumeralParser.parse(b, at: numStart) {
+            pn = plain
         }
         // 拾起, 陆续: a lone financial digit is a word, not a number (unless it stands alone).
         if pn.length == 1 && NumeralTable.isAmbiguousDigit(first) {
@@ -214,6 +226,10 @@ struct QuantityRecognizer {
                 pn.value = pn.value.multiplied(byPowerOfTen: e)
                 pn.mantissa = pn.value
                 j = k; pn.end = j
+            } else if b[j] == "^", let p = power(pn, b, at: j + 1) {
+                pn = p; j = p.end                                // 2^-1, 2.5^-1
+            } else if b[j] == " ", let m = mixedNumber(pn, b, at: j) {
+                pn = m; j = m.end                                // 1 3/5
             }
         }
         // Codes, dates and clocks written with Arabic digits.
