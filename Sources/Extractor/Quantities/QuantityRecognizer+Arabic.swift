@@ -27,7 +27,9 @@ extension QuantityRecognizer {
         var k = i, negativeExponent = false
         if k < n, b[k] == "+" || b[k] == "-" { negativeExponent = b[k] == "-"; k += 1 }
         var e = 0, digits = 0
-        while k < n, b[k].isASCIIDigit, digits < 2 { e = e * 10 + Int(QuantityRecognizer.asciiValue(b[k])); k += 1; digits += 1 }
+        while k < n, b[k].isASCIIDigit, digits < 2 {
+            e = e * 10 + Int(QuantityRecognizer.asciiValue(b[k])); k += 1; digits += 1
+        }
         guard digits > 0, e <= 30, !(k < n && (b[k].isASCIILetterOrDigit || b[k] == "^" || b[k] == ".")),
               !pn.value.isZero || !negativeExponent else { return nil }
         var v = ExactNumber.one

@@ -19,7 +19,8 @@ extension QuantityRecognizer {
                   num.low == nil, num.value.isInteger, !num.value.isNegative, !num.isShortSequence else { break }
             let e = num.end
             // A smaller unit after the numeral, not the start of a longer one (5分钟, 3毫米 after 元).
-            if let part = parts.first(where: { $0.power < previous && QuantityRecognizer.matches($0.surface, b, at: e) }),
+            if let part = parts.first(where: { $0.power < previous
+                                               && QuantityRecognizer.matches($0.surface, b, at: e) }),
                !(lex.unit(b, at: e).map { $0.surface.count > part.surface.count } ?? false),
                num.value < ExactNumber.one.multiplied(byPowerOfTen: previous - part.power),
                let v = delta.adding(num.value.multiplied(byPowerOfTen: part.power)) {
@@ -44,9 +45,14 @@ extension QuantityRecognizer {
     }
 
     /// The Cantonese dollar: 個/个 after a numeral is a dollar, not a count, when the money is
-    /// said around it (港幣三個一毫四, or a price earlier in the sentence). Nil otherwise.
+    /// said around it (港幣三個一毫四, or a price earlier in the sentence) and no noun follows it.
     func dollar(_ b: UnsafeBufferPointer<Unicode.Scalar>, at j: Int, numStart: Int, money: UnitEntry?) -> UnitEntry? {
-        guard j < b.count, b[j] == "个" || b[j] == "個" else { return nil }
+        let n = b.count
+        guard j < n, b[j] == "个" || b[j] == "個" else { return nil }
+        // Only where no noun follows (15 个街道 counts streets even after a price): 個 then
+        // its smaller amounts (三個一毫四, 五個半) or the end of the phrase.
+        if j + 1 < n, b[j + 1].isHan, NumeralTable.role(b[j + 1]) == nil,
+           !["毫", "仙", "半"].contains(b[j + 1]) { return nil }
         let prefixed = numStart > 0 && lex.currencyPrefixLasts.contains(b[numStart - 1])
         guard prefixed || money != nil else { return nil }
         let code = (prefixed ? currencyWordBefore(b, numStart)?.1 : nil) ?? money?.currency

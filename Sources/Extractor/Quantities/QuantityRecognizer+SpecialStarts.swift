@@ -96,7 +96,9 @@ extension QuantityRecognizer {
                 return (nil, i + 1)
             }
             if e < n, b[e].isHan, suffixQualifierAt(b, e) == nil, b[e] != "的" { return (nil, i + 1) }
-            guard let v = ExactNumber.one.adding(ExactNumber(mantissa: Int64(d), exponent: -1)) else { return (nil, i + 1) }
+            guard let v = ExactNumber.one.adding(ExactNumber(mantissa: Int64(d), exponent: -1)) else {
+                return (nil, i + 1)
+            }
             f = Figure(start: i, end: e, value: v, rule: "implied-one")
             f.unit = u
             f.currency = u.currency
