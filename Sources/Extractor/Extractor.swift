@@ -63,7 +63,7 @@ public struct Extractor: Sendable {
         if wantsTemporal || types.contains(.quantity) {
             let mentions = TemporalRecognizer(source: source).run()
             let documentDate = date ?? referenceDate ?? FigureContext.dateline(mentions, source)
-            var resolver = DateResolver(documentDate: documentDate)
+            var resolver = DateResolver(documentDate: documentDate, source: source)
             let timex = resolver.resolve(mentions)
             if wantsTemporal {
                 temporal.reserveCapacity(mentions.count)

@@ -43,14 +43,21 @@ final class Lexicon: Sendable {
     let quantityTriggers = QuantityRecognizer.triggers
     // Dates and times
     let temporalTriggers = TemporalRecognizer.triggers
+    let temporalSeen = TemporalRecognizer.seen
     let relativeFirsts = TemporalTable.relativeFirsts
     let relativesByFirst = TemporalTable.relativesByFirst
     let relatives = TemporalTable.relatives
     let relativeLeftBlockers = TemporalTable.relativeLeftBlockers
     let partOfDayFirsts = TemporalTable.partOfDayFirsts
     let partsOfDay = TemporalTable.partsOfDay
-    let holidayFirsts = TemporalTable.holidayFirsts
-    let holidays = TemporalTable.holidays
+    let holidayFirsts = HolidayTable.firsts
+    let holidayFlat = HolidayTable.flat
+    let holidaySpans = HolidayTable.spans
+    let holidayGroups = HolidayTable.groups
+    let holidayGroupIndex = HolidayTable.groupIndex
+    let holidaySeconds = HolidayTable.seconds
+    let holidayEntries = HolidayTable.entries
+    let holidayContextAfter = HolidayTable.contextAfter
     let eraFirsts = TemporalTable.eraFirsts
     let eras = TemporalTable.eras
     let weekdayPrefixes = TemporalTable.weekdayPrefixes

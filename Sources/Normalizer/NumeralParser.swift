@@ -281,7 +281,9 @@ public enum NumeralParser {
                   e > -17 {
                 frac = frac * 10 + Int64(dd); e -= 1; k += 1
             }
-            let clock = b[end] != "." && k < n && (b[k] == "分" || b[k] == "刻" || b[k] == "整")
+            // 三点五分, 三點三個字 (the Cantonese clock counts fives of minutes).
+            let clock = b[end] != "." && k < n && (b[k] == "分" || b[k] == "刻" || b[k] == "整"
+                || k + 1 < n && (b[k] == "個" || b[k] == "个") && b[k + 1] == "字")
             if !clock, let v = value.adding(ExactNumber(mantissa: frac, exponent: e)) {
                 value = v
                 end = k
@@ -354,7 +356,8 @@ public enum NumeralParser {
         guard a.low == nil, a.hasChinese, !a.hasArabic, !a.isDigitSequence, !a.isShortSequence, a.value.isInteger,
               ExactNumber(1) < a.value, a.end + 1 < n, b[a.end] == "分" || b[a.end] == "份",
               NumeralTable.role(b[a.end + 1]) != nil, let z = parse(b, at: a.end + 1), z.low == nil, z.hasChinese,
-              !z.hasArabic, !z.isDigitSequence, !z.isShortSequence, z.value.isInteger, !z.value.isZero else { return nil }
+              !z.hasArabic, !z.isDigitSequence, !z.isShortSequence, z.value.isInteger, !z.value.isZero
+        else { return nil }
         if z.end < n {
             let c = b[z.end]
             if NumeralTable.role(c) != nil || "分秒钟鐘点點之刻时時".unicodeScalars.contains(c) { return nil }

@@ -29,12 +29,12 @@ public enum HolidayRule: Sendable, Equatable {
 }
 
 /// The Hindu and Buddhist tables of `HinduHolidayDates`.
-public enum HinduTable: Sendable, Equatable {
+public enum HinduTable: Sendable, Equatable, Hashable {
     case dhanteras, navaratri, rakshaBandhan, thaiPongal, onam, vasantPanchami, vesak
 }
 
-/// Gregorian dates of holidays, from the tables of `HolidayDates` (2000–2040) and
-/// `HinduHolidayDates` (2000–2030) and from rules (Easter, nth weekdays) for any year.
+/// Gregorian dates of holidays, from the tables of `HolidayDates` (1950–2050, solar terms
+/// 2000–2050) and `HinduHolidayDates` (2000–2030), and from rules (Easter, nth weekdays) for any year.
 public enum HolidayCalendar {
     /// The days a holiday falls on in a Gregorian year, earliest first (an Islamic holiday can
     /// fall twice in one year, and none when the year is beyond the tables).
@@ -59,7 +59,7 @@ public enum HolidayCalendar {
             out.append(orthodoxEasterSunday(year).adding(days: k))
         case .islamic(let m, let d):
             for r in tables.islamic.indices {
-                if let c = islamicDate(year: islamicFirstYear + r, month: m, day: d) { out.append(c) }
+                if let c = islamicDate(year: HolidayDates.islamicFirstYear + r, month: m, day: d) { out.append(c) }
             }
         case .hebrew(let m, let d):
             for hy in hebrewYears(near: year) {
@@ -98,7 +98,6 @@ public enum HolidayCalendar {
         var months: [(number: Int, leap: Bool, length: Int)]
     }
 
-    static let chineseFirstYear = 1999, islamicFirstYear = 1420, hebrewFirstYear = 5760
 
     struct Tables {
         let chinese: [TableYear], islamic: [TableYear], hebrew: [TableYear]
@@ -109,31 +108,53 @@ public enum HolidayCalendar {
                                islamic: parse(HolidayDates.islamic, hebrew: false),
                                hebrew: parse(HolidayDates.hebrew, hebrew: true))
 
-    /// Lines `YYYY-MM-DD lengths` (see `HolidayDates`).
+    /// Lines `YYYY-MM-DD lengths` (see `HolidayDates`), read as bytes.
     static func parse(_ text: String, hebrew: Bool) -> [TableYear] {
-        text.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let first = CivilDate(String(parts[0])) else { return nil }
+        text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let parts = line.split(separator: UInt8(ascii: " "))
+            guard parts.count == 2, let first = ymd(parts[0]) else { return nil }
             var months: [(Int, Bool, Int)] = []
             var number = 0, leap = false
             for c in parts[1] {
                 switch c {
-                case "L": leap = true
-                case "A": leap = true
+                case UInt8(ascii: "L"), UInt8(ascii: "A"): leap = true
                 default:
+                    let length = c == UInt8(ascii: "9") ? 29 : 30
                     if hebrew {
                         number += 1
                         if number == 6 && !leap { number = 7 }            // no Adar I: Adar is month 7
-                        months.append((number, false, c == "9" ? 29 : 30))
+                        months.append((number, false, length))
                     } else {
                         if !leap { number += 1 }
-                        months.append((number, leap, c == "9" ? 29 : 30))
+                        months.append((number, leap, length))
                     }
                     leap = false
                 }
             }
             return TableYear(first: first.dayNumber, months: months)
         }
+    }
+
+    /// Digits as a number (`0129` → 129).
+    static func number<S: Sequence>(_ digits: S) -> Int? where S.Element == UInt8 {
+        var v = 0, any = false
+        for d in digits {
+            guard d >= UInt8(ascii: "0"), d <= UInt8(ascii: "9") else { return nil }
+            v = v * 10 + Int(d - UInt8(ascii: "0")); any = true
+        }
+        return any ? v : nil
+    }
+
+    /// `YYYY-MM-DD` or `MM-DD` (with `year`) as bytes.
+    static func ymd<S: Collection>(_ s: S, year: Int? = nil) -> CivilDate? where S.Element == UInt8 {
+        let p = s.split(separator: UInt8(ascii: "-"))
+        let fields = p.compactMap { number($0) }
+        guard fields.count == p.count else { return nil }
+        let c: CivilDate
+        if let y = year, fields.count == 2 { c = CivilDate(year: y, month: fields[0], day: fields[1]) }
+        else if fields.count == 3 { c = CivilDate(year: fields[0], month: fields[1], day: fields[2]) }
+        else { return nil }
+        return c.isValid ? c : nil
     }
 
     static func date(in table: [TableYear], row: Int, month: Int, day: Int, leap: Bool) -> CivilDate? {
@@ -150,17 +171,17 @@ public enum HolidayCalendar {
 
     /// A date of the Chinese calendar in the lunar year that begins in Gregorian `lunarYear`.
     public static func chineseDate(lunarYear: Int, month: Int, day: Int, leap: Bool = false) -> CivilDate? {
-        date(in: tables.chinese, row: lunarYear - chineseFirstYear, month: month, day: day, leap: leap)
+        date(in: tables.chinese, row: lunarYear - HolidayDates.chineseFirstYear, month: month, day: day, leap: leap)
     }
 
     /// A date of the Islamic (Umm al-Qura) calendar; `year` is the year of the Hijra.
     public static func islamicDate(year: Int, month: Int, day: Int) -> CivilDate? {
-        date(in: tables.islamic, row: year - islamicFirstYear, month: month, day: day, leap: false)
+        date(in: tables.islamic, row: year - HolidayDates.islamicFirstYear, month: month, day: day, leap: false)
     }
 
     /// A date of the Hebrew calendar, months numbered from Tishrei (1) to Elul (13), 6 being Adar I.
     public static func hebrewDate(year: Int, month: Int, day: Int) -> CivilDate? {
-        date(in: tables.hebrew, row: year - hebrewFirstYear, month: month, day: day, leap: false)
+        date(in: tables.hebrew, row: year - HolidayDates.hebrewFirstYear, month: month, day: day, leap: false)
     }
 
     /// The Hebrew years whose days may fall in Gregorian `year` (one begins in September).
@@ -168,13 +189,16 @@ public enum HolidayCalendar {
 
     /// The Beijing date of solar term `k` (0 小寒 … 23 冬至) in `year`.
     public static func solarTerm(_ k: Int, in year: Int) -> CivilDate? {
-        guard (0..<24).contains(k) else { return nil }
-        let lines = HolidayDates.solarTerms.split(separator: "\n")
-        let row = year - 2000
-        guard lines.indices.contains(row) else { return nil }
-        let fields = lines[row].split(separator: " ")
-        guard fields.count == 25, let d = Int(fields[k + 1]) else { return nil }
-        return CivilDate(year: year, month: k / 2 + 1, day: d)
+        let row = year - HolidayDates.solarTermsFirstYear
+        guard (0..<24).contains(k), solarTermDays.indices.contains(row), solarTermDays[row].count == 24 else {
+            return nil
+        }
+        return CivilDate(year: year, month: k / 2 + 1, day: solarTermDays[row][k])
+    }
+
+    /// The days of the solar terms by year, read once: `[year row][term]`.
+    static let solarTermDays: [[Int]] = HolidayDates.solarTerms.utf8.split(separator: UInt8(ascii: "\n")).map {
+        $0.split(separator: UInt8(ascii: " ")).dropFirst().compactMap { number($0) }
     }
 
     // MARK: - Rules
@@ -207,19 +231,28 @@ public enum HolidayCalendar {
     }
 
     static func hinduDate(_ t: HinduTable, _ year: Int) -> CivilDate? {
-        let text: String
-        switch t {
-        case .dhanteras: text = HinduHolidayDates.dhanteras
-        case .navaratri: text = HinduHolidayDates.navaratri
-        case .rakshaBandhan: text = HinduHolidayDates.rakshaBandhan
-        case .thaiPongal: text = HinduHolidayDates.thaiPongal
-        case .onam: text = HinduHolidayDates.onam
-        case .vasantPanchami: text = HinduHolidayDates.vasantPanchami
-        case .vesak: text = HinduHolidayDates.vesak
-        }
-        let days = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard let days = hinduDays[t] else { return nil }
         let k = year - HinduHolidayDates.firstYear
         guard days.indices.contains(k) else { return nil }
-        return CivilDate(String(year) + "-" + days[k])
+        return CivilDate(year: year, month: days[k].0, day: days[k].1)
     }
+
+    /// The Hindu tables read once: (month, day) by year from `HinduHolidayDates.firstYear`.
+    static let hinduDays: [HinduTable: [(Int, Int)]] = {
+        let texts: [(HinduTable, String)] = [
+            (.dhanteras, HinduHolidayDates.dhanteras), (.navaratri, HinduHolidayDates.navaratri),
+            (.rakshaBandhan, HinduHolidayDates.rakshaBandhan), (.thaiPongal, HinduHolidayDates.thaiPongal),
+            (.onam, HinduHolidayDates.onam), (.vasantPanchami, HinduHolidayDates.vasantPanchami),
+            (.vesak, HinduHolidayDates.vesak),
+        ]
+        var out: [HinduTable: [(Int, Int)]] = [:]
+        for (t, text) in texts {
+            out[t] = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") })
+                .compactMap { md in
+                    let p = md.split(separator: UInt8(ascii: "-")).compactMap { number($0) }
+                    return p.count == 2 ? (p[0], p[1]) : nil
+                }
+        }
+        return out
+    }()
 }

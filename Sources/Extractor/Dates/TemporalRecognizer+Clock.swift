@@ -14,7 +14,10 @@ extension TemporalRecognizer {
     }
 
     /// 19时, 19 时 30 分, 7点半, 三点一刻, 8点15分, 十点整, 08:30, 24时. Not 24 小时, not 三点五 (3.5).
-    func readClock(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int?, Int?, Int)? {
+    /// The Cantonese clock counts minutes in fives (字): 三點搭三, 三點三個字 (3:15), 三點踏半 (3:30),
+    /// and after a part of day 晏晝三點一 (3:05).
+    func readClock(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, afterPartOfDay: Bool = false)
+        -> (Int, Int?, Int?, Int)? {
         let n = b.count
         guard i < n else { return nil }
         if b[i].isASCIIDigit, let r = readColonClock(b, at: i) { return r }
@@ -27,6 +30,9 @@ extension TemporalRecognizer {
         var minute: Int? = nil, second: Int? = nil
         if j < n, b[j] == "半" { minute = 30; j += 1 }
         else if j < n, b[j] == "整" { minute = 0; j += 1 }
+        else if isDian, let (m, e2) = cantoneseMinutes(b, at: j, afterPartOfDay: afterPartOfDay && b[e] == "點") {
+            minute = m; j = e2
+        }
         else if j + 1 < n, let (q, e2) = readSmall(b, at: j, max: 3), e2 < n, b[e2] == "刻" {
             minute = q * 15; j = e2 + 1                         // 三点一刻
         }
@@ -48,6 +54,26 @@ extension TemporalRecognizer {
         if isShi && h == 0 && minute == nil && role(b[i]) != nil { return nil }
         if j < n, b[j] == "钟" { j += 1 }                        // 点钟
         return (h, minute, second, j)
+    }
+
+    /// Minutes after 點 counted in fives: 搭三/踏三 or 三個字 (15), 踏半 (30), and a bare digit
+    /// when a part of day came first (`bare`: 晏晝三點一, 3:05).
+    func cantoneseMinutes(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, afterPartOfDay bare: Bool)
+        -> (Int, Int)? {
+        let n = b.count
+        guard i < n else { return nil }
+        if b[i] == "搭" || b[i] == "踏" {
+            if i + 1 < n, b[i + 1] == "半" { return (30, i + 2) }
+            guard let (d, e) = readSmall(b, at: i + 1, max: 11), d >= 1 else { return nil }
+            return (5 * d, e)
+        }
+        guard NumeralTable.role(b[i]) != nil, !b[i].isASCIIDigit, let (d, e) = readSmall(b, at: i, max: 11), d >= 1
+        else { return nil }
+        if e + 1 < n, b[e] == "個" || b[e] == "个", b[e + 1] == "字" { return (5 * d, e + 2) }
+        if bare, !(e < n && (NumeralTable.role(b[e]) != nil || b[e] == "分" || b[e] == "刻" || b[e] == "秒")) {
+            return (5 * d, e)
+        }
+        return nil
     }
 
     /// 08:30, 13:07:33, 3:15PM, 3pm.

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import Extractor
 
-/// The holiday tables (`HolidayDates`, made by scripts/gen_holidays.swift) checked day by day
-/// against Foundation's calendars on this platform, and the solar terms against the 寿星 formula,
-/// an independent method; Easter against published dates.
+/// The holiday tables (`HolidayDates`, made by scripts/gen_holidays.swift) checked day by day,
+/// 1950–2050, against Foundation's calendars on this platform, and the solar terms (2000–2050)
+/// against the 寿星 formula, an independent method; Easter against published dates.
 @Suite struct HolidayTableTests {
     static let beijing = TimeZone(secondsFromGMT: 8 * 3600)!
 
@@ -14,12 +14,12 @@ import Extractor
         return c
     }
 
-    /// Every day from 2000-01-01 to 2040-12-31, as a CivilDate and a Foundation Date at noon.
+    /// Every day from 1950-01-01 to 2050-12-31, as a CivilDate and a Foundation Date at noon.
     static let days: [(CivilDate, Date)] = {
         let g = calendar(.gregorian)
         var out: [(CivilDate, Date)] = []
-        var d = g.date(from: DateComponents(year: 2000, month: 1, day: 1, hour: 12))!
-        let end = g.date(from: DateComponents(year: 2040, month: 12, day: 31, hour: 12))!
+        var d = g.date(from: DateComponents(year: 1950, month: 1, day: 1, hour: 12))!
+        let end = g.date(from: DateComponents(year: 2050, month: 12, day: 31, hour: 12))!
         while d <= end {
             let c = g.dateComponents([.year, .month, .day], from: d)
             out.append((CivilDate(year: c.year!, month: c.month!, day: c.day!), d))
@@ -42,7 +42,9 @@ import Extractor
             let lunarYear = (c.era! - 1) * 60 + c.year! - 2637
             let ours = HolidayCalendar.chineseDate(lunarYear: lunarYear, month: c.month!, day: c.day!,
                                                    leap: c.isLeapMonth ?? false)
-            if ours != civil { mismatches.append("\(civil): \(lunarYear)-\(c.month!)-\(c.day!) → \(String(describing: ours))") }
+            if ours != civil {
+                mismatches.append("\(civil): \(lunarYear)-\(c.month!)-\(c.day!) → \(String(describing: ours))")
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
@@ -77,7 +79,7 @@ import Extractor
         let exceptions: [String: Int] = ["2019-0": -1, "2026-3": -1, "2008-9": 1, "2016-12": 1, "2002-14": 1,
                                          "2021-23": -1]
         var mismatches: [String] = []
-        for year in 2001...2040 {
+        for year in 2001...2050 {
             let y = Double(year % 100)
             for k in 0..<24 {
                 let leap = k < 4 ? floor((y - 1) / 4) : floor(y / 4)
