@@ -59,12 +59,17 @@ extension QuantityRecognizer {
         var k = j + 1
         if c == "—", k < n, b[k] == "—" { k += 1 }    // a doubled dash: ——
         if k < n, b[k] == " " { k += 1 }
+        // 百分之二十到(百分之)三十: a percentage written before the number holds for both ends.
+        let percentBefore = firstUnit.map { $0.unit == "%" && $0.surface.isEmpty } ?? false
+        if percentBefore, k + 3 < n, b[k] == "百", b[k + 1] == "分", b[k + 2] == "之" { k += 3 }
         guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return nil }
         if c == "-" && (first.hasChinese || !b[k].isASCIIDigit) { return nil }
         guard let second = NumeralParser.parse(b, at: k), second.low == nil else { return nil }
         var end = second.end
         var unit = firstUnit
-        if let fu = firstUnit {
+        if percentBefore {
+            // the unit is said before the numbers
+        } else if let fu = firstUnit {
             // 3 万元至 5 万元: the same unit again (or none: 3 万元至 5 万).
             if let (u2, e2, _, _) = Optional(readUnit(b, at: end)), let u = u2 {
                 guard u.unit == fu.unit else { return nil }
