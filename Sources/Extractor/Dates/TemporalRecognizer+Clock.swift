@@ -28,8 +28,15 @@ extension TemporalRecognizer {
         guard isShi || isDian else { return nil }
         var j = e + 1
         var minute: Int? = nil, second: Int? = nil
+        var hour = h
         if j < n, b[j] == "半" { minute = 30; j += 1 }
         else if j < n, b[j] == "整" { minute = 0; j += 1 }
+        else if isDian, j + 1 < n, b[j] == "差" || b[j] == "过" || b[j] == "過",
+                let (m, e2) = readMinutes(b, at: j + 1), m > 0 {
+            // 三点差五分 (2:55), 三点差一刻 (2:45), 三点过五分 (3:05).
+            if b[j] == "差" { minute = 60 - m; hour = h == 0 ? 23 : h - 1 } else { minute = m }
+            j = e2
+        }
         else if isDian, let (m, e2) = cantoneseMinutes(b, at: j, afterPartOfDay: afterPartOfDay && b[e] == "點") {
             minute = m; j = e2
         }
@@ -52,8 +59,20 @@ extension TemporalRecognizer {
             if h == 1 && !(i > 0 && lex.partOfDayFirsts.contains(b[i - 1])) && !(j < n && b[j] == "钟") { return nil }
         }
         if isShi && h == 0 && minute == nil && role(b[i]) != nil { return nil }
-        if j < n, b[j] == "钟" { j += 1 }                        // 点钟
-        return (h, minute, second, j)
+        if j < n, b[j] == "钟" || b[j] == "鐘" { j += 1 }         // 点钟
+        return (hour, minute, second, j)
+    }
+
+    /// Minutes after 差 or 过: 五分, 5分钟, 一刻 (15), 十 (no 分).
+    func readMinutes(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
+        let n = b.count
+        guard let (m, e) = readSmall(b, at: i, max: 59) else { return nil }
+        if e < n, b[e] == "刻", m <= 3 { return (15 * m, e + 1) }
+        if e < n, b[e] == "分" {
+            if e + 1 < n, b[e + 1] == "钟" || b[e + 1] == "鐘" { return (m, e + 2) }
+            return (m, e + 1)
+        }
+        return nil
     }
 
     /// Minutes after 點 counted in fives: 搭三/踏三 or 三個字 (15), 踏半 (30), and a bare digit
@@ -109,11 +128,13 @@ extension TemporalRecognizer {
         return (h, minute, second, k)
     }
 
-    /// 下午 3 点 → 15; 晚上 12 点 → 0 (midnight) is left as 24; 凌晨/上午 keep the hour.
+    /// 下午 3 点 → 15; 晚上 12 点 → 0 (midnight) is left as 24; 凌晨/上午 keep the hour; at night
+    /// one to four o'clock are the small hours (半夜两点 is 02:00, 晚上八点 20:00).
     func adjust(_ h: Int, shift: Int, pod: PartOfDay?) -> Int {
         if shift == 12 && h < 12 {
             if pod == "MI" && h <= 2 { return h + 12 }
             if pod == "MI" { return h }
+            if pod == "NI" && h >= 1 && h <= 4 { return h }
             return h + 12
         }
         return h

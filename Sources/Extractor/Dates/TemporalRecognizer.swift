@@ -185,9 +185,13 @@ struct TemporalRecognizer {
             let single = e - j == 1
             if !single || readClock(b, at: e) != nil {
                 v.partOfDay = pod
+                let midnight = e - j == 2 && b[j + 1] == "夜" && (b[j] == "午" || b[j] == "子")   // 午夜, 子夜
                 j = e
                 if let (h, m, s, e2) = readClock(b, at: j, afterPartOfDay: true) {
-                    v.hour = adjust(h, shift: shift, pod: pod); v.minute = m; v.second = s; j = e2
+                    v.hour = midnight && h == 12 ? 0 : adjust(h, shift: shift, pod: pod)
+                    v.minute = m; v.second = s; j = e2
+                } else if midnight {
+                    v.hour = 0; v.minute = 0
                 }
                 if v.hasDate == false { rule = "part-of-day" }
             }

@@ -92,6 +92,9 @@ extension QuantityRecognizer {
         case .minuteOrScore:
             // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
             if numStart > 0, ["时", "時", "点", "點"].contains(b[numStart - 1]) { return false }
+            // 三点差五分, 三点过五分: minutes to or past the hour.
+            if numStart > 1, ["差", "过", "過"].contains(b[numStart - 1]),
+               ["点", "點"].contains(b[numStart - 2]) { return false }
         case .quarter:
             if unitStart < n, b[unitStart] != "个" && b[unitStart] != "個" { return false }
         case .cheng:
