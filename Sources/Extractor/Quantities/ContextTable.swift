@@ -67,6 +67,8 @@ enum ContextTable {
         ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("歐元", "EUR"), ("日元", "JPY"),
         ("英镑", "GBP"), ("英鎊", "GBP"), ("澳门币", "MOP"), ("澳門幣", "MOP"), ("新台币", "TWD"),
         ("新台幣", "TWD"), ("澳元", "AUD"), ("加元", "CAD"), ("韩元", "KRW"), ("卢布", "RUB"),
+        ("RMB", "CNY"), ("CNY", "CNY"), ("USD", "USD"), ("EUR", "EUR"), ("HKD", "HKD"), ("JPY", "JPY"),
+        ("GBP", "GBP"),
     ].map { (scalars($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
 
     /// Last characters of the currency words: a quick test before matching them.

@@ -165,9 +165,9 @@ struct QuantityRecognizer {
                 return (nil, skipNumeral(b, numStart))
             }
             if arabic {
-                // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2).
-                if p.isASCIILetter || p == "_" || p == "#" || p == "@" || p == "=" || p == "&"
-                    || p == "?" || p == "%" { return (nil, skipCode(b, numStart)) }
+                // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2); not a currency code (RMB100).
+                if p.isASCIILetter && currencyWordBefore(b, numStart) == nil || p == "_" || p == "#" || p == "@"
+                    || p == "=" || p == "&" || p == "?" || p == "%" { return (nil, skipCode(b, numStart)) }
                 if (p == "-" || p == "." || p == "/" || p == ":") && numStart >= 2
                     && b[numStart - 2].isASCIILetterOrDigit {
                     return (nil, skipCode(b, numStart))
@@ -279,8 +279,9 @@ struct QuantityRecognizer {
                 }
                 f.unit = u
                 j = unitEnd
-                // 一块二角, 三米九, 六斤八两: a smaller unit (or its digit) after the unit.
-                if pn.trailingMagnitude == 0, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u),
+                // 一块二角, 三米九, 六斤八两, 十塊八毛: a smaller unit (or its digit) after the unit (not
+                // after 万 or 亿: 3万元5 is no amount).
+                if pn.trailingMagnitude < 4, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u),
                    let v = f.value.adding(delta) {
                     f.value = v; j = e2
                 }
@@ -321,7 +322,7 @@ struct QuantityRecognizer {
             if let (w, code) = currencyWordBefore(b, numStart) {
                 f.unit = UnitEntry(surface: [], unit: String(String.UnicodeScalarView(w)),
                                    dimension: "currency", currency: code)
-                f.start = numStart - w.count
+                f.start = numStart - w.count - (b[numStart - 1] == " " ? 1 : 0)
                 f.rule = "currency-word-prefix"
             } else if let s = symbol {
                 f.unit = UnitEntry(surface: [], unit: s.0, dimension: "currency", currency: s.1)

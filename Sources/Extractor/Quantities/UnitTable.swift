@@ -76,12 +76,12 @@ enum UnitRule: Sendable, Equatable {
 
 enum UnitTable {
     static let source = """
-    currency:CNY: 元 圆 圓 块 塊 块钱>块 塊錢>塊 人民币 人民幣 元人民币>元 元人民幣>元 蚊 角 毛 角钱>角 毛钱>毛
-    currency:USD: 美元 美金 美圆 美圓 美分
-    currency:EUR: 欧元 歐元 欧分 歐分
-    currency:JPY: 日元 日圆 日圓
-    currency:GBP: 英镑 英鎊 便士
-    currency:HKD: 港元 港币 港幣 港圆 仙 毫
+    currency:CNY: 元 圆 圓 块 塊 块钱>块 塊錢>塊 人民币 人民幣 元人民币>元 元人民幣>元 蚊 角 毛 角钱>角 毛钱>毛 RMB CNY
+    currency:USD: 美元 美金 美圆 美圓 美分 USD
+    currency:EUR: 欧元 歐元 欧分 歐分 EUR
+    currency:JPY: 日元 日圆 日圓 JPY
+    currency:GBP: 英镑 英鎊 便士 GBP
+    currency:HKD: 港元 港币 港幣 港圆 仙 毫 毫子>毫 HKD
     currency:MOP: 澳门元 澳門元 澳门币 澳門幣 葡币 葡幣
     currency:TWD: 新台币 新台幣 台币 台幣
     currency:AUD: 澳元 澳大利亚元
