@@ -18,6 +18,8 @@ swiftc "${FLAGS[@]}" -wmo -module-name Extractor -I "$OUT" -emit-module -emit-mo
 swiftc "${FLAGS[@]}" -I "$OUT" Fuzz/FuzzExtract.swift "$OUT/Normalizer.o" "$OUT/Extractor.o" -o "$OUT/fuzz-extract"
 cp Fuzz/corpus/* "$OUT/corpus/"
 echo "fuzzing for ${SECONDS_TO_RUN} s..." >&2
+# Swift's own crash handler would hide the report of libFuzzer and AddressSanitizer.
+export SWIFT_BACKTRACE=enable=no
 if "$OUT/fuzz-extract" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix=Fuzz/ -print_final_stats=1 "$OUT/corpus" 2> "$OUT/fuzz.log"; then
     grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$OUT/fuzz.log" | tail -n 2 >&2

@@ -6,14 +6,26 @@
 ///     records[0].unit                 // "名"
 public struct Extractor: Sendable {
     /// Record types to emit. `number` (bare numerals with no unit) is off by default.
+    ///
+    ///     Extractor(types: [.quantity]).extract("3 月 11 日捐款 15 万元").map(\.text)   // ["15 万元"]
     public var types: Set<RecordType>
     /// The date the documents were published, used to resolve dates without a year
     /// and relative words (今天, 去年). A document's own date (JSON Lines `date`) wins.
+    ///
+    ///     Extractor(referenceDate: CivilDate("2022-03-18")).extract("3 月 11 日")[0].timex   // "2022-03-11"
+    ///     Extractor().extract("3 月 11 日")[0].timex                                          // "XXXX-03-11"
     public var referenceDate: CivilDate?
 
     /// Everything but bare numbers (`number`, which only peer-suite style runs want).
+    ///
+    ///     Extractor(types: Extractor.defaultTypes.union([.number]))   // bare numerals too
     public static let defaultTypes: Set<RecordType> = [.quantity, .date, .time, .organization]
 
+    /// An extractor of `types` (all but `number` by default) that resolves dates against
+    /// `referenceDate` when a document brings no date of its own. It holds no state between
+    /// calls: one extractor serves any number of documents, on any number of threads.
+    ///
+    ///     let extractor = Extractor(types: [.quantity, .date], referenceDate: CivilDate("2022-03-18"))
     public init(types: Set<RecordType> = Extractor.defaultTypes, referenceDate: CivilDate? = nil) {
         self.types = types
         self.referenceDate = referenceDate
@@ -22,11 +34,20 @@ public struct Extractor: Sendable {
     /// All records of the selected types in `text`, in document order.
     /// `doc` names the document in each record (a path, a JSON Lines id, or "-");
     /// `date` is the document's publication date, if known.
+    ///
+    ///     let records = Extractor().extract("截至 3 月 11 日，累计捐款约 3.15 亿元", doc: "note")
+    ///     records.map(\.type)        // [.date, .quantity]
+    ///     records[1].value           // 315000000
+    ///     records[1].qualifier       // .approx
+    ///     records[1].asOf            // "XXXX-03-11"
     public func extract(_ text: String, doc: String = "-", date: CivilDate? = nil) -> [Record] {
         extract(SourceText(text), doc: doc, date: date)
     }
 
-    /// Records from an already prepared source text.
+    /// Records from an already prepared source text (bytes decoded once, by `SourceText`).
+    ///
+    ///     let source = SourceText(utf8: Array("共 3 人".utf8))
+    ///     Extractor().extract(source, doc: "a.txt")[0].text   // "3 人"
     public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil) -> [Record] {
         var records: [Record] = []
         records.reserveCapacity(source.scalars.count / 40 + 8)
@@ -36,93 +57,21 @@ public struct Extractor: Sendable {
 
     /// Streams the records of `text` to `sink` in document order, without collecting them:
     /// memory stays bounded by the document, not by its records.
+    ///
+    ///     Extractor().extract("捐款 30 万元", doc: "x") { record in print(record.text) }   // 30 万元
     public func extract(_ text: String, doc: String = "-", date: CivilDate? = nil,
                         into sink: (consuming Record) -> Void) {
         extract(SourceText(text), doc: doc, date: date, into: sink)
     }
 
     /// Streams the records of a prepared source text to `sink` in document order.
+    ///
+    ///     var count = 0
+    ///     Extractor().extract(SourceText("共 3 人，5 万元"), doc: "x") { _ in count += 1 }   // count == 2
     public func extract(_ source: SourceText, doc: String, date: CivilDate? = nil,
                         into sink: (consuming Record) -> Void) {
-        guard source.hasReplacementCharacters else { extractRecords(source, doc: doc, date: date, into: sink); return }
-        // Damaged text: records next to an undecodable byte are kept but marked.
-        extractRecords(source, doc: doc, date: date) { r in
-            var r = r
-            if source.touchesReplacement(r.start, r.end) { r.damaged = true }
-            sink(r)
-        }
+        var state = DocumentState(date: date)
+        let piece = resolve(recognize(source, doc: doc), state: &state)
+        records(of: piece, into: sink)
     }
-
-    private func extractRecords(_ source: SourceText, doc: String, date: CivilDate?,
-                                into sink: (consuming Record) -> Void) {
-        let wantsFigures = types.contains(.quantity) || types.contains(.number)
-        let wantsTemporal = types.contains(.date) || types.contains(.time)
-        // Dates first: figures need them for as_of, and date records are merged in order.
-        var temporal: [Record] = []
-        var context: FigureContext? = nil
-        if wantsTemporal || types.contains(.quantity) {
-            let mentions = TemporalRecognizer(source: source).run()
-            let documentDate = date ?? referenceDate ?? FigureContext.dateline(mentions, source)
-            var resolver = DateResolver(documentDate: documentDate, source: source)
-            let timex = resolver.resolve(mentions)
-            if wantsTemporal {
-                temporal.reserveCapacity(mentions.count)
-                FigureContext.emitTemporal(mentions, timex: timex, source: source, doc: doc,
-                                           types: types, into: &temporal)
-            }
-            if types.contains(.quantity) { context = FigureContext(source: source, mentions: mentions, timex: timex) }
-        }
-        // Organizations stay small structs until their turn comes in the merge below.
-        let orgs = types.contains(.organization) ? OrganizationRecognizer(source: source).run() : []
-        var o = 0, hint = 0, lineHint = 0
-        func orgRecord(_ f: OrganizationRecognizer.Found) -> Record {
-            let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
-            let text = source.slice(s, e)
-            var r = Record(doc: doc, type: .organization, text: text, start: s, end: e,
-                           line: source.line(ofOriginal: s, hint: &lineHint))
-            r.name = SourceText.withoutBreaks(text)
-            r.category = f.category
-            return r
-        }
-        // Dates and organizations before position (start, end), in document order.
-        var t = 0
-        var nextOrg: Record? = o < orgs.count ? orgRecord(orgs[0]) : nil
-        // Keys apart from the records: comparing them touches no reference counts.
-        let temporalKeys = temporal.map { ($0.start, $0.end) }
-        var orgKey: (Int, Int)? = nextOrg.map { ($0.start, $0.end) }
-        func flush(before key: (Int, Int)?) {
-            while true {
-                let tk: (Int, Int)? = t < temporalKeys.count ? temporalKeys[t] : nil
-                // The earlier of the pending date and organization, if it comes before `key`.
-                if let ok = orgKey, tk.map({ ok < $0 }) ?? true {
-                    if let key, !(ok < key) { return }
-                    if let r = nextOrg.take() { sink(r) }
-                    o += 1
-                    nextOrg = o < orgs.count ? orgRecord(orgs[o]) : nil
-                    orgKey = nextOrg.map { ($0.start, $0.end) }
-                } else if let tk {
-                    if let key, !(tk < key) { return }
-                    sink(temporal[t]); t += 1
-                } else {
-                    return
-                }
-            }
-        }
-        guard wantsFigures else { flush(before: nil); return }
-        var scope = 0
-        var previousEnd = 0
-        QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
-                           emitNumbers: types.contains(.number), doc: doc).run { (r: consuming Record, span) in
-            var r = r
-            if r.type == .quantity, let c = context {
-                c.annotate(&r, span: span, previousEnd: previousEnd, scope: &scope)
-            }
-            previousEnd = span.upperBound
-            flush(before: (r.start, r.end))
-            sink(r)
-        }
-        flush(before: nil)
-    }
-
-
 }

@@ -2,12 +2,17 @@
 ///
 ///     "367.18万" → value 3671800, mantissa 367.18, trailingMagnitude 4
 ///     "三四百"   → value 300, low 300, high 400 (an approximate range)
+///
+///     let n = Array("367.18万小时".unicodeScalars).withUnsafeBufferPointer { NumeralParser.parse($0, at: 0) }
+///     n?.value, n?.end, n?.mantissa   // 3671800, 7 (小时 starts there), 367.18
 public struct ParsedNumeral: Sendable, Equatable {
+    /// The exact value, magnitudes applied (367.18万 → 3671800); for a range, its low end.
     public var value: ExactNumber
     /// Index just past the numeral in the scanned buffer.
     public var end: Int
     /// Bounds when the numeral itself is a range (三四百, 十七八).
     public var low: ExactNumber?
+    /// The high bound of a range (三四百 → 400).
     public var high: ExactNumber?
     /// Power of ten of the run of units the numeral ends with (万 → 4, 千万 → 7), 0 if none.
     public var trailingMagnitude: Int32 = 0
@@ -15,7 +20,9 @@ public struct ParsedNumeral: Sendable, Equatable {
     public var mantissa: ExactNumber
     /// 余/多 written inside the numeral (十余万, 三千多万): the true value is above.
     public var innerOver = false
+    /// Arabic digits were written (367.18万).
     public var hasArabic = false
+    /// Chinese numerals were written (三千五百万, 3万4千).
     public var hasChinese = false
     /// Digits written one by one (二〇二二, 七二九．二).
     public var isDigitSequence = false
@@ -32,8 +39,11 @@ public struct ParsedNumeral: Sendable, Equatable {
     public var colloquialFraction = false
     /// Number of scalars in the numeral.
     public var length: Int { end - start }
+    /// Index of the numeral's first scalar in the scanned buffer.
     public var start: Int
 
+    /// A numeral of `value` spanning `start..<end` of a buffer, without flags (the parser sets them):
+    /// `ParsedNumeral(value: ExactNumber(5), end: 1, mantissa: ExactNumber(5), start: 0).length` is 1.
     public init(value: ExactNumber, end: Int, mantissa: ExactNumber, start: Int) {
         self.value = value
         self.end = end
@@ -53,6 +63,9 @@ public struct ParsedNumeral: Sendable, Equatable {
 /// a section, sections with 万/亿 (万亿 = 10^12), and a bare last digit after a
 /// unit takes the next lower place (一万五 = 15000, 两百五 = 250) unless 零
 /// came between (一万零五 = 10005).
+///
+///     NumeralParser.value(of: "两百五")       // 250
+///     NumeralParser.value(of: "负3")          // -3
 public enum NumeralParser {
     /// The decimal point: ASCII (full-width folded) or 点/點.
     @inline(__always) static func isPoint(_ c: Unicode.Scalar) -> Bool { c == "." || c == "点" || c == "點" }
@@ -80,7 +93,8 @@ public enum NumeralParser {
     /// Parses a whole string as one numeral (with an optional leading - or 负);
     /// nil unless every character is part of it.
     ///
-    ///     NumeralParser.value(of: "三千五百万") == 35000000
+    ///     NumeralParser.value(of: "三千五百万")   // 35000000
+    ///     NumeralParser.value(of: "三千五百万元") // nil: 元 is not part of the numeral
     public static func value(of text: String) -> ExactNumber? {
         var scalars = text.unicodeScalars.map { NumeralTable.fold($0) }
         var negative = false
@@ -96,6 +110,9 @@ public enum NumeralParser {
 
     /// Arabic digits at `i`: `1,302`, `18,806,608,102.09`, `3.15`. Nil on
     /// overflow (an identifier, not a figure).
+    ///
+    ///     Array("共 1,302 支".unicodeScalars).withUnsafeBufferPointer { NumeralParser.parseArabic($0, at: 2) }
+    ///     // (value: 1302, end: 7, integerDigits: 4)
     public static func parseArabic(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int)
         -> (value: ExactNumber, end: Int, integerDigits: Int)? {
         let n = b.count
@@ -136,6 +153,9 @@ public enum NumeralParser {
     private enum Last { case none, number, small, big, zero }
 
     /// Reads the longest numeral starting at `i`, or nil if none starts there.
+    ///
+    ///     let n = Array("三四百人".unicodeScalars).withUnsafeBufferPointer { NumeralParser.parse($0, at: 0) }
+    ///     n?.value, n?.low, n?.high, n?.end   // 300, 300, 400 (a range), 3
     public static func parse(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         let n = b.count
         guard i < n else { return nil }
@@ -312,6 +332,9 @@ public enum NumeralParser {
     /// A numeral, a fraction (三分之一, 25分之144) or a mixed number (三百五又三分之一).
     /// Fractions without a finite decimal expansion are rounded to 15 significant
     /// digits and marked `approximate`.
+    ///
+    ///     let n = Array("三分之一".unicodeScalars).withUnsafeBufferPointer { NumeralParser.parseWithFraction($0, at: 0) }
+    ///     n?.value, n?.approximate   // 0.333333333333333, true
     public static func parseWithFraction(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> ParsedNumeral? {
         guard var a = parse(b, at: i) else { return nil }
         let n = b.count
@@ -483,17 +506,20 @@ extension NumeralParser {
     // place as `Unicode.Scalar`s (same size and layout; values are only compared).
 
     /// `parseArabic` over scalar values.
+    /// `"3.15亿元".unicodeScalars.map(\.value)` gives (value: 3.15, end: 4, integerDigits: 1) at 0.
     public static func parseArabic(_ b: UnsafeBufferPointer<UInt32>, at i: Int)
         -> (value: ExactNumber, end: Int, integerDigits: Int)? {
         b.withMemoryRebound(to: Unicode.Scalar.self) { parseArabic($0, at: i) }
     }
 
     /// `parse` over scalar values.
+    /// `"3.15亿元".unicodeScalars.map(\.value)` gives 315000000 at 0.
     public static func parse(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
         b.withMemoryRebound(to: Unicode.Scalar.self) { parse($0, at: i) }
     }
 
     /// `parseWithFraction` over scalar values.
+    /// `"25分之144".unicodeScalars.map(\.value)` gives 5.76 at 0.
     public static func parseWithFraction(_ b: UnsafeBufferPointer<UInt32>, at i: Int) -> ParsedNumeral? {
         b.withMemoryRebound(to: Unicode.Scalar.self) { parseWithFraction($0, at: i) }
     }

@@ -5,6 +5,10 @@
 /// 廿 (20) and 卅 (30), and the magnitudes 万/萬 (10^4) and 亿/億 (10^8).
 /// 兆 is left out on purpose: in mainland news it means 10^6 in units
 /// (兆瓦) and 10^12 in older texts, so it is read as part of a unit.
+///
+///     NumeralTable.role("万")   // .bigUnit(4)
+///     NumeralTable.role("两")   // .digit(2)
+///     NumeralTable.role("人")   // nil
 @frozen public enum NumeralRole: Equatable, Sendable {
     /// 0–9, Chinese or financial (零 〇 一 二 两 … 玖).
     case digit(Int)
@@ -18,8 +22,16 @@
     case point
 }
 
+/// The characters of Chinese numerals and what each means (`NumeralRole`), the digits that are
+/// also ordinary words, and the folding of full-width forms, for `NumeralParser` and the scanners.
+///
+///     NumeralTable.role("廿")              // .tens(2)
+///     NumeralTable.isAmbiguousDigit("伍")  // true: 队伍
+///     NumeralTable.fold("５")              // "5"
 public enum NumeralTable {
     /// Role of a character inside a Chinese numeral, or nil.
+    ///
+    ///     NumeralTable.role("億")   // .bigUnit(8)
     @inlinable @inline(__always)
     public static func role(_ c: Unicode.Scalar) -> NumeralRole? {
         switch c {
@@ -47,6 +59,8 @@ public enum NumeralTable {
 
     /// Role of a Unicode scalar value inside a Chinese numeral, or nil (for buffers of
     /// `UInt32` such as `SourceText.scalars`; a value that is no scalar has no role).
+    ///
+    ///     NumeralTable.role(("廿" as Unicode.Scalar).value)   // .tens(2)
     @inlinable @inline(__always)
     public static func role(_ c: UInt32) -> NumeralRole? {
         role(unsafeBitCast(c, to: Unicode.Scalar.self))   // only compared, never decoded
@@ -55,6 +69,9 @@ public enum NumeralTable {
     /// Financial forms (壹 … 玖, 拾 佰 仟) and 两/兩: digits that are also
     /// ordinary words (陆 a surname, 伍 in 队伍, 两 a weight), so a lone one is
     /// read as a number only when a unit follows.
+    ///
+    ///     NumeralTable.isAmbiguousDigit("伍")   // true
+    ///     NumeralTable.isAmbiguousDigit("五")   // false
     public static func isAmbiguousDigit(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸",
@@ -64,15 +81,22 @@ public enum NumeralTable {
     }
 
     /// `isAmbiguousDigit` of a scalar value.
+    ///
+    ///     NumeralTable.isAmbiguousDigit(("陆" as Unicode.Scalar).value)   // true
     public static func isAmbiguousDigit(_ c: UInt32) -> Bool {
         isAmbiguousDigit(unsafeBitCast(c, to: Unicode.Scalar.self))
     }
 
+    /// True for the scalar values of 0–9 (a full-width ７ only after folding).
+    ///
+    ///     NumeralTable.isASCIIDigit(("7" as Unicode.Scalar).value)   // true
     @inlinable @inline(__always) public static func isASCIIDigit(_ c: UInt32) -> Bool {
         c &- ("0" as Unicode.Scalar).value < 10
     }
 
     /// 0–9.
+    ///
+    ///     NumeralTable.isASCIIDigit("７")   // false: fold it first
     @inlinable @inline(__always) public static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { isASCIIDigit(c.value) }
 
     /// Full-width forms ！–～ fold to ASCII, except the full-width comma
@@ -87,6 +111,8 @@ public enum NumeralTable {
 
     /// `fold` of a scalar value (values that are no scalar are returned unchanged). Written on
     /// values: this runs on every character of the input, while cleaning.
+    ///
+    ///     NumeralTable.fold(("５" as Unicode.Scalar).value) == ("5" as Unicode.Scalar).value   // true
     @inlinable @inline(__always)
     public static func fold(_ c: UInt32) -> UInt32 {
         @inline(__always) func v(_ s: Unicode.Scalar) -> UInt32 { s.value }

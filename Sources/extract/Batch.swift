@@ -13,6 +13,8 @@ struct Outcome {
     var warnings: [String] = []
     var inputBytes = 0
     var doc = ""
+    /// The review page (`--format html`) shows each document's text with its records.
+    var page: (text: String, records: [Record])? = nil
 }
 
 /// Runs a batch: enumerates inputs, extracts documents on `jobs` threads in batches,
@@ -25,6 +27,8 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     let progress: Progress
     var documents = 0, records = 0, failures = 0, inputBytes = 0
     let started = Date()
+    /// Standard input read while deciding whether it is long (then read as a whole document).
+    var pendingStandardInput: [UInt8]? = nil
 
     init(options: CommandLineTool.Options, writer: RecordSink) {
         self.options = options
@@ -38,7 +42,12 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         let batchSize = max(1, options.jobs * 4)
         if progress.enabled { progress.total = totalBytes() }
         var batch: [Work] = []
+        // Files in one window take at most this many bytes (their extraction needs about
+        // five times as much), so memory stays bounded however large the files.
+        let batchByteLimit = 16 << 20
+        var batchBytes = 0
         func flush() {
+            batchBytes = 0
             guard !batch.isEmpty else { return }
             var outcomes = [Outcome](repeating: Outcome(), count: batch.count)
             let work = batch
@@ -65,8 +74,18 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         enumerate { w in
             if case .json(let id, _, _) = w, done.contains(id) { return true }
             if case .file(let path, _) = w, done.contains(path) { return true }
+            if let reader = streamReader(for: w) {
+                // A long document: the ones before it first, then it, piece by piece.
+                flush()
+                if writer.failure == nil { stream(reader) }
+                return writer.failure == nil
+            }
+            if case .file(let path, _) = w {
+                var st = stat()
+                if stat(path, &st) == 0 { batchBytes += Int(st.st_size) }
+            }
             batch.append(w)
-            if batch.count >= batchSize { flush() }
+            if batch.count >= batchSize || batchBytes >= batchByteLimit { flush() }
             // Once the output cannot be written, reading on would only lose more.
             return writer.failure == nil
         }
@@ -82,11 +101,146 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             writer.writeError(doc: e.doc, message: e.message)
             failures += 1
         }
-        if o.streamed { writer.endDocument(doc: o.doc) } else { writer.write(o.bytes, doc: o.doc, records: o.records) }
+        if let p = o.page {
+            writer.document(doc: o.doc, text: p.text, records: p.records)
+        } else if o.streamed {
+            writer.endDocument(doc: o.doc)
+        } else {
+            writer.write(o.bytes, doc: o.doc, records: o.records)
+        }
         documents += 1
         records += o.records
         inputBytes += o.inputBytes
         progress.update(documents: documents, bytes: inputBytes)
+    }
+
+    // MARK: - Long documents, in pieces
+
+    /// Text files from this size on are read in pieces: memory stays bounded whatever
+    /// their size, and the pieces of one file share the cores.
+    /// `EXTRACT_STREAM_THRESHOLD` and `EXTRACT_PIECE_SIZE` (bytes) change both, for the tests
+    /// and the benchmark that compare a document read whole with the same document in pieces.
+    static let streamingThreshold = environmentInt("EXTRACT_STREAM_THRESHOLD") ?? 8 << 20
+    static let pieceSize = environmentInt("EXTRACT_PIECE_SIZE") ?? 1 << 20
+
+    static func environmentInt(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }.map { max(1, $0) }
+    }
+
+    /// A reader for `w` when it is a long plain-text document (a file of at least
+    /// `streamingThreshold` bytes, or standard input that long); nil otherwise.
+    func streamReader(for w: Work) -> PieceReader? {
+        switch w {
+        case .file(let path, let html):
+            guard !html else { return nil }
+            var st = stat()
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= Self.streamingThreshold
+            else { return nil }
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return nil }   // the whole-file path reports why
+            return PieceReader(fd: fd, name: path, forced: options.encoding, pieceSize: Self.pieceSize)
+        case .stdin(let html):
+            guard !html else { return nil }
+            // Read up to the threshold: a shorter input goes the whole-document way.
+            var prefix: [UInt8] = []
+            var block = [UInt8](repeating: 0, count: 1 << 16)
+            while prefix.count < Self.streamingThreshold {
+                let r = block.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { break }
+                prefix.append(contentsOf: block[0..<r])
+            }
+            if prefix.count < Self.streamingThreshold || DocumentLoader.looksLikeHTML(prefix) {
+                pendingStandardInput = prefix
+                return nil
+            }
+            return PieceReader(fd: STDIN_FILENO, name: "-", prefix: prefix, forced: options.encoding,
+                               pieceSize: Self.pieceSize)
+        default:
+            return nil
+        }
+    }
+
+    /// Extracts a long document piece by piece: a window of pieces is recognized on all
+    /// cores, resolved in order (dates carry over), turned into records on all cores, and
+    /// written in order. The records are those of the whole document at once.
+    func stream(_ reader: PieceReader) {
+        defer { if reader.fd != STDIN_FILENO { close(reader.fd) } }
+        let doc = reader.name
+        let window = options.jobs == 1 ? 1 : options.jobs * 2
+        let format = options.format
+        var state = Extractor.DocumentState()
+        var count = 0
+        var failure: String? = nil
+        do {
+            while writer.failure == nil {
+                var pieces: [PieceReader.Piece] = []
+                while pieces.count < window, let p = try reader.next() { pieces.append(p) }
+                if pieces.isEmpty { break }
+                let recognized = parallelMap(pieces) { p in
+                    self.extractor.recognize(SourceText(utf8: p.utf8, stripByteOrderMark: p.isFirst), doc: doc)
+                }
+                for (k, r) in recognized.enumerated() where r.hasInvalidBytes { reader.noteInvalid(in: pieces[k]) }
+                let resolved = recognized.map { extractor.resolve($0, state: &state) }
+                if format == .html {
+                    // The review page shows each piece's text with its records.
+                    for (k, piece) in resolved.enumerated() {
+                        var list: [Record] = []
+                        extractor.records(of: piece) { list.append($0) }
+                        writer.documentPiece(doc: doc, text: Self.text(of: pieces[k]), from: piece.scalarOffset,
+                                             records: list)
+                        count += list.count
+                    }
+                } else {
+                    let rendered = parallelMap(resolved) { piece -> ([UInt8], Int) in
+                        var bytes: [UInt8] = [], n = 0
+                        bytes.reserveCapacity(piece.byteCountEstimate)
+                        self.extractor.records(of: piece) { r in
+                            RecordFormat.append(r, format: format, to: &bytes)
+                            n += 1
+                        }
+                        return (bytes, n)
+                    }
+                    for (bytes, n) in rendered { writer.append(bytes, records: n); count += n }
+                }
+                progress.update(documents: documents, bytes: inputBytes + reader.inputBytes)
+            }
+        } catch {
+            failure = "\(error)".replacingOccurrences(of: "\(doc): ", with: "")
+        }
+        if let w = reader.warning { Diagnostics.warning(w) }
+        if let why = failure {
+            Diagnostics.error("\(doc): \(why)")
+            writer.writeError(doc: doc, message: why)
+            failures += 1
+        }
+        writer.endDocument(doc: doc)
+        documents += 1
+        records += count
+        inputBytes += reader.inputBytes
+        progress.update(documents: documents, bytes: inputBytes)
+    }
+
+    /// The original text of a piece, as `SourceText` reads it (the first piece without a
+    /// byte-order mark).
+    static func text(of piece: PieceReader.Piece) -> String {
+        let text = String(decoding: piece.utf8, as: UTF8.self)
+        return piece.isFirst && text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    /// `transform` of each element, on `options.jobs` threads, in order.
+    func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        guard options.jobs > 1, items.count > 1 else { return items.map(transform) }
+        var out = [R?](repeating: nil, count: items.count)
+        out.withUnsafeMutableBufferPointer { buf in
+            // Each iteration writes its own slot: no two threads touch the same memory.
+            nonisolated(unsafe) let base = buf.baseAddress
+            withoutActuallyEscaping(transform) { f in
+                nonisolated(unsafe) let f = f
+                DispatchQueue.concurrentPerform(iterations: items.count) { k in base?[k] = f(items[k]) }
+            }
+        }
+        return out.compactMap { $0 }
     }
 
     // MARK: - Inputs
@@ -99,7 +253,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     func process(_ w: Work, direct: RecordSink? = nil) -> Outcome {
         var o = Outcome()
         o.sink = direct
-        switch DocumentLoader.load(w, options: options) {
+        switch DocumentLoader.load(w, options: options, standardInputRead: pendingStandardInput) {
         case .failure(let f):
             o.doc = f.doc
             o.inputBytes = f.inputBytes
@@ -128,6 +282,13 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     }
 
     func serialize(_ extractor: Extractor, _ source: SourceText, doc: String, date: CivilDate?, into o: inout Outcome) {
+        if options.format == .html {
+            // The page is written in input order by the sink, which limits what it shows.
+            let records = extractor.extract(source, doc: doc, date: date)
+            o.page = (source.original, records)
+            o.records = records.count
+            return
+        }
         if let sink = o.sink {
             // Warnings first, as the buffered path prints them before the records.
             for w in o.warnings { Diagnostics.warning(w) }

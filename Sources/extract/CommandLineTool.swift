@@ -33,7 +33,10 @@ enum CommandLineTool {
       --reference-date D    the documents' publication date (YYYY-MM-DD), used to
                             resolve dates without a year and 今天/去年/上周; without
                             it, a dateline in the first lines is used
-      --format FMT          jsonl (default), json, csv or tsv
+      --format FMT          jsonl (default), json, csv, tsv, or html: a review page
+                            with each document's text and its records marked
+      --limit N             with --format html: at most N documents on the page
+                            (default 100); the rest are counted, not shown
       -o FILE               write to FILE (atomically: FILE.partial, then renamed)
       --resume              with -o: skip documents an interrupted run finished
       --errors FILE         error records go to FILE instead of the output
@@ -41,6 +44,8 @@ enum CommandLineTool {
       --jobs N              documents processed in parallel (default: all cores);
                             the output is the same for every N
       --quiet               no progress line and no summary
+      --schema              print the JSON Schema of the records (draft 2020-12);
+                            --schema=markdown prints the README's record table
       -h, --help            this help
       --version             the version
 
@@ -68,6 +73,8 @@ enum CommandLineTool {
         var emitTextDirectory: String?
         var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var quiet = false
+        /// Documents on the review page (--format html).
+        var limit: Int?
     }
 
     enum UsageError: Error, CustomStringConvertible {
@@ -106,6 +113,16 @@ enum CommandLineTool {
             case "--version":
                 print("extract \(version)")
                 return nil
+            case "--schema":
+                guard let text = SchemaCommand.render(inline ?? "json") else {
+                    throw UsageError.badValue("--schema", inline ?? "")
+                }
+                print(text, terminator: "")
+                return nil
+            case "--limit":
+                let raw = try v()
+                guard let n = Int(raw), n >= 1 else { throw UsageError.badValue("--limit", raw) }
+                o.limit = n
             case "--types":
                 let raw = try v()
                 var set = Set<RecordType>()
@@ -156,6 +173,10 @@ enum CommandLineTool {
         }
         if o.files.isEmpty { o.files = ["-"] }
         if o.resume && o.output == nil { throw UsageError.badValue("--resume", "needs -o FILE") }
+        if o.resume && o.format == .html {
+            throw UsageError.badValue("--resume", "the review page (--format html) is written in one run")
+        }
+        if o.limit != nil && o.format != .html { throw UsageError.badValue("--limit", "needs --format html") }
         return o
     }
 
@@ -173,7 +194,8 @@ enum CommandLineTool {
         let sink: RecordSink
         do {
             sink = try RecordSink(format: options.format, output: options.output, errors: options.errors,
-                                  resume: options.resume, resumeFrom: done)
+                                  resume: options.resume, resumeFrom: done,
+                                  page: ReviewPage(limit: options.limit ?? ReviewPage.defaultLimit))
         } catch {
             Diagnostics.error("\(error)")
             return 2

@@ -87,9 +87,11 @@ enum Decoder {
             return .failure(NotText(description: "binary file (contains NUL bytes), skipped"))
         }
         let u = convert(raw, from: .utf8)
+        // Valid UTF-8 is taken as is (as the fast path in DocumentLoader takes it).
+        if u.invalidCount == 0 { return .success(u) }
         // UTF-8 with a few damaged sequences stays UTF-8: legacy text read as UTF-8 has
         // far more invalid sequences than valid multi-byte ones.
-        if u.invalidCount == 0 || u.invalidCount * 200 <= raw.count || u.invalidCount * 2 <= validMultibyte(raw) {
+        if u.invalidCount * 200 <= raw.count || u.invalidCount * 2 <= validMultibyte(raw) {
             if let why = looksLikeText(u) { return .failure(why) }
             return .success(u)
         }
@@ -109,8 +111,11 @@ enum Decoder {
     /// Bytes looked at to tell text from binary data.
     static let sniffLength = 65_536
 
-    /// UTF-16 without a byte-order mark: the NUL bytes of ASCII characters fall on one
-    /// side of the byte pairs (odd offsets little-endian, even offsets big-endian).
+    /// UTF-16 without a byte-order mark: NUL bytes fall mostly on one side of the byte
+    /// pairs (the high byte of ASCII characters: odd offsets little-endian), never in
+    /// pairs (U+0000 is not text). Chinese text has few ASCII characters, and some Han
+    /// characters hold a NUL byte too (一 is U+4E00), so both byte orders are decoded and
+    /// the one that reads as Chinese wins.
     static func utf16WithoutMark(_ raw: [UInt8]) -> TextEncoding? {
         guard raw.count >= 2, raw.count % 2 == 0 else { return nil }
         var even = 0, odd = 0, pairs = 0
@@ -118,10 +123,53 @@ enum Decoder {
             let a = raw[k] == 0, b = raw[k + 1] == 0
             if a && b { pairs += 1 } else if a { even += 1 } else if b { odd += 1 }
         }
-        guard pairs * 100 <= even + odd else { return nil }   // U+0000 is not text
-        if odd >= 20 * max(1, even) { return .utf16le }
-        if even >= 20 * max(1, odd) { return .utf16be }
-        return nil
+        guard pairs * 100 <= even + odd else { return nil }
+        // Mostly on one side, and more than a stray byte or two.
+        guard max(even, odd) >= 3, max(even, odd) >= 3 * min(even, odd) else { return nil }
+        let sample = Array(raw.prefix(sniffLength))
+        let candidates = [TextEncoding.utf16le, .utf16be].map { e -> (TextEncoding, Int)? in
+            let d = convert(sample, from: e)
+            return looksLikeText(d) == nil ? (e, score(d)) : nil
+        }
+        return candidates.compactMap { $0 }.max { $0.1 < $1.1 }?.0
+    }
+
+    /// True when `bytes` is well-formed UTF-8: a tight loop that skips ASCII eight bytes at
+    /// a time (the standard library's validation costs several times more per byte).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { u -> Bool in
+            let n = u.count
+            guard let base = u.baseAddress else { return true }
+            var i = 0
+            @inline(__always) func cont(_ k: Int) -> Bool { k < n && u[k] & 0b1100_0000 == 0b1000_0000 }
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }   // eight ASCII bytes
+                }
+                let b = u[i]
+                if b < 0b1000_0000 { i += 1; continue }
+                if b >= 0b1100_0010 && b < 0b1110_0000 {                    // 2 bytes (C0, C1 overlong)
+                    guard cont(i + 1) else { return false }
+                    i += 2
+                } else if b & 0b1111_0000 == 0b1110_0000 {                 // 3 bytes
+                    guard cont(i + 1), cont(i + 2) else { return false }
+                    let second = u[i + 1]
+                    if b == 0b1110_0000 && second < 0b1010_0000 { return false }   // overlong
+                    if b == 0b1110_1101 && second >= 0b1010_0000 { return false }  // UTF-16 surrogate
+                    i += 3
+                } else if b >= 0b1111_0000 && b < 0b1111_0101 {             // 4 bytes, up to U+10FFFF
+                    guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+                    let second = u[i + 1]
+                    if b == 0b1111_0000 && second < 0b1001_0000 { return false }   // overlong
+                    if b == 0b1111_0100 && second >= 0b1001_0000 { return false }  // past U+10FFFF
+                    i += 4
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Number of well-formed multi-byte UTF-8 sequences (non-ASCII characters) in `raw`.

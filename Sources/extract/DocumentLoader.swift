@@ -41,7 +41,9 @@ struct LoadFailure: Error {
 /// Reads and decodes a unit of work the same way for every command: encodings,
 /// byte-order marks, HTML, binary data.
 enum DocumentLoader {
-    static func load(_ w: Work, options: CommandLineTool.Options) -> Result<LoadedDocument, LoadFailure> {
+    /// `standardInputRead`: bytes of standard input already read (to see how long it is).
+    static func load(_ w: Work, options: CommandLineTool.Options,
+                     standardInputRead: [UInt8]? = nil) -> Result<LoadedDocument, LoadFailure> {
         switch w {
         case .failure(let doc, let message):
             return .failure(LoadFailure(doc: doc, message: message))
@@ -56,7 +58,7 @@ enum DocumentLoader {
             return decode(bytes, doc: path, html: html, options: options)
         case .stdin(let html):
             let bytes: [UInt8]
-            do { bytes = try InputReader.read("-") } catch {
+            do { bytes = (standardInputRead ?? []) + (try InputReader.read("-")) } catch {
                 return .failure(LoadFailure(doc: "-", message: "\(error)".replacingOccurrences(of: "-: ", with: "")))
             }
             return decode(bytes, doc: "-", html: html || (options.inputFormat == .text && looksLikeHTML(bytes)),

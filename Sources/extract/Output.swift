@@ -2,16 +2,15 @@ import Foundation
 import Glibc
 import Extractor
 
-/// Output formats: JSON Lines (the contract), one JSON array, CSV (RFC 4180) or TSV.
-enum OutputFormat: String { case jsonl, json, csv, tsv }
+/// Output formats: JSON Lines (the contract), one JSON array, CSV (RFC 4180), TSV, or the
+/// review page (HTML: each document's text with its records marked, written by `ReviewPage`).
+enum OutputFormat: String { case jsonl, json, csv, tsv, html }
 
 enum RecordFormat {
-    /// Columns of CSV and TSV output: every field of the contract, in contract order.
-    /// `damaged` marks a mention next to undecodable bytes; `error` holds the message of an
+    /// Columns of CSV and TSV output: every field of the contract (`RecordFields`), in contract
+    /// order. `damaged` marks a mention next to undecodable bytes; `error` holds the message of an
     /// error row (`type` = error), for a document that failed.
-    static let columns = ["doc", "type", "text", "start", "end", "line", "value", "unit", "dimension", "qualifier",
-                          "currency", "low", "high", "object", "timex", "as_of", "cumulative", "name", "category",
-                          "damaged", "error"]
+    static let columns = RecordFields.all.map(\.name)
 
     static func header(_ format: OutputFormat) -> [UInt8] {
         switch format {
@@ -22,10 +21,10 @@ enum RecordFormat {
     }
 
     /// One record in `format` (JSON formats: one object and a newline; the array framing
-    /// is the sink's).
+    /// is the sink's). The review page is not written a record at a time: `RecordSink.document`.
     static func append(_ r: Record, format: OutputFormat, to out: inout [UInt8]) {
         switch format {
-        case .jsonl, .json:
+        case .jsonl, .json, .html:
             JSONLineWriter.append(r, to: &out)
             out.append(UInt8(ascii: "\n"))
         case .csv, .tsv:
@@ -94,6 +93,8 @@ final class RecordSink {
     let target: String?
     /// Written through FILE.partial and renamed (false for stdout, devices and pipes).
     let atomic: Bool
+    /// The review page (`--format html`), which writes whole documents.
+    let page: ReviewPage?
     var errorsFD: Int32 = -1
     let errorsPath: String?
     var wroteRecord = false
@@ -107,8 +108,9 @@ final class RecordSink {
     var outputName: String { target.map { atomic ? $0 + ".partial" : $0 } ?? "standard output" }
 
     init(format: OutputFormat, output: String?, errors: String?, resume: Bool = false,
-         resumeFrom done: (size: Int, docs: Set<String>)?) throws {
+         resumeFrom done: (size: Int, docs: Set<String>)?, page: ReviewPage? = nil) throws {
         self.format = format
+        self.page = format == .html ? page ?? ReviewPage() : nil
         target = output
         errorsPath = errors
         func failed(_ option: String, _ path: String) -> CommandLineTool.UsageError {
@@ -148,10 +150,18 @@ final class RecordSink {
         if size == 0 {
             if format == .json { emit(Array("[\n".utf8)) }
             emit(RecordFormat.header(format))
+            if let page = self.page { emit(page.head()) }
         }
     }
 
+    /// A finished document's serialized records (one line each), and its end.
     func write(_ bytes: [UInt8], doc: String, records: Int) {
+        append(bytes, records: records)
+        endDocument(doc: doc)
+    }
+
+    /// Serialized records (one line each) of a document that goes on (a piece of it).
+    func append(_ bytes: [UInt8], records: Int) {
         if format == .json && records > 0 {
             // Objects separated by ",\n": the document's lines joined, and a comma before it.
             var joined: [UInt8] = []
@@ -168,7 +178,21 @@ final class RecordSink {
             emit(bytes)
         }
         if records > 0 { wroteRecord = true }
+    }
+
+    /// A whole document for the review page: its text and its records.
+    func document(doc: String, text: String, records: [Record]) {
+        documentPiece(doc: doc, text: text, from: 0, records: records)
         endDocument(doc: doc)
+    }
+
+    /// The next piece of a long document for the review page: its original text, which starts
+    /// at scalar `base` of the document, and its records. `endDocument` ends the document.
+    func documentPiece(doc: String, text: String, from base: Int, records: [Record]) {
+        guard let page else { for r in records { record(r) }; return }
+        if !page.isOpen { emit(page.begin(doc: doc)) }
+        emit(page.piece(text: text, from: base, records: records))
+        if !records.isEmpty { wroteRecord = true }
     }
 
     /// One record, straight from extraction (documents processed one at a time).
@@ -189,6 +213,7 @@ final class RecordSink {
 
     /// The end of a document: with -o, noted for --resume once its records are written.
     func endDocument(doc: String) {
+        if let page, page.isOpen { emit(page.end()) }
         guard doneFD >= 0 else { return }
         flush()
         guard failure == nil else { return }
@@ -199,9 +224,13 @@ final class RecordSink {
 
     /// A failed document: an error record in the output, or in --errors FILE.
     func writeError(doc: String, message: String) {
+        if let page, errorsFD < 0 {
+            emit(page.errorSection(doc: doc, message: message))
+            return
+        }
         var r: [UInt8] = []
         switch format {
-        case .jsonl, .json:
+        case .jsonl, .json, .html:
             r = Array("{\"doc\":".utf8)
             JSONLineWriter.appendString(doc, to: &r)
             r += Array(",\"type\":\"error\",\"error\":".utf8)
@@ -257,6 +286,7 @@ final class RecordSink {
     /// written stays in FILE.partial (`--resume` continues from its last whole document).
     func finish() {
         if format == .json { emit(Array((wroteRecord ? "\n]\n" : "]\n").utf8)) }
+        if let page { emit(page.tail()) }
         flush()
         if errorsFD >= 0, close(errorsFD) != 0 {
             fail("cannot write to \(errorsPath ?? "--errors"): \(String(cString: strerror(errno)))")

@@ -29,7 +29,8 @@ enum VerifyCommand {
                             "verdict", "source", "reason"}; json: the same objects
                             as one array; csv or tsv: one row per claim figure
                             (claim and source columns, verdict, reason); text: a
-                            readable report
+                            readable report; html: a page with the claim figures
+                            marked by verdict beside their source figures
       --input-format FMT    text (default), html, or jsonl (as for extraction)
       --encoding NAME       as for extraction (default: detected per file)
       --reference-date D    YYYY-MM-DD, for dates without a year
@@ -41,7 +42,7 @@ enum VerifyCommand {
     the output could not be written.
     """
 
-    enum Format: String { case jsonl, json, csv, tsv, text }
+    enum Format: String { case jsonl, json, csv, tsv, text, html }
 
     struct Options {
         var claims: [String] = []
@@ -157,7 +158,15 @@ enum VerifyCommand {
         let all = options.hasAgainst ? verifier.verify(claims: claims, against: sources)
                                      : claims.map { verifier.verifyWithin($0) }
         var written = 0
-        for findings in all {
+        if options.format == .html {
+            var texts: [String: [Unicode.Scalar]] = [:]
+            for d in claims + sources where texts[d.doc] == nil {
+                texts[d.doc] = Array(d.source.original.unicodeScalars)
+            }
+            out = VerifyPage.render(claims: claims, findings: all, texts: texts)
+            for f in all.joined() { counts[f.verdict, default: 0] += 1 }
+        }
+        for findings in all where options.format != .html {
             for f in findings {
                 counts[f.verdict, default: 0] += 1
                 switch options.format {
@@ -168,6 +177,7 @@ enum VerifyCommand {
                     out.removeLast()   // the newline: the array puts its own separators
                 case .csv, .tsv: appendRow(row(f), format: options.format, to: &out)
                 case .text: out.append(contentsOf: Array(report(f).utf8))
+                case .html: break
                 }
                 written += 1
             }

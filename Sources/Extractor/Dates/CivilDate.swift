@@ -1,12 +1,23 @@
-/// A calendar date (proleptic Gregorian), with day arithmetic.
+/// A calendar date (proleptic Gregorian), with day arithmetic: a document's publication date,
+/// against which dates without a year and relative words are resolved.
+///
+///     let date = CivilDate("2022-03-18")              // CivilDate(year: 2022, month: 3, day: 18)
+///     Extractor(referenceDate: date).extract("去年")[0].timex   // "2021"
 public struct CivilDate: Sendable, Equatable, Comparable {
+    /// Year, month (1–12) and day (1–31).
     public var year: Int, month: Int, day: Int
 
+    /// A date from its parts, taken as given (`CivilDate("YYYY-MM-DD")` checks them).
+    ///
+    ///     CivilDate(year: 2022, month: 3, day: 18)
     public init(year: Int, month: Int, day: Int) {
         self.year = year; self.month = month; self.day = day
     }
 
     /// Parses `YYYY-MM-DD`; nil if malformed or not a real date.
+    ///
+    ///     CivilDate("2022-03-18")   // 2022-03-18
+    ///     CivilDate("2022-02-30")   // nil
     public init?(_ s: String) {
         let parts = s.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4,
@@ -48,16 +59,26 @@ public struct CivilDate: Sendable, Equatable, Comparable {
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
+    /// The date `days` later (earlier when negative).
+    ///
+    ///     CivilDate(year: 2022, month: 2, day: 28).adding(days: 1)   // 2022-03-01
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
     /// ISO weekday, Monday = 1 … Sunday = 7.
+    ///
+    ///     CivilDate(year: 2022, month: 3, day: 18).weekday   // 5: a Friday
     public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
     /// ISO 8601 week-numbering year and week.
+    ///
+    ///     CivilDate(year: 2022, month: 3, day: 18).isoWeek   // (2022, 11)
     public var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday)
         let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
     }
 
+    /// Earlier dates first.
+    ///
+    ///     CivilDate(year: 2021, month: 12, day: 31) < CivilDate(year: 2022, month: 1, day: 1)   // true
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 }

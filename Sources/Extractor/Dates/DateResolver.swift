@@ -16,8 +16,9 @@
 ///   (the last date with a day): "3 月 3 日……当晚上 11 点多" → XXXX-03-03T23:00.
 struct DateResolver {
     let documentDate: CivilDate?
-    /// The text, to tell where sentences end and whether it counts years of the Republic (民國).
-    let source: SourceText?
+    /// The text of the mentions being resolved (the document, or its piece), to tell where
+    /// sentences end and whether it counts years of the Republic (民國).
+    var source: SourceText?
     /// How far after the document date a date in the document's year may lie (eight months), and
     /// how far before it (ten months); beyond, the neighbouring year's date is meant.
     static let aheadDays = 243, behindDays = 304
@@ -31,18 +32,29 @@ struct DateResolver {
     private var contextYearEnd = 0
     var contextMonth: Int?
     var lastDay: (year: Int?, month: Int?, day: Int)?
-    private var republicYears: Bool?
+    /// Whether the text counts years of the Republic, and how far it has been looked at.
+    private var republicYears = false
+    private var republicScanned = 0
+    /// The last value resolved: the second end of a range takes what it leaves unsaid from
+    /// it, even when the range's two ends were resolved in two calls (pieces of a document).
+    private var previous: TemporalValue? = nil
 
     init(documentDate: CivilDate?, source: SourceText? = nil) {
         self.documentDate = documentDate
         self.source = source
     }
 
-    /// Resolves mentions in document order; returns one TIMEX3 value per mention.
-    mutating func resolve(_ mentions: [TemporalMention]) -> [String] {
+    /// Resolves mentions in document order; returns one TIMEX3 value per mention. `source` is the
+    /// text they were found in when it is not the one the resolver was made with: the next piece
+    /// of a document. Pieces are cut after a sentence ends, so no year carries into the next.
+    mutating func resolve(_ mentions: [TemporalMention], in source: SourceText? = nil) -> [String] {
+        if let s = source {
+            self.source = s
+            contextYear = nil; contextYearEnd = 0                 // offsets now count in this piece
+            republicScanned = 0
+        }
         var out: [String] = []
         out.reserveCapacity(mentions.count)
-        var previous: TemporalValue? = nil
         for (k, m) in mentions.enumerated() {
             var v = m.value
             // 8月至2月 (in a May paper): a range that passes the new year is read from its end, the
@@ -56,7 +68,9 @@ struct DateResolver {
             }
             if contextYear != nil, sentenceEnds(between: contextYearEnd, and: m.start) { contextYear = nil }
             if contextYear != nil { contextYearEnd = max(contextYearEnd, m.start) }    // scanned up to here
-            if v.twoDigitYear, let y = v.year, y >= 1950, y < 2000, usesRepublicYears() { v.year = y - 1900 + 1911 }
+            if v.twoDigitYear, let y = v.year, y >= 1950, y < 2000, usesRepublicYears(before: m.start) {
+                v.year = y - 1900 + 1911
+            }
             if m.inheritsFromPrevious, let p = previous {
                 if v.hour != nil && !v.hasDate {
                     // 上午 10 点到晚 9 点: the second clock is on the first one's day.
@@ -88,20 +102,24 @@ struct DateResolver {
         }
     }
 
-    /// True when the text counts years of the Republic (民國, 中華民國, or Taiwan named in
-    /// traditional characters), where 98年 is 2009. Decided once, when a two-digit year needs it.
-    private mutating func usesRepublicYears() -> Bool {
-        if let r = republicYears { return r }
+    /// True when the text so far counts years of the Republic (民國, or Taiwan named in traditional
+    /// characters), where 98年 is 2009: markers before `end` in this text, or in an earlier piece.
+    /// (Only what comes before, so that a document read in pieces resolves as it does whole.)
+    private mutating func usesRepublicYears(before end: Int) -> Bool {
+        if republicYears { return true }
         let markers: [[Unicode.Scalar]] = ["民國", "民国", "臺灣", "臺北", "新臺幣"].map { Array($0.unicodeScalars) }
+        let from = republicScanned
         let found = source?.withScalars { s -> Bool in
-            guard s.count >= 2 else { return false }
-            for k in 0..<(s.count - 1) where s[k] == "民" || s[k] == "臺" || s[k] == "新" {
+            let stop = min(end, s.count - 1)
+            guard from < stop else { return false }
+            for k in from..<stop where s[k] == "民" || s[k] == "臺" || s[k] == "新" {
                 for w in markers where k + w.count <= s.count {
                     if (0..<w.count).allSatisfy({ s[k + $0] == w[$0] }) { return true }
                 }
             }
             return false
         } ?? false
+        republicScanned = max(republicScanned, end)
         republicYears = found
         return found
     }

@@ -26,9 +26,9 @@ struct TemporalRecognizer {
         return s
     }()
 
-    /// Characters the scan looks at besides `triggers`: 《 and 》 (titles name no date) and the
-    /// first characters of holidays that begin no other temporal word (中秋, 世界环境日).
-    static let others: [Unicode.Scalar] = ["《", "》"] + HolidayTable.words.compactMap { w -> Unicode.Scalar? in
+    /// Characters the scan looks at besides `triggers`: 《, 》 and line ends (titles name no
+    /// date) and the first characters of holidays that begin no other temporal word (中秋, 端午).
+    static let others: [Unicode.Scalar] = ["《", "》", "\n"] + HolidayTable.words.compactMap { w -> Unicode.Scalar? in
         guard let f = w.0.first, !triggers.contains(f) else { return nil }
         return f
     }
@@ -40,7 +40,8 @@ struct TemporalRecognizer {
         source.withScalars { b in
             let n = b.count
             var i = 0
-            var inTitle = false      // inside 《…》: a title (《明日之后》) names no date
+            // Inside 《…》: a title (《明日之后》) names no date. A 《 left open ends with its line.
+            var inTitle = false
             let triggers = lex.temporalTriggers
             let seen = lex.temporalSeen
             while i < n {
@@ -49,7 +50,7 @@ struct TemporalRecognizer {
                 // of holidays (中秋, 国庆), tried only when the next character may continue a holiday.
                 if !seen.contains(c) { i += 1; continue }
                 if !triggers.contains(c) {
-                    if c == "《" { inTitle = true } else if c == "》" { inTitle = false }
+                    if c == "《" { inTitle = true } else if c == "》" || c == "\n" { inTitle = false }
                     else if !inTitle, mayBeginHoliday(b, at: i), matchHoliday(b, at: i) != nil,
                             let next = attempt(b, at: i, into: &out) {
                         i = max(next, i + 1); continue

@@ -23,12 +23,12 @@ struct OrganizationRecognizer {
             let n = b.count
             var i = 0
             var lastEnd = 0
-            var inTitle = false
+            var inTitle = false              // inside 《…》, or a 《 left open, up to the line's end
             var pendingStart: Int? = nil
             var firstHead: Int? = nil        // the first head of a name with several (中心小学)
             while i < n {
                 let c = b[i]
-                if c == "《" { inTitle = true } else if c == "》" { inTitle = false }
+                if c == "《" { inTitle = true } else if c == "》" || c == "\n" { inTitle = false }
                 if inTitle || !lex.firsts.contains(c) { i += 1; continue }
                 // Neither a known name nor a head word can start here (most positions).
                 if !lex.heads.mayStart(b, at: i) && !lex.known.mayStart(b, at: i) { i += 1; continue }

@@ -8,11 +8,19 @@
 /// `块钱>块` is reported with the unit after `>`. Traditional forms are listed
 /// beside simplified ones. A Latin unit matches only when no Latin letter or
 /// digit follows it (so "5G" is not 5 grams).
+///
+///     Extractor().extract("3 吨")[0].unit        // "吨", from the entry mass: 吨
+///     Extractor().extract("3 吨")[0].dimension   // "mass"
 public final class UnitEntry: Sendable {
+    /// The characters as written in the text (块钱 for the unit 块).
     public let surface: [Unicode.Scalar]
     /// The unit as reported (usually the surface itself).
+    ///
+    ///     Extractor().extract("3 块钱")[0].unit   // "块"
     public let unit: String
+    /// What the unit measures: `currency`, `count`, `mass`… (`RecordFields.dimensions`).
     public let dimension: String
+    /// The ISO 4217 code of a unit of money (美元 → `USD`), nil for any other unit.
     public let currency: String?
     /// The context rule this unit is subject to (decided once, not by string compares on the hot path).
     let rule: UnitRule

@@ -10,6 +10,10 @@ import Normalizer
 /// It lives beside `Record` because the JSON form is the record contract itself.
 public enum JSONLineWriter {
     /// One record as a JSON object followed by a newline.
+    ///
+    ///     JSONLineWriter.line(for: Extractor().extract("共招募志愿者 45018 名")[0])
+    ///     // {"doc":"-","type":"quantity","text":"45018 名","start":7,"end":14,"line":1,"value":45018,
+    ///     //  "unit":"名","dimension":"count","qualifier":"exact","cumulative":true} and a newline
     public static func line(for r: Record) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
@@ -20,6 +24,9 @@ public enum JSONLineWriter {
 
     /// One record with its keys in sorted order, as `JSONEncoder` with `.sortedKeys`
     /// writes it: used to prove the two produce the same bytes.
+    ///
+    ///     JSONLineWriter.sortedKeysLine(for: record)
+    ///     // {"cumulative":true,"dimension":"count","doc":"-","end":14,"line":1,"qualifier":"exact",…}
     public static func sortedKeysLine(for r: Record) -> String {
         // Each value is encoded by the same ByteCursor writers the production line uses.
         func encoded(_ write: (inout ByteCursor) -> Void) -> String {
@@ -60,6 +67,9 @@ public enum JSONLineWriter {
     /// Appends one record as a JSON object (no newline), keys in contract order.
     /// The record is written by index into one scratch buffer sized for the worst case
     /// (every byte escaped), then appended once: far fewer Array appends than a field at a time.
+    ///
+    ///     var bytes: [UInt8] = []
+    ///     for r in Extractor().extract(text) { JSONLineWriter.append(r, to: &bytes); bytes.append(10) }
     public static func append(_ r: Record, to o: inout [UInt8]) {
         var strings = r.doc.utf8.count + r.text.utf8.count
         strings += (r.unit?.utf8.count ?? 0) + (r.dimension?.utf8.count ?? 0) + (r.currency?.utf8.count ?? 0)
@@ -185,6 +195,9 @@ public enum JSONLineWriter {
     }
 
     /// A JSON string literal as bytes, escaped as JSONEncoder escapes it.
+    ///
+    ///     var bytes: [UInt8] = []
+    ///     JSONLineWriter.appendString("a\"b\n", to: &bytes)   // the bytes of "a\"b\n", quotes included
     public static func appendString(_ v: String, to o: inout [UInt8]) {
         o.append(UInt8(ascii: "\""))
         var v = v
@@ -210,6 +223,9 @@ public enum JSONLineWriter {
     }
 
     /// A JSON string literal, escaped as JSONEncoder escapes it.
+    ///
+    ///     var s = ""
+    ///     JSONLineWriter.appendString("引号\"", to: &s)   // s == #""引号\"""#
     public static func appendString(_ v: String, to s: inout String) {
         s.append("\"")
         appendEscaped(v, to: &s)

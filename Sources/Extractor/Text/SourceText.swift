@@ -9,17 +9,32 @@ import Normalizer
 /// space between two digits or two Latin words is kept ("45018 9965" stays
 /// two numbers). Every cleaned position maps back to a Unicode-scalar offset
 /// in the original, so records index the text the user gave.
+///
+///     let source = SourceText("共 １３ 万\n个")
+///     source.original                  // "共 １３ 万\n个", as given
+///     source.scalars                   // the values of "共13万个": folded, white space around Han dropped
+///     source.originalSpan(1, 5)        // (start: 2, end: 8): "１３ 万\n个" in the original
 public struct SourceText: Sendable {
     /// The original text as UTF-8 bytes (after repair of invalid bytes, if any).
+    ///
+    ///     SourceText(utf8: [0x33, 0xFF, 0x36]).utf8   // the bytes of "3\u{FFFD}6"
     public let utf8: [UInt8]
     /// The original text.
+    ///
+    ///     SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("3 人".utf8)).original   // "3 人": no byte-order mark
     public var original: String { String(decoding: utf8, as: UTF8.self) }
     /// Byte offset of the first invalid UTF-8 sequence in the input, replaced by U+FFFD; nil if none.
+    ///
+    ///     SourceText(utf8: [0x33, 0xFF, 0x36]).firstInvalidByte   // 1
     public let firstInvalidByte: Int?
     /// True when the text holds U+FFFD: bytes that could not be decoded, here or before
     /// the text reached us. Records next to one are marked `damaged`.
+    ///
+    ///     SourceText(utf8: [0x33, 0xFF, 0x36]).hasReplacementCharacters   // true
     public let hasReplacementCharacters: Bool
     /// Folded scalar values with removable white space dropped.
+    ///
+    ///     SourceText("共 １３ 万").scalars.count   // 4: 共 1 3 万
     public let scalars: [UInt32]
     /// For each run of removed white space: the cleaned index of the scalar after
     /// it, and the total number of original scalars removed up to there.
@@ -27,12 +42,16 @@ public struct SourceText: Sendable {
     /// Cleaned positions where a removed run of white space held a line break: the
     /// paragraph breaks that cleaning joined (a sentence never continues across one
     /// for as_of scope).
+    ///
+    ///     SourceText("共 １３ 万\n个").joinedBreaks   // [4]: 个 came after a line break
     public let joinedBreaks: [Int32]
     /// Original scalar offsets at which lines 2, 3, … begin.
     let lineStarts: [Int32]
     /// UTF-8 offset of every 4th original scalar, to slice the original quickly.
     let checkpoints: [Int32]
     /// Number of scalars in the original.
+    ///
+    ///     SourceText("共 １３ 万").originalCount   // 6
     public let originalCount: Int
 
     /// The scalar of a value known to be one (decoded and checked, or folded from one): a
@@ -48,12 +67,16 @@ public struct SourceText: Sendable {
     }
 
     /// Text from a String: offsets count its scalars exactly (a U+FEFF in it is kept).
+    ///
+    ///     let source = SourceText("服务时长 367.18 万小时")
     public init(_ text: String) {
         self.init(utf8: Array(text.utf8), stripByteOrderMark: false)
     }
 
     /// Text from UTF-8 bytes (a leading byte-order mark is not part of the text). Invalid
     /// bytes become U+FFFD and `firstInvalidByte` tells where the first one was.
+    ///
+    ///     SourceText(utf8: [0xEF, 0xBB, 0xBF] + Array("3 人".utf8)).originalCount   // 3
     public init(utf8 input: [UInt8], stripByteOrderMark: Bool = true) {
         var bytes = input
         var skipped = 0
@@ -248,6 +271,8 @@ public struct SourceText: Sendable {
     }
 
     /// Original scalar offset of the cleaned index `i` (0 ≤ i ≤ scalars.count).
+    ///
+    ///     SourceText("共 １３ 万").originalOffset(2)   // 3: the ３
     @inline(__always)
     public func originalOffset(_ i: Int) -> Int {
         if removals.isEmpty || Int32(i) < removals[0].at { return i }
@@ -262,6 +287,9 @@ public struct SourceText: Sendable {
     /// Original scalar offset of the cleaned index `i`, starting the search at `hint`
     /// (an index into the removal list) and leaving it there for the next, later call:
     /// records come in document order, so this is amortized O(1).
+    ///
+    ///     var hint = 0
+    ///     let starts = [1, 3].map { source.originalOffset($0, hint: &hint) }   // in increasing order
     @inline(__always)
     public func originalOffset(_ i: Int, hint: inout Int) -> Int {
         let n = removals.count
@@ -272,6 +300,9 @@ public struct SourceText: Sendable {
     }
 
     /// Original span of the cleaned span `[a, b)`, with a search hint (see `originalOffset(_:hint:)`).
+    ///
+    ///     var hint = 0
+    ///     let span = source.originalSpan(1, 4, hint: &hint)
     public func originalSpan(_ a: Int, _ b: Int, hint: inout Int) -> (start: Int, end: Int) {
         let s = originalOffset(a, hint: &hint)
         let e = b > a ? originalOffset(b - 1, hint: &hint) + 1 : s
@@ -280,6 +311,8 @@ public struct SourceText: Sendable {
 
     /// Original span of the cleaned span `[a, b)`: from the original position of the
     /// first scalar to just past the original position of the last one.
+    ///
+    ///     SourceText("共 １３ 万\n个").originalSpan(2, 5)   // (start: 3, end: 8)
     public func originalSpan(_ a: Int, _ b: Int) -> (start: Int, end: Int) {
         let s = originalOffset(a)
         let e = b > a ? originalOffset(b - 1) + 1 : s
@@ -288,6 +321,9 @@ public struct SourceText: Sendable {
 
     /// 1-based line of an original scalar offset, searching forward from `hint` (an index
     /// into the line starts left by the previous, earlier call).
+    ///
+    ///     var hint = 0
+    ///     let lines = [0, 7].map { source.line(ofOriginal: $0, hint: &hint) }   // [1, 2] for "共 １３ 万\n个"
     @inline(__always)
     public func line(ofOriginal offset: Int, hint: inout Int) -> Int {
         let n = lineStarts.count
@@ -297,6 +333,8 @@ public struct SourceText: Sendable {
     }
 
     /// 1-based line of an original scalar offset.
+    ///
+    ///     SourceText("共 １３ 万\n个").line(ofOriginal: 7)   // 2
     public func line(ofOriginal offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count
         while lo < hi {
@@ -307,22 +345,38 @@ public struct SourceText: Sendable {
     }
 
     /// True when U+FFFD (an undecodable byte) is inside original `[start, end)` or among
-    /// the two characters before or after it, white space aside: the mention may have
-    /// lost or gained a part there (`33<FF>6 小时`, `3 月 1<FF>日`).
+    /// the two characters before or after it on its line, spaces aside: the mention may
+    /// have lost or gained a part there (`33<FF>6 小时`, `3 月 1<FF>日`).
     func touchesReplacement(_ start: Int, _ end: Int) -> Bool {
-        let reach = 6   // characters looked at on each side, white space included
+        let reach = 6   // characters looked at on each side, spaces included
         let from = max(0, start - reach), to = min(originalCount, end + reach)
         let window = Array(slice(from, to).unicodeScalars)
         guard window.count == to - from else { return false }
         let replacement: Unicode.Scalar = "\u{FFFD}"
         let a = start - from, b = end - from
         if window[a..<b].contains(replacement) { return true }
-        let before = window[..<a].reversed().lazy.filter { !$0.properties.isWhitespace }.prefix(2)
-        let after = window[b...].lazy.filter { !$0.properties.isWhitespace }.prefix(2)
-        return before.contains(replacement) || after.contains(replacement)
+        func near<C: Sequence>(_ side: C) -> Bool where C.Element == Unicode.Scalar {
+            var seen = 0
+            for c in side {
+                if c == "\n" || c == "\r" { return false }
+                if c == " " || c == "\t" || c == "　" { continue }
+                if c == replacement { return true }
+                seen += 1
+                if seen == 2 { return false }
+            }
+            return false
+        }
+        return near(window[..<a].reversed()) || near(window[b...])
     }
 
+    /// Number of line feeds in the original text (lines − 1).
+    ///
+    ///     SourceText("a\nb\n").lineBreakCount   // 2
+    public var lineBreakCount: Int { lineStarts.count }
+
     /// The original text of original scalar offsets `[start, end)`.
+    ///
+    ///     SourceText("共 １３ 万\n个").slice(2, 6)   // "１３ 万"
     public func slice(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= originalCount else { return "" }
         return utf8.withUnsafeBufferPointer { u -> String in
@@ -332,10 +386,14 @@ public struct SourceText: Sendable {
     }
 
     /// True when a line break was joined right before cleaned position `i` (PDF text).
+    ///
+    ///     SourceText("共 １３ 万\n个").isJoinedBreak(at: 4)   // true
     public func isJoinedBreak(at i: Int) -> Bool { nextJoinedBreak(from: i) == i }
 
     /// The first cleaned position at or after `i` where a line break was joined (Int.max if none):
     /// one binary search, then scans compare positions.
+    ///
+    ///     SourceText("共 １３ 万\n个").nextJoinedBreak(from: 0)   // 4
     public func nextJoinedBreak(from i: Int) -> Int {
         var lo = 0, hi = joinedBreaks.count
         if hi == 0 { return Int.max }
@@ -348,12 +406,16 @@ public struct SourceText: Sendable {
 
     /// The original slice with line breaks (and the white space around them) removed,
     /// as names and objects are reported.
+    ///
+    ///     SourceText("共 １３ 万\n个").sliceWithoutBreaks(2, 8)   // "１３ 万个"
     public func sliceWithoutBreaks(_ start: Int, _ end: Int) -> String {
         SourceText.withoutBreaks(slice(start, end))
     }
 
     /// `s` with line breaks (and the white space around them) removed; `s` itself,
     /// without a copy, when it has none (the usual case).
+    ///
+    ///     SourceText.withoutBreaks("深圳市\n医师协会")   // "深圳市医师协会"
     public static func withoutBreaks(_ s: String) -> String {
         var s = s
         let hasBreak = s.withUTF8 { u -> Bool in

@@ -16,26 +16,51 @@ import Normalizer
 ///     v.verify(claims: claim, against: [source])[0].verdict   // .supported
 public struct Verifier: Sendable {
     /// Relative tolerance of approximate figures (约, 左右) and of 近: 0.05 is ±5%.
+    ///
+    ///     Verifier(tolerance: Decimal(string: "0.1") ?? 0)   // 约 3 万 then stands for [27000, 33000]
     public var tolerance: Decimal
+    /// The extractor that finds the figures, dates and organizations of claims and sources.
+    ///
+    ///     Verifier(extractor: Extractor(referenceDate: CivilDate("2022-03-18")))
     public var extractor: Extractor
 
+    /// A verifier with the tolerance of approximate figures (±5% by default) and the extractor
+    /// that reads the texts. It holds no state between calls.
+    ///
+    ///     let verifier = Verifier()
     public init(tolerance: Decimal = Decimal(string: "0.05") ?? 0, extractor: Extractor = Extractor()) {
         self.tolerance = tolerance
         self.extractor = extractor
     }
 
+    /// What the sources say about a claim figure: a source figure about the same thing agrees
+    /// (`supported`), one disagrees (`contradicted`), or none is about it (`unsupported`).
+    ///
+    ///     Verifier.Verdict.contradicted.rawValue   // "contradicted", as `extract verify` writes it
     public enum Verdict: String, Sendable {
         case supported, contradicted, unsupported
     }
 
+    /// The verdict on one claim figure, the source figure it rests on, and why.
+    ///
+    ///     let f = Verifier().verify(claims: VerifyDocument(doc: "claim", text: "共招募志愿者 4.6 万名"),
+    ///                               against: [VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")])[0]
+    ///     f.verdict          // .contradicted
+    ///     f.source?.text     // "45018 名"
+    ///     f.sourceSentence   // "共招募志愿者 45018 名"
     public struct Finding: Sendable {
+        /// The claim figure (a quantity record of the claim document).
         public var claim: Record
+        /// Supported, contradicted or unsupported.
         public var verdict: Verdict
         /// The source figure the verdict rests on (nil when unsupported).
         public var source: Record?
+        /// Why, with the intervals compared and the context match score: "claim 46000 名 = [45500, 46500)
+        /// but the source says 45018 名 = [45018, 45018] (context match 1.09)".
         public var reason: String
-        /// The sentences of the claim and of the source figure, for reports.
+        /// The sentence of the claim figure, as written (for reports).
         public var claimSentence: String
+        /// The sentence of the source figure, as written; nil when there is none.
         public var sourceSentence: String?
     }
 
@@ -46,11 +71,20 @@ public struct Verifier: Sendable {
     static let sameDocumentContradictFloor = 0.6
 
     /// Each claim quantity against the sources' quantities.
+    ///
+    ///     let claim = VerifyDocument(doc: "claim", text: "志愿者达 4.5 万名")
+    ///     Verifier().verify(claims: claim, against: [VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")])
+    ///         .map(\.verdict)   // [.supported]: 4.5 万 is [44500, 45500)
     public func verify(claims: VerifyDocument, against sources: [VerifyDocument]) -> [Finding] {
         verify(claims: [claims], against: sources)[0]
     }
 
     /// Several claim documents against the same sources (extracted once): findings per claim document.
+    ///
+    ///     let source = VerifyDocument(doc: "s", text: "共招募志愿者 45018 名")
+    ///     Verifier().verify(claims: [VerifyDocument(doc: "a", text: "志愿者 4.5 万名"),
+    ///                                VerifyDocument(doc: "b", text: "志愿者 4.6 万名")], against: [source])
+    ///     // [[.supported], [.contradicted]] as verdicts
     public func verify(claims: [VerifyDocument], against sources: [VerifyDocument]) -> [[Finding]] {
         let pool = Pool(sources.flatMap { figures(in: $0) })
         return claims.map { figures(in: $0).map { judge($0, in: pool, contradictFloor: Self.contradictFloor) } }
@@ -61,6 +95,9 @@ public struct Verifier: Sendable {
     /// A body counts the same noun for many subjects, so only a headline and the body are
     /// held to each other: a body figure can be supported by another, but contradicted
     /// only by (or against) a headline figure.
+    ///
+    ///     let bulletin = VerifyDocument(doc: "b", text: "招募志愿者 4.6 万名\n全市共招募志愿者 45018 名，服务 1200 小时。")
+    ///     Verifier().verifyWithin(bulletin).map(\.verdict)   // [.contradicted, .contradicted, .unsupported]
     public func verifyWithin(_ document: VerifyDocument) -> [Finding] {
         let pool = Pool(figures(in: document))
         return pool.figures.enumerated().map { (k, f) in
@@ -337,237 +374,32 @@ public struct Verifier: Sendable {
     static func power(of e: Int32) -> Decimal {
         Decimal(sign: .plus, exponent: Int(e), significand: 1)
     }
-
-    // MARK: - Judging
-
-    func judge(_ c: Figure, in pool: Pool, contradictFloor: Double, include: (Int) -> Bool = { _ in true },
-               mayContradict: (Figure) -> Bool = { _ in true }) -> Finding {
-        var scored: [(index: Int, score: Double, relation: Relation)] = []
-        for k in pool.candidates(for: c) where include(k) {
-            let s = pool.figures[k]
-            scored.append((k, Self.similarity(c, s), Self.relation(c, s)))
-        }
-        // Best first; ties in source order, so that the output never depends on hashing.
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-        let bestScore = scored.first?.score ?? 0
-        // Supported: a source figure about the same thing agrees (not just any figure with the unit).
-        if let agree = scored.first(where: {
-            $0.relation == .agree && $0.score >= Self.supportFloor && $0.score >= bestScore - 0.3
-        }) {
-            let s = pool.figures[agree.index]
-            return finding(c, .supported, s, "claim \(Self.describe(c)) agrees with \(Self.describe(s)) "
-                           + "(context match \(Self.score(agree.score)))")
-        }
-        // Contradicted: the best match is clearly about the same thing and disagrees.
-        if let b = scored.first, b.relation == .disagree, b.score >= contradictFloor,
-           mayContradict(pool.figures[b.index]) {
-            let s = pool.figures[b.index]
-            return finding(c, .contradicted, s,
-                           "claim \(Self.describe(c)) but the source says \(Self.describe(s)) "
-                           + "(context match \(Self.score(b.score)))")
-        }
-        let why = pool.postings[c.family] == nil && pool.byValue[c.family] == nil
-            ? "no source figure with a compatible unit"
-            : "no source figure with a compatible unit is about the same thing"
-        return finding(c, .unsupported, nil, why)
-    }
-
-    func finding(_ c: Figure, _ v: Verdict, _ s: Figure?, _ reason: String) -> Finding {
-        Finding(claim: c.record, verdict: v, source: s?.record, reason: reason,
-                claimSentence: c.sentenceText, sourceSentence: s?.sentenceText)
-    }
-
-    static func score(_ x: Double) -> String { String(format: "%.2f", x) }
-
-    /// How alike two figures' contexts are, 0…~1.5.
-    static func similarity(_ c: Figure, _ s: Figure) -> Double {
-        func share(_ a: [UInt64], _ b: [UInt64]) -> Double {
-            guard !a.isEmpty else { return 0 }
-            var i = 0, j = 0, common = 0
-            while i < a.count && j < b.count {
-                if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-            }
-            return Double(common) / Double(a.count)
-        }
-        var score = 0.5 * share(c.near, s.near) + 0.3 * share(c.near, s.sentenceWords)
-            + 0.2 * share(c.sentenceWords, s.sentenceWords)
-        // The counted object, written after one figure (4.5 万名志愿者) and maybe before the
-        // other (志愿者 45018 名).
-        let a = c.object, b = s.object
-        if !a.isEmpty && a == b { score += 0.3 }
-        else if (!a.isEmpty && Self.occurs(a, in: s.nearText)) || (!b.isEmpty && Self.occurs(b, in: c.nearText)) {
-            score += 0.25
-        }
-        else if !a.isEmpty && !b.isEmpty && (Self.occurs(b, in: a) || Self.occurs(a, in: b)) { score += 0.15 }
-        // Figures as of different dates, or in sentences about different years, are about
-        // different things (2022 年 … 1.2 万亿元 / 2023 年 … 1.3 万亿元).
-        if let x = c.record.asOf, let y = s.record.asOf { score += x == y ? 0.1 : -0.3 }
-        else if !c.years.isEmpty && !s.years.isEmpty && c.years.isDisjoint(with: s.years) { score -= 0.8 }
-        // The same verb or noun right before both figures (已完工 367 个 / 完工 367 个).
-        if c.lead.count == 2 && Self.occurs(c.lead, in: s.nearText) { score += 0.15 }
-        // The very same figure with three or more significant digits is rarely a coincidence.
-        if let x = c.record.value, x == s.record.value, c.record.qualifier == s.record.qualifier {
-            if x.mantissa.magnitude >= 100 { score += 0.25 }
-            else if let n = x.intValue, n >= 10 { score += 0.15 }
-        }
-        // Figures of different organizations are about different things.
-        if !c.organizations.isEmpty && !s.organizations.isEmpty {
-            score += c.organizations.isDisjoint(with: s.organizations) ? -0.3 : 0.1
-        }
-        return score
-    }
-
-    /// True when the two intervals have a point in common. An open end agrees with anything
-    /// on its side, so figures open on a side must also be of a size (within 2×): "over
-    /// 60" does not vouch for "over 2700 万".
-    ///
-    /// Two figures open on the same side restate a bound (逾 2700 万 → 逾 3700 万): the
-    /// claim may round its bound (超过 2700 万 for 逾 2734 万) or weaken it, but not raise it.
-    enum Relation { case agree, disagree, unrelated }
-
-    /// Agree, disagree, or unrelated: an open figure and a figure more than 2× away that it
-    /// does not exclude (逾 2700 万 and 6000 万) say nothing about each other.
-    static func relation(_ a: Figure, _ b: Figure) -> Relation {
-        let open = a.low == nil || a.high == nil || b.low == nil || b.high == nil
-        if a.high == nil, b.high == nil, let x = a.low, let y = b.low {
-            return x <= y + a.step / 2 ? (max(x, y) > 2 * min(x, y) && x > 0 && y > 0 ? .unrelated : .agree) : .disagree
-        }
-        if a.low == nil, b.low == nil, let x = a.high, let y = b.high {
-            return x >= y - a.step / 2 ? (max(x, y) > 2 * min(x, y) && x > 0 && y > 0 ? .unrelated : .agree) : .disagree
-        }
-        let logical = intersects(a, b)
-        if open, let x = a.low ?? a.high, let y = b.low ?? b.high, x > 0, y > 0, max(x, y) > 2 * min(x, y) {
-            return logical ? .unrelated : .disagree
-        }
-        return logical ? .agree : .disagree
-    }
-
-    /// True when the two intervals have a point in common (to 12 decimal places: 15 亩 is
-    /// 1 公顷 although 10000/15 is not a finite decimal).
-    static func intersects(_ a: Figure, _ b: Figure) -> Bool {
-        // The greater of the lows and the lesser of the highs, with whether each end is closed.
-        var lo: (Decimal, Bool)? = nil
-        for (v, closed) in [(a.low, a.lowClosed), (b.low, b.lowClosed)] {
-            guard let v else { continue }
-            if let cur = lo { if v > cur.0 || (v == cur.0 && !closed) { lo = (v, closed) } } else { lo = (v, closed) }
-        }
-        var hi: (Decimal, Bool)? = nil
-        for (v, closed) in [(a.high, a.highClosed), (b.high, b.highClosed)] {
-            guard let v else { continue }
-            if let cur = hi { if v < cur.0 || (v == cur.0 && !closed) { hi = (v, closed) } } else { hi = (v, closed) }
-        }
-        guard let l = lo, let h = hi else { return true }
-        let (x, y) = (rounded(l.0), rounded(h.0))
-        if x < y { return true }
-        return x == y && l.1 && h.1
-    }
-
-    static func rounded(_ x: Decimal) -> Decimal {
-        var v = x, r = Decimal()
-        NSDecimalRound(&r, &v, 12, .plain)
-        return r
-    }
-
-    /// The interval in words, in the figure's own unit: "45018 名 = [45017.5, 45018.5)",
-    /// "2700 万人次 or more".
-    static func describe(_ f: Figure) -> String {
-        let unit = f.record.unit ?? ""
-        let value = f.record.value?.description ?? "?"
-        func own(_ x: Decimal) -> String {
-            var v = x / f.factor, r = Decimal()
-            NSDecimalRound(&r, &v, 6, .plain)
-            return r.description
-        }
-        switch (f.low, f.high) {
-        case (nil, nil): return "any \(unit)"
-        case (let l?, nil): return "\(own(l)) \(unit) or more (written \(f.record.text))"
-        case (nil, let h?): return "\(own(h)) \(unit) or less (written \(f.record.text))"
-        case (let l?, let h?):
-            return "\(value) \(unit) = \(f.lowClosed ? "[" : "(")\(own(l)), \(own(h))\(f.highClosed ? "]" : ")")"
-        }
-    }
-
-    // MARK: - Text helpers
-
-    /// True when the line holding `i` is short and has no sentence punctuation.
-    static func isHeadline(_ s: [Unicode.Scalar], around i: Int) -> Bool {
-        var a = min(max(0, i), s.count), b = a
-        while a > 0 && s[a - 1] != "\n" { a -= 1 }
-        while b < s.count && s[b] != "\n" { b += 1 }
-        return b - a <= 60 && !s[a..<b].contains { "。！？；!?;".unicodeScalars.contains($0) }
-    }
-
-    /// The span between the nearest ends around [start, end).
-    static func span(around start: Int, _ end: Int, in s: [Unicode.Scalar], ends: Set<Unicode.Scalar>) -> Range<Int> {
-        var a = min(max(0, start), s.count)
-        while a > 0 && !ends.contains(s[a - 1]) { a -= 1 }
-        var b = min(max(a, end), s.count)
-        while b < s.count && !ends.contains(s[b]) { b += 1 }
-        return a..<b
-    }
-
-    /// Pairs of neighbouring content characters (Han, not inside a figure or date, not a
-    /// function word) in `range`.
-    static func bigrams(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool],
-                        keepStops: Bool = false) -> [UInt64] {
-        Array(bigramSet(s, range, covered, keepStops: keepStops)).sorted()
-    }
-
-    static func bigramSet(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool],
-                          keepStops: Bool) -> Set<UInt64> {
-        var out = Set<UInt64>()
-        var previous: UInt32? = nil
-        for k in range where k < s.count {
-            let c = s[k]
-            guard !covered[k], c.isHan, keepStops || !VerifyTable.contextStops.contains(c) else {
-                if covered[k] || !c.isHan { previous = nil }
-                continue
-            }
-            if let p = previous { out.insert(UInt64(p) << 32 | UInt64(c.value)) }
-            previous = c.value
-        }
-        return out
-    }
-
-    /// The content characters of `range` (Han, outside figures and dates), as text.
-    static func content(_ s: [Unicode.Scalar], _ range: Range<Int>, _ covered: [Bool]) -> String {
-        var v = String.UnicodeScalarView()
-        for k in range where k < s.count && !covered[k] && s[k].isHan { v.append(s[k]) }
-        return String(v)
-    }
-
-    /// True when `needle` occurs in `haystack` (short arrays: a plain scan).
-    static func occurs(_ needle: [UInt32], in haystack: [UInt32]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        outer: for k in 0...(haystack.count - needle.count) {
-            for m in 0..<needle.count where haystack[k + m] != needle[m] { continue outer }
-            return true
-        }
-        return false
-    }
-
-    static func compact(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != " " && $0 != "\n" }))
-    }
-
-    static func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        guard r.lowerBound < r.upperBound, r.lowerBound >= 0, r.upperBound <= s.count else { return "" }
-        return String(String.UnicodeScalarView(s[r])).replacingOccurrences(of: " ", with: "")
-    }
 }
 
 /// A document to verify or to verify against: its name, text and publication date.
+///
+///     VerifyDocument(doc: "claim.txt", text: "志愿者达 4.5 万名", date: CivilDate("2022-03-18"))
 public struct VerifyDocument: Sendable {
+    /// The document's name, as the records of its figures carry it.
     public var doc: String
+    /// The text, prepared for extraction.
     public var source: SourceText
+    /// The publication date, against which its dates without a year are resolved.
     public var date: CivilDate?
     /// The original text's scalars (offsets in records index these).
     let scalars: [Unicode.Scalar]
 
+    /// A document from its text.
+    ///
+    ///     VerifyDocument(doc: "source", text: "共招募志愿者 45018 名")
     public init(doc: String, text: String, date: CivilDate? = nil) {
         self.init(doc: doc, source: SourceText(text), text: text, date: date)
     }
 
+    /// A document whose text is already prepared (decoded once): `source` and its `text` (`source.original`).
+    ///
+    ///     let source = SourceText(utf8: bytes)
+    ///     VerifyDocument(doc: "a.txt", source: source, text: source.original)
     public init(doc: String, source: SourceText, text: String, date: CivilDate? = nil) {
         self.doc = doc
         self.source = source
