@@ -36,6 +36,8 @@ public struct ParsedNumeral: Sendable, Equatable {
     public var unknownDigit = false
     /// A fraction written the Cantonese way, without 之 (四分一 = 1/4): the caller decides
     /// whether the unit after it allows that reading (四分一升, but not 十分一次).
+    ///
+    ///     // parseWithFraction over 四分一升: value 0.25, colloquialFraction true
     public var colloquialFraction = false
     /// Number of scalars in the numeral.
     public var length: Int { end - start }

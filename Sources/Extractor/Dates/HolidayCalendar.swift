@@ -1,4 +1,6 @@
 /// How a holiday falls in a Gregorian year, by the calendar that fixes it.
+///
+///     HolidayCalendar.dates(.chinese(month: 8, day: 15), in: 2019)   // [2019-09-13]: 中秋节
 public enum HolidayRule: Sendable, Equatable {
     /// A Gregorian date: 国庆节 is 10-01.
     case gregorian(month: Int, day: Int)
@@ -29,15 +31,21 @@ public enum HolidayRule: Sendable, Equatable {
 }
 
 /// The Hindu and Buddhist tables of `HinduHolidayDates`.
+///
+///     HolidayCalendar.dates(.hindu(.dhanteras, 2), in: 2013)   // [2013-11-03]: 排灯节 (Diwali)
 public enum HinduTable: Sendable, Equatable, Hashable {
     case dhanteras, navaratri, rakshaBandhan, thaiPongal, onam, vasantPanchami, vesak
 }
 
 /// Gregorian dates of holidays, from the tables of `HolidayDates` (1950–2050, solar terms
 /// 2000–2050) and `HinduHolidayDates` (2000–2030), and from rules (Easter, nth weekdays) for any year.
+///
+///     HolidayCalendar.dates(.chineseNewYearsEve, in: 2020)   // [2020-01-24]: 除夕
 public enum HolidayCalendar {
     /// The days a holiday falls on in a Gregorian year, earliest first (an Islamic holiday can
     /// fall twice in one year, and none when the year is beyond the tables).
+    ///
+    ///     HolidayCalendar.dates(.islamic(month: 10, day: 1), in: 2013)   // [2013-08-08]: 开斋节
     public static func dates(_ rule: HolidayRule, in year: Int) -> [CivilDate] {
         var out: [CivilDate] = []
         switch rule {
@@ -170,16 +178,22 @@ public enum HolidayCalendar {
     }
 
     /// A date of the Chinese calendar in the lunar year that begins in Gregorian `lunarYear`.
+    ///
+    ///     HolidayCalendar.chineseDate(lunarYear: 2013, month: 1, day: 15)   // 2013-02-24: 元宵节
     public static func chineseDate(lunarYear: Int, month: Int, day: Int, leap: Bool = false) -> CivilDate? {
         date(in: tables.chinese, row: lunarYear - HolidayDates.chineseFirstYear, month: month, day: day, leap: leap)
     }
 
     /// A date of the Islamic (Umm al-Qura) calendar; `year` is the year of the Hijra.
+    ///
+    ///     HolidayCalendar.islamicDate(year: 1434, month: 10, day: 1)   // 2013-08-08
     public static func islamicDate(year: Int, month: Int, day: Int) -> CivilDate? {
         date(in: tables.islamic, row: year - HolidayDates.islamicFirstYear, month: month, day: day, leap: false)
     }
 
     /// A date of the Hebrew calendar, months numbered from Tishrei (1) to Elul (13), 6 being Adar I.
+    ///
+    ///     HolidayCalendar.hebrewDate(year: 5773, month: 8, day: 15)   // 2013-03-26: 15 Nisan
     public static func hebrewDate(year: Int, month: Int, day: Int) -> CivilDate? {
         date(in: tables.hebrew, row: year - HolidayDates.hebrewFirstYear, month: month, day: day, leap: false)
     }
@@ -188,6 +202,8 @@ public enum HolidayCalendar {
     static func hebrewYears(near year: Int) -> ClosedRange<Int> { (year + 3760)...(year + 3761) }
 
     /// The Beijing date of solar term `k` (0 小寒 … 23 冬至) in `year`.
+    ///
+    ///     HolidayCalendar.solarTerm(6, in: 2024)   // 2024-04-04: 清明
     public static func solarTerm(_ k: Int, in year: Int) -> CivilDate? {
         let row = year - HolidayDates.solarTermsFirstYear
         guard (0..<24).contains(k), solarTermDays.indices.contains(row), solarTermDays[row].count == 24 else {
@@ -204,6 +220,8 @@ public enum HolidayCalendar {
     // MARK: - Rules
 
     /// Western Easter Sunday (the anonymous Gregorian algorithm, as in Meeus ch. 8).
+    ///
+    ///     HolidayCalendar.easterSunday(2013)   // 2013-03-31
     public static func easterSunday(_ y: Int) -> CivilDate {
         let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4
         let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
@@ -213,6 +231,8 @@ public enum HolidayCalendar {
     }
 
     /// Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar.
+    ///
+    ///     HolidayCalendar.orthodoxEasterSunday(2013)   // 2013-05-05
     public static func orthodoxEasterSunday(_ y: Int) -> CivilDate {
         let a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7
         let month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1
