@@ -90,7 +90,8 @@ struct TemporalRecognizer {
                 || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
                 || (mayBeginHoliday(b, at: i) && matchHoliday(b, at: i) != nil) else { return nil }
         }
-        if i > 0, b[i - 1] == "从" || b[i - 1] == "從" || b[i - 1] == "自", let (low, high, end) = readYearSpan(b, at: i) {
+        if b[i].isASCIIDigit, i > 0, b[i - 1] == "从" || b[i - 1] == "從" || b[i - 1] == "自",
+           let (low, high, end) = readYearSpan(b, at: i) {
             out.append(low); out.append(high)                     // 从2016-2018
             return end
         }

@@ -46,7 +46,8 @@ extension QuantityRecognizer {
 
     /// The Cantonese dollar: 個/个 after a numeral is a dollar, not a count, when the money is
     /// said around it (港幣三個一毫四, or a price earlier in the sentence) and no noun follows it.
-    func dollar(_ b: UnsafeBufferPointer<Unicode.Scalar>, at j: Int, numStart: Int, money: UnitEntry?) -> UnitEntry? {
+    func dollar(_ b: UnsafeBufferPointer<Unicode.Scalar>, at j: Int, numStart: Int,
+                lastMoney: (end: Int, unit: UnitEntry)?, before i: Int) -> UnitEntry? {
         let n = b.count
         guard j < n, b[j] == "个" || b[j] == "個" else { return nil }
         // Only where no noun follows (15 个街道 counts streets even after a price): 個 then
@@ -54,7 +55,8 @@ extension QuantityRecognizer {
         if j + 1 < n, b[j + 1].isHan, NumeralTable.role(b[j + 1]) == nil,
            !["毫", "仙", "半"].contains(b[j + 1]) { return nil }
         let prefixed = numStart > 0 && lex.currencyPrefixLasts.contains(b[numStart - 1])
-        guard prefixed || money != nil else { return nil }
+        guard prefixed || lastMoney != nil else { return nil }
+        let money = lastMoney.flatMap { moneyInSentence(b, $0, before: i) }
         let code = (prefixed ? currencyWordBefore(b, numStart)?.1 : nil) ?? money?.currency
         guard let currency = code else { return nil }
         return UnitEntry(surface: [b[j]], unit: String(Character(b[j])), dimension: "currency", currency: currency,

@@ -9,6 +9,7 @@ extension QuantityRecognizer {
     func currencyWordBefore(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ i0: Int) -> ([Unicode.Scalar], String)? {
         var i = i0
         if i >= 4, b[i - 1] == " ", b[i - 2].isASCIILetter { i -= 1 }
+        guard i > 0, lex.currencyPrefixLasts.contains(b[i - 1]) else { return nil }   // a quick test first
         for (w, code) in lex.currencyPrefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }

@@ -72,7 +72,7 @@ struct QuantityRecognizer {
             while i < n {
                 let c = b[i]
                 if !trig.contains(c) { i += 1; continue }
-                let (figure, next) = attempt(b, at: i, money: lastMoney.flatMap { moneyInSentence(b, $0, before: i) })
+                let (figure, next) = attempt(b, at: i, lastMoney: lastMoney)
                 if let f = figure {
                     if let u = f.unit, u.currency != nil { lastMoney = (f.end, u) }
                     if let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
@@ -92,9 +92,10 @@ struct QuantityRecognizer {
         return last.unit
     }
 
-    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume. `money` is
-    /// the unit of a sum of money said before in the sentence (a price: 個半 after it is $1.5).
-    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, money: UnitEntry? = nil) -> (Figure?, Int) {
+    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume. `lastMoney`
+    /// is the last sum of money read before (a price said in the sentence: 個半 after it is $1.5).
+    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int,
+                 lastMoney: (end: Int, unit: UnitEntry)? = nil) -> (Figure?, Int) {
         let n = b.count
         let c = b[i]
         var start = i
@@ -129,7 +130,8 @@ struct QuantityRecognizer {
         case "米", "斤", "尺", "块", "塊", "蚊", "分":
             return readImpliedOne(b, at: i)
         case "个", "個":
-            if i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]), let f = dollarAndTenths(b, at: i, money: money) {
+            if i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]), let m = lastMoney,
+               let f = dollarAndTenths(b, at: i, money: moneyInSentence(b, m, before: i)) {
                 return (f, f.end)
             }
             return readOneAndAHalf(b, at: i)
@@ -267,7 +269,8 @@ struct QuantityRecognizer {
             }
             var half = false
             var (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
-            if let u = unit, u.rule == .ge, let d = dollar(b, at: j, numStart: numStart, money: money) {
+            if let u = unit, u.rule == .ge,
+               let d = dollar(b, at: j, numStart: numStart, lastMoney: lastMoney, before: i) {
                 unit = d                                         // 港幣三個一毫四: 個 is the dollar
                 if !halfBefore { unitEnd = j + 1 }
             }
