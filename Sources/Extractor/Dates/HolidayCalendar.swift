@@ -66,8 +66,10 @@ public enum HolidayCalendar {
         case .orthodoxEaster(let k):
             out.append(orthodoxEasterSunday(year).adding(days: k))
         case .islamic(let m, let d):
-            for r in tables.islamic.indices {
-                if let c = islamicDate(year: HolidayDates.islamicFirstYear + r, month: m, day: d) { out.append(c) }
+            // Islamic years are 11 days shorter: about 33 of them to 32 Gregorian ones.
+            let near = (year - 622) * 33 / 32
+            for h in (near - 1)...(near + 2) {
+                if let c = islamicDate(year: h, month: m, day: d) { out.append(c) }
             }
         case .hebrew(let m, let d):
             for hy in hebrewYears(near: year) {
@@ -107,14 +109,10 @@ public enum HolidayCalendar {
     }
 
 
-    struct Tables {
-        let chinese: [TableYear], islamic: [TableYear], hebrew: [TableYear]
-    }
-
-    /// The tables, read once from their text.
-    static let tables = Tables(chinese: parse(HolidayDates.chinese, hebrew: false),
-                               islamic: parse(HolidayDates.islamic, hebrew: false),
-                               hebrew: parse(HolidayDates.hebrew, hebrew: true))
+    /// The tables, each read once from its text when first needed.
+    static let chineseTable = parse(HolidayDates.chinese, hebrew: false)
+    static let islamicTable = parse(HolidayDates.islamic, hebrew: false)
+    static let hebrewTable = parse(HolidayDates.hebrew, hebrew: true)
 
     /// Lines `YYYY-MM-DD lengths` (see `HolidayDates`), read as bytes.
     static func parse(_ text: String, hebrew: Bool) -> [TableYear] {
@@ -181,21 +179,21 @@ public enum HolidayCalendar {
     ///
     ///     HolidayCalendar.chineseDate(lunarYear: 2013, month: 1, day: 15)   // 2013-02-24: 元宵节
     public static func chineseDate(lunarYear: Int, month: Int, day: Int, leap: Bool = false) -> CivilDate? {
-        date(in: tables.chinese, row: lunarYear - HolidayDates.chineseFirstYear, month: month, day: day, leap: leap)
+        date(in: chineseTable, row: lunarYear - HolidayDates.chineseFirstYear, month: month, day: day, leap: leap)
     }
 
     /// A date of the Islamic (Umm al-Qura) calendar; `year` is the year of the Hijra.
     ///
     ///     HolidayCalendar.islamicDate(year: 1434, month: 10, day: 1)   // 2013-08-08
     public static func islamicDate(year: Int, month: Int, day: Int) -> CivilDate? {
-        date(in: tables.islamic, row: year - HolidayDates.islamicFirstYear, month: month, day: day, leap: false)
+        date(in: islamicTable, row: year - HolidayDates.islamicFirstYear, month: month, day: day, leap: false)
     }
 
     /// A date of the Hebrew calendar, months numbered from Tishrei (1) to Elul (13), 6 being Adar I.
     ///
     ///     HolidayCalendar.hebrewDate(year: 5773, month: 8, day: 15)   // 2013-03-26: 15 Nisan
     public static func hebrewDate(year: Int, month: Int, day: Int) -> CivilDate? {
-        date(in: tables.hebrew, row: year - HolidayDates.hebrewFirstYear, month: month, day: day, leap: false)
+        date(in: hebrewTable, row: year - HolidayDates.hebrewFirstYear, month: month, day: day, leap: false)
     }
 
     /// The Hebrew years whose days may fall in Gregorian `year` (one begins in September).
