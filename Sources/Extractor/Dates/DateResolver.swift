@@ -303,6 +303,11 @@ struct DateResolver {
         if let w = v.week { TimexBytes.year(v.year, &o); TimexBytes.put("-W", &o); TimexBytes.two(w, &o) }
         else if let q = v.quarter { TimexBytes.year(v.year, &o); TimexBytes.put("-Q", &o); TimexBytes.digit(q, &o) }
         else if let h = v.half { TimexBytes.year(v.year, &o); TimexBytes.put("-H", &o); TimexBytes.digit(h, &o) }
+        else if let s = v.season {
+            TimexBytes.year(v.year, &o)
+            switch s { case 1: TimexBytes.put("-SP", &o); case 2: TimexBytes.put("-SU", &o)
+            case 3: TimexBytes.put("-FA", &o); default: TimexBytes.put("-WI", &o) }
+        }
         else if let d = v.day {
             TimexBytes.year(v.year, &o); o.append(TimexBytes.dash); TimexBytes.two(v.month, &o)
             o.append(TimexBytes.dash); TimexBytes.two(d, &o)

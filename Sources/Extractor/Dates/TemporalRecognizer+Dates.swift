@@ -128,6 +128,7 @@ extension TemporalRecognizer {
         var v = v0, e = e0
         let n = b.count
         if e < n, b[e] == "度" { e += 1 }                           // 2016年度
+        if e + 1 < n, b[e] == "的", let (mv, _) = readMonthDay(b, at: e + 1), mv.month != nil { e += 1 }  // 2016年的3月
         if let (mv, e2) = readMonthDay(b, at: e), mv.month != nil {
             v.month = mv.month; v.day = mv.day; v.lunar = mv.lunar; e = e2
             v.weekday = mv.weekday; v.weekdayOrdinal = mv.weekdayOrdinal
@@ -137,6 +138,8 @@ extension TemporalRecognizer {
             v.holiday = hv.holiday; e = e2
         } else if e < n, let (lv, e2, _) = readLunarDate(b, at: e) {
             v.month = lv.month; v.day = lv.day; v.lunar = true; e = e2          // 2015年农历正月初一
+        } else if let (season, e2) = readSeason(b, at: e) {
+            v.season = season; e = e2                                          // 2016年夏天
         } else if let (unit, k, e2) = readNthOfYear(b, at: e) {
             if unit == "周" { v.week = k } else { v.month = k }
             e = e2
@@ -144,6 +147,21 @@ extension TemporalRecognizer {
             e = skipPeriodSuffix(b, at: e)
         }
         return (v, e, rule)
+    }
+
+    /// 春天/春季, 夏天, 秋季, 冬天 after a year (2016年夏天, 今年的冬季): 1 to 4.
+    func readSeason(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Int, Int)? {
+        let n = b.count
+        var k = i
+        if k < n, b[k] == "的" { k += 1 }
+        guard k + 1 < n, b[k + 1] == "天" || b[k + 1] == "季" else { return nil }
+        switch b[k] {
+        case "春": return (1, k + 2)
+        case "夏": return (2, k + 2)
+        case "秋": return (3, k + 2)
+        case "冬": return (4, k + 2)
+        default: return nil
+        }
     }
 
     /// 的第一周, 第三个月 after a year: the week of the year or its month.

@@ -19,11 +19,16 @@ extension TemporalRecognizer {
                 let k = matchWeekdayPrefix(b, at: j), k < n, let wd = TemporalTable.weekday(b[k]) {
             v.weekday = wd; j = k + 1
         }
-        if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
+        if rel.years != nil, j + 1 < n, b[j] == "的", let (mv, e2) = readMonthDay(b, at: j + 1), mv.month != nil {
+            v.month = mv.month; v.day = mv.day; v.lunar = mv.lunar; j = e2   // 今年的三月
+            v.weekday = mv.weekday ?? v.weekday; v.weekdayOrdinal = mv.weekdayOrdinal
+        } else if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
             v.month = mv.month; v.day = mv.day; v.lunar = mv.lunar; j = e2
             v.weekday = mv.weekday ?? v.weekday; v.weekdayOrdinal = mv.weekdayOrdinal
         } else if rel.years != nil, let p = readQuarterOrHalf(b, at: j) {
             v.quarter = p.quarter; v.quarterFrom = p.from; v.half = p.half; j = p.end
+        } else if rel.years != nil, let (season, e2) = readSeason(b, at: j) {
+            v.season = season; j = e2                                        // 今年夏天
         } else if rel.years != nil, mayBeginHoliday(b, at: j), let (hv, e2, _) = readHoliday(b, at: j) {
             v.holiday = hv.holiday; j = e2                                   // 今年春节, 去年国庆
         } else if rel.years != nil, j < n, let (r2, e2) = matchRelative(b, at: j), r2.months == 0 {

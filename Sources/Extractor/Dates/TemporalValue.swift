@@ -92,6 +92,12 @@ struct TemporalValue: Sendable, Equatable {
         get { _quarterFrom.map(Int.init) }
         set { _quarterFrom = newValue.map { Int8(clamping: $0) } }
     }
+    /// A season of the year (今年夏天): 1 spring, 2 summer, 3 autumn, 4 winter (TIMEX3 SP, SU, FA, WI).
+    private var _season: Int8?
+    var season: Int? {
+        get { _season.map(Int.init) }
+        set { _season = newValue.map { Int8(clamping: $0) } }
+    }
     /// Month and day are of the Chinese calendar (正月十五, 农历八月十五).
     var lunar = false
     /// The year was written with two digits (98年): in a document that counts years of the
