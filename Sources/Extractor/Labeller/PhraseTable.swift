@@ -1,0 +1,125 @@
+/// A dictionary of short phrases for dictionary features: which listed words
+/// start at a position, with their tag (or, built with `values:`, a bit set of
+/// the lists a word is in, so that one walk answers for several lists). Words
+/// are found by hashing their prefixes one character at a time into an
+/// open-addressing table, so a look-up stops as soon as no listed word
+/// continues, and a first-character bitmap rejects most positions with one load.
+///
+///     let t = PhraseTable([("委员会", 1), ("委员", 2)])
+///     t.matches(text, at: i) { length, tag in … }   // 3, 1 then 2, 2 at "委员会…"
+@_spi(Training) public struct PhraseTable: Sendable {
+    /// Keys are prefix hashes (0: empty slot); a value is 1 << 31 when longer words
+    /// continue the prefix, plus the value of the word it completes (tag + 1 for
+    /// tagged words; 0: none).
+    private let keys: [UInt64]
+    private let values: [UInt32]
+    private let mask: Int
+    private let firsts: ScalarSet
+    public let longestWord: Int
+    static let continues: UInt32 = 1 << 31
+
+    /// Words with their tags (0 …); a word listed twice keeps its first tag.
+    public init<S: Sequence>(_ words: S) where S.Element == (String, Int) {
+        self.init(entries: words.map { ($0.0, UInt32($0.1 + 1)) }, merge: false)
+    }
+
+    /// Words with values (bit sets, 1 ..< 2^31): a word listed twice gets the union of its values.
+    public init<S: Sequence>(values words: S) where S.Element == (String, UInt32) {
+        self.init(entries: Array(words), merge: true)
+    }
+
+    private init(entries words: [(String, UInt32)], merge: Bool) {
+        var entries: [UInt64: UInt32] = [:]
+        var order: [UInt64] = []
+        var firstScalars: [UInt32] = []
+        var longest = 0
+        for (word, value) in words {
+            let scalars = Array(word.unicodeScalars)
+            guard let f = scalars.first else { continue }
+            firstScalars.append(f.value)
+            longest = max(longest, scalars.count)
+            var h = PhraseTable.seed
+            for (k, c) in scalars.enumerated() {
+                h = PhraseTable.step(h, c)
+                if entries[h] == nil { entries[h] = 0; order.append(h) }
+                if k < scalars.count - 1 {
+                    entries[h]! |= PhraseTable.continues
+                } else if merge || entries[h]! & ~PhraseTable.continues == 0 {
+                    entries[h]! |= value & ~PhraseTable.continues
+                }
+            }
+        }
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity), values = [UInt32](repeating: 0, count: capacity)
+        for h in order {
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = h; values[slot] = entries[h]!
+        }
+        self.keys = keys; self.values = values; mask = capacity - 1
+        firsts = ScalarSet(firstScalars)
+        longestWord = longest
+    }
+
+    static let seed = FeatureHash.start(0x5048_5241)   // "PHRA"
+
+    @inline(__always) static func step(_ h: UInt64, _ c: Unicode.Scalar) -> UInt64 {
+        FeatureHash.finish(FeatureHash.add(h, c.value))
+    }
+
+    @inline(__always) private func value(_ h: UInt64) -> UInt32? {
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = keys[slot]
+            if k == h { return values[slot] }
+            if k == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Could a listed word start with this character?
+    @inline(__always) public func mayStart(_ c: Unicode.Scalar) -> Bool { firsts.contains(c) }
+
+    /// Calls `body(length, tag)` for each listed word starting at `i` and ending before
+    /// `limit`, shortest first.
+    @inline(__always)
+    public func matches(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, limit: Int? = nil,
+                        _ body: (Int, Int) -> Void) {
+        guard i < text.count, firsts.contains(text[i]) else { return }
+        let end = min(limit ?? text.count, i + longestWord)
+        var h = PhraseTable.seed
+        var k = i
+        while k < end {
+            h = PhraseTable.step(h, text[k])
+            guard let v = value(h) else { return }
+            if v & ~PhraseTable.continues != 0 { body(k - i + 1, Int(v & ~PhraseTable.continues) - 1) }
+            if v & PhraseTable.continues == 0 { return }
+            k += 1
+        }
+    }
+
+    /// Calls `body(length, value)` for each word of a table built with `values:` that
+    /// starts at `i`, shortest first.
+    @inline(__always)
+    public func values(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ body: (Int, UInt32) -> Void) {
+        guard i < text.count, firsts.contains(text[i]) else { return }
+        let end = min(text.count, i + longestWord)
+        var h = PhraseTable.seed
+        var k = i
+        while k < end {
+            h = PhraseTable.step(h, text[k])
+            guard let v = value(h) else { return }
+            if v & ~PhraseTable.continues != 0 { body(k - i + 1, v & ~PhraseTable.continues) }
+            if v & PhraseTable.continues == 0 { return }
+            k += 1
+        }
+    }
+
+    /// The longest listed word at `i`: (length, tag).
+    public func longest(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, limit: Int? = nil) -> (Int, Int)? {
+        var best: (Int, Int)? = nil
+        matches(text, at: i, limit: limit) { best = ($0, $1) }
+        return best
+    }
+}
