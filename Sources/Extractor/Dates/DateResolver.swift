@@ -57,14 +57,14 @@ struct DateResolver {
         out.reserveCapacity(mentions.count)
         for (k, m) in mentions.enumerated() {
             var v = m.value
-            // 8月至2月 (in a May paper): a range that passes the new year is read from its end, the
-            // months before it; the end is a date like any other.
+            // 8月至2月: a range that passes the new year starts at the latest such month that has
+            // begun by the document date (August of last year in a May paper, this August in a
+            // September one); its end follows in the next year.
             if v.year == nil, v.relYears == nil, v.holiday == nil, let first = v.month, k + 1 < mentions.count,
                mentions[k + 1].inheritsFromPrevious, let last = mentions[k + 1].value.month, last < first,
                mentions[k + 1].value.year == nil, contextYear == nil, let dd = documentDate {
-                var end = mentions[k + 1].value
-                inferYear(&end, from: dd)
-                if let y = end.year { v.year = y - 1 }
+                let begun = CivilDate(year: dd.year, month: first, day: 1) <= dd
+                v.year = begun ? dd.year : dd.year - 1
             }
             if contextYear != nil, sentenceEnds(between: contextYearEnd, and: m.start) { contextYear = nil }
             if contextYear != nil { contextYearEnd = max(contextYearEnd, m.start) }    // scanned up to here
