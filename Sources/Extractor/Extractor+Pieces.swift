@@ -112,7 +112,7 @@ extension Extractor {
             state.documentDate = state.date ?? referenceDate ?? FigureContext.dateline(piece.mentions, piece.source)
             state.resolver = DateResolver(documentDate: state.documentDate)
         }
-        let timex = state.resolver?.resolve(piece.mentions) ?? []
+        let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
         let resolved = ResolvedPiece(piece: piece, timex: timex, scalarOffset: state.scalarOffset,
                                      lineOffset: state.lineOffset)
         state.advance(over: piece.source)
