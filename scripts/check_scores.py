@@ -11,8 +11,8 @@ write lunar dates as if Gregorian and extract converts them)."""
 import json, sys
 
 SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.95,
-               ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.85}
-NER_FLOOR = 0.55
+               ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.95}
+NER_FLOOR = 0.85
 SUITE_FLOORS = {
     "recognizers/NumberModel": 0.95, "recognizers/PercentModel": 0.93,
     "recognizers/CurrencyModel": 0.92, "recognizers/DimensionModel": 0.94,

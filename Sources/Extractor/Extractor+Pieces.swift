@@ -21,7 +21,7 @@ extension Extractor {
         let mentions: [TemporalMention]
         let organizations: [OrganizationRecognizer.Found]
         /// Figures with their cleaned spans, as and/or-context annotation needs them.
-        let figures: [(record: Record, span: Range<Int>)]
+        let figures: [(draft: RecordDraft, span: Range<Int>)]
 
         /// True when the piece's UTF-8 held invalid bytes (replaced with U+FFFD).
         ///
@@ -89,9 +89,12 @@ extension Extractor {
     public func recognize(_ source: SourceText, doc: String) -> RecognizedPiece {
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         let mentions = wantsTemporal || types.contains(.quantity) ? TemporalRecognizer(source: source).run() : []
-        let organizations = types.contains(.organization) ? OrganizationRecognizer(source: source).run() : []
-        var figures: [(record: Record, span: Range<Int>)] = []
+        let organizations = types.contains(.organization) ? OrganizationModel.shared.names(in: source) : []
+        var figures: [(draft: RecordDraft, span: Range<Int>)] = []
         if types.contains(.quantity) || types.contains(.number) {
+            // News text holds about one figure in 90 characters: room for more, so the array never
+            // grows (growing copies every draft; pages never touched cost nothing).
+            figures.reserveCapacity(source.scalars.count / 48 + 16)
             QuantityRecognizer(source: source, emitQuantities: types.contains(.quantity),
                                emitNumbers: types.contains(.number), doc: doc).run { r, span in
                 figures.append((r, span))
@@ -127,71 +130,129 @@ extension Extractor {
     ///     }
     ///     // 3 月 11 日 3, 3 人 14, 3.15 亿元 24: offsets (and lines) in the whole document
     public func records(of resolved: ResolvedPiece, into sink: (consuming Record) -> Void) {
+        let context = DraftContext(resolved)
+        drafts(of: resolved) { sink(Record($0, in: context)) }
+    }
+
+    /// Appends the records of a resolved piece to `bytes` as JSON Lines, and returns how
+    /// many: the bytes `JSONLineWriter.append` and a newline write for each record of
+    /// `records(of:into:)`, without making the records or their strings.
+    ///
+    ///     var bytes: [UInt8] = []
+    ///     let n = extractor.appendJSONLines(of: piece, to: &bytes)   // n lines, in document order
+    @discardableResult
+    public func appendJSONLines(of resolved: ResolvedPiece, to bytes: inout [UInt8]) -> Int {
+        let context = DraftContext(resolved), piece = resolved.piece
+        let records = piece.figures.count + piece.mentions.count + piece.organizations.count
+        var count = 0
+        var overflow: [UInt8] = []
+        // The lines are written straight into the array that takes them (pages never touched
+        // cost nothing, so the estimate may be generous).
+        let lines = [UInt8](unsafeUninitializedCapacity: DraftLineWriter.estimate(records: records, doc: piece.doc)) {
+            buf, initialized in
+            var writer = DraftLineWriter(context, into: buf)
+            piece.source.utf8.withUnsafeBufferPointer { u in
+                drafts(of: resolved) { writer.append($0, utf8: u); count += 1 }
+            }
+            initialized = writer.written
+            writer.appendOverflow(to: &overflow)
+        }
+        if bytes.isEmpty { bytes = lines } else { bytes.append(contentsOf: lines) }
+        bytes.append(contentsOf: overflow)
+        return count
+    }
+
+    /// The drafts of a resolved piece's records, in document order (offsets and lines still
+    /// in the piece): dates and organizations merged with the figures, figures annotated
+    /// with their as-of date and running totals, mentions next to U+FFFD marked damaged.
+    func drafts(of resolved: ResolvedPiece, _ emit: (borrowing RecordDraft) -> Void) {
         let piece = resolved.piece
-        let source = piece.source, doc = piece.doc, mentions = piece.mentions, timex = resolved.timex
-        let (so, lo) = (resolved.scalarOffset, resolved.lineOffset)
+        let source = piece.source, mentions = piece.mentions, timex = resolved.timex
         let damaged = source.hasReplacementCharacters
-        /// From piece to document coordinates, and the damage mark: in place, no copy.
-        @inline(__always) func place(_ r: inout Record) {
+        @inline(__always) func mark(_ r: inout RecordDraft) {
             if damaged && source.touchesReplacement(r.start, r.end) { r.damaged = true }
-            r.start += so; r.end += so; r.line += lo
         }
-        var temporal: [Record] = []
-        if types.contains(.date) || types.contains(.time) {
-            temporal.reserveCapacity(mentions.count)
-            FigureContext.emitTemporal(mentions, timex: timex, source: source, doc: doc, types: types, into: &temporal)
-            for k in temporal.indices { place(&temporal[k]) }
+        // Dates and organizations wait as their keys (a draft copied costs its strings' reference
+        // counts) and are drafted when their turn comes.
+        let dates = types.contains(.date), times = types.contains(.time)
+        var t = 0, temporalHint = 0, temporalLineHint = 0
+        func nextTemporal() -> Pending? {
+            guard dates || times else { return nil }
+            while t < mentions.count {
+                defer { t += 1 }
+                let m = mentions[t]
+                guard m.value.hour != nil ? times : dates else { continue }
+                let (s, e) = source.originalSpan(m.start, m.end, hint: &temporalHint)
+                return Pending(start: s, end: e, line: source.line(ofOriginal: s, hint: &temporalLineHint), index: t)
+            }
+            return nil
         }
-        let context = types.contains(.quantity) ? FigureContext(source: source, mentions: mentions, timex: timex) : nil
-        // Organizations stay small structs until their turn comes in the merge below.
         let orgs = piece.organizations
         var o = 0, hint = 0, lineHint = 0
-        func orgRecord(_ f: OrganizationRecognizer.Found) -> Record {
-            let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
-            let text = source.slice(s, e)
-            var r = Record(doc: doc, type: .organization, text: text, start: s, end: e,
-                           line: source.line(ofOriginal: s, hint: &lineHint))
-            r.name = SourceText.withoutBreaks(text)
-            r.category = f.category
-            place(&r)
-            return r
+        func nextOrganization() -> Pending? {
+            guard o < orgs.count else { return nil }
+            defer { o += 1 }
+            let (s, e) = source.originalSpan(orgs[o].start, orgs[o].end, hint: &hint)
+            return Pending(start: s, end: e, line: source.line(ofOriginal: s, hint: &lineHint), index: o)
         }
+        var pendingTemporal = nextTemporal()
+        var pendingOrganization = nextOrganization()
         // Dates and organizations before position (start, end), in document order.
-        var t = 0
-        var nextOrg: Record? = o < orgs.count ? orgRecord(orgs[0]) : nil
-        // Keys apart from the records: comparing them touches no reference counts.
-        let temporalKeys = temporal.map { ($0.start, $0.end) }
-        var orgKey: (Int, Int)? = nextOrg.map { ($0.start, $0.end) }
         func flush(before key: (Int, Int)?) {
             while true {
-                let tk: (Int, Int)? = t < temporalKeys.count ? temporalKeys[t] : nil
+                let tk = pendingTemporal.map { ($0.start, $0.end) }
                 // The earlier of the pending date and organization, if it comes before `key`.
-                if let ok = orgKey, tk.map({ ok < $0 }) ?? true {
-                    if let key, !(ok < key) { return }
-                    if let r = nextOrg.take() { sink(r) }
-                    o += 1
-                    nextOrg = o < orgs.count ? orgRecord(orgs[o]) : nil
-                    orgKey = nextOrg.map { ($0.start, $0.end) }
-                } else if let tk {
+                if let org = pendingOrganization, tk.map({ (org.start, org.end) < $0 }) ?? true {
+                    if let key, !((org.start, org.end) < key) { return }
+                    var r = RecordDraft(type: .organization, start: org.start, end: org.end, line: org.line)
+                    r.category = orgs[org.index].category
+                    mark(&r)
+                    emit(r)
+                    pendingOrganization = nextOrganization()
+                } else if let date = pendingTemporal, let tk {
                     if let key, !(tk < key) { return }
-                    sink(temporal[t]); t += 1
+                    let m = mentions[date.index]
+                    var r = RecordDraft(type: m.value.hour != nil ? .time : .date, start: date.start, end: date.end,
+                                        line: date.line)
+                    r.timex = timex[date.index]
+                    mark(&r)
+                    emit(r)
+                    pendingTemporal = nextTemporal()
                 } else {
                     return
                 }
             }
         }
+        let context = types.contains(.quantity) ? FigureContext(source: source, mentions: mentions, timex: timex) : nil
         var scope = 0
         var previousEnd = 0
-        for (record, span) in piece.figures {
-            var r = record
+        for k in piece.figures.indices {
+            let span = piece.figures[k].span
+            var r = piece.figures[k].draft
             if r.type == .quantity, let c = context {
                 c.annotate(&r, span: span, previousEnd: previousEnd, scope: &scope)
             }
             previousEnd = span.upperBound
-            place(&r)
+            mark(&r)
             flush(before: (r.start, r.end))
-            sink(r)
+            emit(r)
         }
         flush(before: nil)
+    }
+}
+
+/// A date or organization waiting for its turn in the merge: its original span and line in
+/// the piece, and its index among the piece's mentions or organizations.
+private struct Pending {
+    var start: Int
+    var end: Int
+    var line: Int
+    var index: Int
+}
+
+extension DraftContext {
+    init(_ resolved: Extractor.ResolvedPiece) {
+        self.init(source: resolved.piece.source, doc: resolved.piece.doc, scalarOffset: resolved.scalarOffset,
+                  lineOffset: resolved.lineOffset)
     }
 }

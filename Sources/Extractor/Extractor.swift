@@ -74,4 +74,18 @@ public struct Extractor: Sendable {
         let piece = resolve(recognize(source, doc: doc), state: &state)
         records(of: piece, into: sink)
     }
+
+    /// Appends the records of a prepared source text to `bytes` as JSON Lines, and returns how
+    /// many: the same bytes as `JSONLineWriter.append` and a newline for each record of
+    /// `extract(_:doc:date:)`, without making the records or their strings.
+    ///
+    ///     var bytes: [UInt8] = []
+    ///     Extractor().appendJSONLines(SourceText("共 3 人"), doc: "x", to: &bytes)   // 1: {"doc":"x",…}
+    @discardableResult
+    public func appendJSONLines(_ source: SourceText, doc: String, date: CivilDate? = nil,
+                                to bytes: inout [UInt8]) -> Int {
+        var state = DocumentState(date: date)
+        let piece = resolve(recognize(source, doc: doc), state: &state)
+        return appendJSONLines(of: piece, to: &bytes)
+    }
 }

@@ -5,7 +5,8 @@
 /// every read of a computed `static let` calls into the runtime (`swift_once`)
 /// and retains the table, which measured 3% of the benchmark plus
 /// reference counting; the recognizers hold this one object instead and read
-/// plain stored properties.
+/// plain stored properties. Sets of character pairs are read as `PairSet`s (no hashing per
+/// lookup).
 final class Lexicon: Sendable {
     static let shared = Lexicon()
 
@@ -14,7 +15,7 @@ final class Lexicon: Sendable {
     let unitFirsts = UnitTable.firstCharacters
     // Words that are not figures
     let numeralsInWords = NonFigureTable.numeralsInWords
-    let neighbourPairs = NonFigureTable.neighbourPairs
+    let neighbourPairs = PairSet(NonFigureTable.neighbourPairs)
     let wordLists = NonFigureTable.wordLists
     let wordListIndex = NonFigureTable.wordListIndex
     let leftBlockers = NonFigureTable.leftBlockers
@@ -33,7 +34,7 @@ final class Lexicon: Sendable {
     let objectStopFirsts = ContextTable.objectStopFirsts
     let objectStopsByFirst = ContextTable.objectStopsByFirst
     let unitWordBlockerFirsts = ContextTable.unitWordBlockerFirsts
-    let unitWordBlockerPairs = ContextTable.unitWordBlockerPairs
+    let unitWordBlockerPairs = PairSet(ContextTable.unitWordBlockerPairs)
     let durationContext = ContextTable.durationContext
     let currencyPrefixes = ContextTable.currencyPrefixes
     let currencyPrefixLasts = ContextTable.currencyPrefixLasts
@@ -61,7 +62,7 @@ final class Lexicon: Sendable {
     let eraFirsts = TemporalTable.eraFirsts
     let eras = TemporalTable.eras
     let weekdayPrefixes = TemporalTable.weekdayPrefixes
-    let bigrams = TemporalTable.bigrams
+    let bigrams = PairSet(TemporalTable.bigrams)
     let bigramSeconds = TemporalTable.bigramSeconds
     let dateCharacters = TemporalTable.dateCharacters
     let rangeConnectors = TemporalTable.rangeConnectors

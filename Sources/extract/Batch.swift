@@ -194,6 +194,11 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 } else {
                     let rendered = parallelMap(resolved) { piece -> ([UInt8], Int) in
                         var bytes: [UInt8] = [], n = 0
+                        if format == .jsonl || format == .json {
+                            // JSON lines straight from the drafts: no Record, no String per record.
+                            n = self.extractor.appendJSONLines(of: piece, to: &bytes)
+                            return (bytes, n)
+                        }
                         bytes.reserveCapacity(piece.byteCountEstimate)
                         self.extractor.records(of: piece) { r in
                             RecordFormat.append(r, format: format, to: &bytes)
@@ -294,7 +299,11 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
             for w in o.warnings { Diagnostics.warning(w) }
             o.warnings.removeAll()
             var count = 0
-            extractor.extract(source, doc: doc, date: date) { r in sink.record(r); count += 1 }
+            if options.format == .jsonl || options.format == .json {
+                count = sink.appendJSONLines { extractor.appendJSONLines(source, doc: doc, date: date, to: &$0) }
+            } else {
+                extractor.extract(source, doc: doc, date: date) { r in sink.record(r); count += 1 }
+            }
             o.records = count
             o.streamed = true
             return
@@ -302,6 +311,11 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         var bytes: [UInt8] = []
         var count = 0
         let format = options.format
+        if format == .jsonl || format == .json {
+            o.records = extractor.appendJSONLines(source, doc: doc, date: date, to: &bytes)
+            o.bytes = bytes
+            return
+        }
         extractor.extract(source, doc: doc, date: date) { r in
             RecordFormat.append(r, format: format, to: &bytes)
             count += 1

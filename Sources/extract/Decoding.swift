@@ -146,6 +146,18 @@ enum Decoder {
                 if i + 8 <= n {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }   // eight ASCII bytes
+                    // A run of three-byte characters (CJK): lead byte 1110xxxx and two continuation
+                    // bytes in one masked compare of the little-endian word; not overlong (below
+                    // U+0800), not a UTF-16 surrogate.
+                    var w = UInt32(truncatingIfNeeded: word)
+                    while w & 0x00C0_C0F0 == 0x0080_80E0 {
+                        let v = (w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F
+                        guard v >= 0x800, v &- 0xD800 >= 0x800 else { return false }
+                        i &+= 3
+                        guard i &+ 4 <= n else { break }
+                        w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+                    }
+                    if i >= n { break }
                 }
                 let b = u[i]
                 if b < 0b1000_0000 { i += 1; continue }

@@ -211,6 +211,23 @@ final class RecordSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Records that `fill` appends as JSON lines (returning how many): straight into the
+    /// buffer for JSON Lines, joined as the array's objects for JSON.
+    func appendJSONLines(_ fill: (inout [UInt8]) -> Int) -> Int {
+        guard format == .jsonl else {
+            var bytes: [UInt8] = []
+            let n = fill(&bytes)
+            append(bytes, records: n)
+            return n
+        }
+        let before = buffer.count
+        let n = fill(&buffer)
+        size += buffer.count - before
+        if n > 0 { wroteRecord = true }
+        if buffer.count >= 1 << 20 { flush() }
+        return n
+    }
+
     /// The end of a document: with -o, noted for --resume once its records are written.
     func endDocument(doc: String) {
         if let page, page.isOpen { emit(page.end()) }
@@ -249,8 +266,15 @@ final class RecordSink {
     }
 
     func emit(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
         size += bytes.count
+        if bytes.count >= 1 << 20 {
+            // A piece's lines: written as they are, after what the buffer holds (no copy).
+            flush()
+            guard failure == nil else { return }
+            if let why = Self.writeAll(fd, bytes) { fail("cannot write to \(outputName): \(why)") }
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
     }
 

@@ -19,13 +19,15 @@ final class PieceReader {
     /// `decodedStart` on: the front is dropped in one move once it is large).
     private var raw: [UInt8]
     private var decoded: [UInt8] = []
+    /// The buffer `read` fills, allocated once.
+    private var block: [UInt8] = []
     private var decodedStart = 0
     private var encoding: TextEncoding?
     private var atEnd = false
     private var first = true
     /// Raw bytes before `raw[0]` (for the offsets of invalid bytes).
     private var rawBase = 0
-    /// Line feeds in the pieces handed out so far.
+    /// Line feeds in the pieces handed out so far, counted up to 3 (`DocumentChunker` asks no more).
     private var lineFeeds = 0
     /// Input offset of the first byte not yet handed out (UTF-8 input: decoded is the input).
     private var decodedRawOffset = 0
@@ -71,6 +73,10 @@ final class PieceReader {
                 // Detect on the first block of the file, or on all of it when it is shorter.
                 guard raw.count >= Self.detectionBytes || atEnd else { continue }
                 try detect()
+            } else if encoding == .utf8 {
+                // UTF-8 is cut only after a line feed, which never stands inside a character:
+                // all of it can go on (the first piece found there is the same).
+                if !raw.isEmpty { try decodeRaw(upTo: raw.count) }
             } else if let cut = lastLineEnd(in: raw, encoding: encoding) {
                 try decodeRaw(upTo: cut)
             }
@@ -85,15 +91,24 @@ final class PieceReader {
 
     // MARK: - Reading and decoding
 
+    /// Reads the next block: UTF-8 input straight into the decoded text once nothing waits
+    /// in `raw`, any other into `raw`. The block buffer is allocated once.
     private func readBlock() throws {
-        var block = [UInt8](repeating: 0, count: Self.blockBytes)
+        if block.isEmpty { block = [UInt8](repeating: 0, count: Self.blockBytes) }
         let r = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         if r < 0 {
             if errno == EINTR { return }
             throw InputError.unreadable(name, String(cString: strerror(errno)))
         }
         if r == 0 { atEnd = true; return }
-        raw.append(contentsOf: block[0..<r])
+        block.withUnsafeBufferPointer { b in
+            let bytes = UnsafeBufferPointer(rebasing: b[0..<r])
+            if encoding == .utf8 && raw.isEmpty {
+                decoded.append(contentsOf: bytes)
+            } else {
+                raw.append(contentsOf: bytes)
+            }
+        }
         inputBytes += r
     }
 
@@ -134,13 +149,12 @@ final class PieceReader {
     /// Decodes `raw[..<end]` (which ends at a line end or at the end of the input).
     private func decodeRaw(upTo end: Int) throws {
         guard let e = encoding else { return try detect() }
-        let part = Array(raw[..<end])
         if e == .utf8 {
             // Kept raw: SourceText validates and repairs UTF-8 in its own pass, and the
             // invalid bytes of a piece are counted when SourceText finds some (`noteInvalid`).
-            decoded.append(contentsOf: part)
+            decoded.append(contentsOf: raw[..<end])
         } else {
-            let d = Decoder.convert(part, from: e)
+            let d = Decoder.convert(Array(raw[..<end]), from: e)
             note(d, base: rawBase)
             decoded.append(contentsOf: d.utf8)
         }
@@ -199,10 +213,13 @@ final class PieceReader {
             decoded.removeFirst(decodedStart)
             decodedStart = 0
         }
-        lineFeeds += bytes.withUnsafeBufferPointer { u in
-            var n = 0
-            for b in u where b == UInt8(ascii: "\n") { n += 1 }
-            return n
+        // The chunker asks only whether the first three lines are behind.
+        if lineFeeds < 3 {
+            lineFeeds += bytes.withUnsafeBufferPointer { u in
+                var n = 0
+                for b in u where b == UInt8(ascii: "\n") { n += 1; if n >= 3 { break } }
+                return n
+            }
         }
         first = false
         return piece

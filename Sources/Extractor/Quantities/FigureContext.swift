@@ -32,7 +32,7 @@ final class FigureContext {
 
     /// Sets as_of and cumulative on one quantity record (records come in document order;
     /// `scope` is the caller's cursor into the scopes).
-    func annotate(_ r: inout Record, span: Range<Int>, previousEnd: Int, scope si: inout Int) {
+    func annotate(_ r: inout RecordDraft, span: Range<Int>, previousEnd: Int, scope si: inout Int) {
         // (A final class: annotation advances a cursor; one context per document.)
         while si < scopes.count && scopes[si].1 <= span.lowerBound { si += 1 }
         if si < scopes.count, scopes[si].0 <= span.lowerBound, span.lowerBound < scopes[si].1 {
@@ -122,21 +122,5 @@ final class FigureContext {
             i += 1
         }
         return false
-    }
-
-    /// Date and time records from resolved mentions.
-    static func emitTemporal(_ mentions: [TemporalMention], timex: [String], source: SourceText, doc: String,
-                             types: Set<RecordType>, into records: inout [Record]) {
-        var hint = 0
-        var lineHint = 0
-        for (k, m) in mentions.enumerated() {
-            let type: RecordType = m.value.hour != nil ? .time : .date
-            guard types.contains(type) else { continue }
-            let (s, e) = source.originalSpan(m.start, m.end, hint: &hint)
-            var r = Record(doc: doc, type: type, text: source.slice(s, e), start: s, end: e,
-                           line: source.line(ofOriginal: s, hint: &lineHint))
-            r.timex = timex[k]
-            records.append(r)
-        }
     }
 }

@@ -1,15 +1,16 @@
 /// A figure becomes a record: original offsets, text, unit and dimension (度 of electricity is
 /// energy), qualifier, range and object.
 extension QuantityRecognizer {
-    /// The record of a figure, or nil when its type was not asked for (`hint` and `lineHint`
-    /// carry the offset-map and line positions from one figure to the next).
+    /// The record of a figure as a draft (its text and object stay spans until written), or nil
+    /// when its type was not asked for (`hint` and `lineHint` carry the offset-map and line
+    /// positions from one figure to the next).
     func record(_ f: Figure, _ b: UnsafeBufferPointer<Unicode.Scalar>, hint: inout Int,
-                lineHint: inout Int) -> Record? {
+                lineHint: inout Int) -> RecordDraft? {
         let isNumber = f.unit == nil
         if isNumber ? !emitNumbers : !emitQuantities { return nil }
         let (s, e) = source.originalSpan(f.start, f.end, hint: &hint)
-        var r = Record(doc: doc, type: isNumber ? .number : .quantity, text: source.slice(s, e),
-                       start: s, end: e, line: source.line(ofOriginal: s, hint: &lineHint))
+        var r = RecordDraft(type: isNumber ? .number : .quantity, start: s, end: e,
+                            line: source.line(ofOriginal: s, hint: &lineHint))
         r.value = f.value
         if let u = f.unit {
             r.unit = u.unit
@@ -24,8 +25,7 @@ extension QuantityRecognizer {
         r.low = f.low
         r.high = f.high
         if let o = f.objectRange {
-            let (os, oe) = source.originalSpan(o.lowerBound, o.upperBound, hint: &hint)
-            r.object = source.sliceWithoutBreaks(os, oe)
+            (r.objectStart, r.objectEnd) = source.originalSpan(o.lowerBound, o.upperBound, hint: &hint)
         }
         return r
     }

@@ -61,7 +61,7 @@ struct QuantityRecognizer {
     }
 
     /// Calls `sink` with each record and its cleaned span, in document order.
-    func run(_ sink: (consuming Record, Range<Int>) -> Void) {
+    func run(_ sink: (consuming RecordDraft, Range<Int>) -> Void) {
         source.withScalars { b in
             let n = b.count
             var i = 0

@@ -131,14 +131,48 @@ public enum JSONLineWriter {
             }
         }
 
+        /// Two digits at a time, from the pairs "00" … "99" (no division per digit).
         mutating func int(_ v: Int) {
             if v < 0 { byte("-") }
-            var m = v.magnitude
-            var k = 1, t = m
-            while t >= 10 { t /= 10; k += 1 }
-            var j = i + k - 1
-            repeat { p[j] = zero &+ UInt8(truncatingIfNeeded: m % 10); m /= 10; j -= 1 } while m > 0
-            i += k
+            var m = UInt64(v.magnitude)
+            let k = ByteCursor.digitCount(m)
+            let pairs = ByteCursor.digitPairs.utf8Start
+            var j = i &+ k
+            while m >= 100 {
+                let q = m / 100
+                let r = Int(truncatingIfNeeded: m &- q &* 100) &* 2
+                m = q
+                j &-= 2
+                p[j] = pairs[r]; p[j &+ 1] = pairs[r &+ 1]
+            }
+            if m >= 10 {
+                let r = Int(truncatingIfNeeded: m) &* 2
+                p[j &- 2] = pairs[r]; p[j &- 1] = pairs[r &+ 1]
+            } else {
+                p[j &- 1] = zero &+ UInt8(truncatingIfNeeded: m)
+            }
+            i &+= k
+        }
+
+        /// Decimal digits of `m`: a few comparisons for the offsets and lines records hold.
+        @inline(__always) static func digitCount(_ m: UInt64) -> Int {
+            if m < 100_000 {
+                if m < 100 { return m < 10 ? 1 : 2 }
+                return m < 1_000 ? 3 : m < 10_000 ? 4 : 5
+            }
+            if m < 10_000_000 { return m < 1_000_000 ? 6 : 7 }
+            if m < 1_000_000_000 { return m < 100_000_000 ? 8 : 9 }
+            var k = 10, t: UInt64 = 10_000_000_000
+            while k < 19 && m >= t { k &+= 1; t &*= 10 }
+            return k == 19 && m >= t ? 20 : k
+        }
+
+        @inline(__always) static var digitPairs: StaticString {
+            """
+            00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+            40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899
+            """
         }
 
         mutating func number(_ v: ExactNumber) {
@@ -164,33 +198,43 @@ public enum JSONLineWriter {
         }
 
         mutating func string(_ v: String) {
-            byte("\"")
+            if v.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
             var v = v
-            v.withUTF8 { u in
-                var plain = true
-                for c in u where JSONLineWriter.needsEscape(c) { plain = false; break }
-                if plain, let b = u.baseAddress {
-                    (p + i).update(from: b, count: u.count); i += u.count
-                    return
-                }
-                for c in u {
-                    switch c {
-                    case UInt8(ascii: "\""): put("\\\"")
-                    case UInt8(ascii: "\\"): put("\\\\")
-                    case UInt8(ascii: "\n"): put("\\n")
-                    case UInt8(ascii: "\r"): put("\\r")
-                    case UInt8(ascii: "\t"): put("\\t")
-                    case UInt8(ascii: "\u{08}"): put("\\b")
-                    case UInt8(ascii: "\u{0C}"): put("\\f")
-                    case ..<JSONLineWriter.space:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        put("\\u00")
-                        byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
-                    default: byte(c)
-                    }
+            v.withUTF8 { string($0) }
+        }
+
+        /// A JSON string of UTF-8 bytes, escaped as JSONEncoder escapes it.
+        mutating func string(_ u: UnsafeBufferPointer<UInt8>) {
+            byte("\"")
+            if JSONLineWriter.isPlain(u) {
+                if let b = u.baseAddress { (p + i).update(from: b, count: u.count); i += u.count }
+                byte("\"")
+                return
+            }
+            for c in u {
+                switch c {
+                case UInt8(ascii: "\""): put("\\\"")
+                case UInt8(ascii: "\\"): put("\\\\")
+                case UInt8(ascii: "\n"): put("\\n")
+                case UInt8(ascii: "\r"): put("\\r")
+                case UInt8(ascii: "\t"): put("\\t")
+                case UInt8(ascii: "\u{08}"): put("\\b")
+                case UInt8(ascii: "\u{0C}"): put("\\f")
+                case ..<JSONLineWriter.space:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    put("\\u00")
+                    byte(hex[Int(c >> 4)]); byte(hex[Int(c & 15)])
+                default: byte(c)
                 }
             }
             byte("\"")
+        }
+
+        /// Bytes as they are (already JSON).
+        @inline(__always) mutating func raw(_ u: UnsafeBufferPointer<UInt8>) {
+            guard let b = u.baseAddress else { return }
+            (p + i).update(from: b, count: u.count)
+            i += u.count
         }
     }
 
@@ -212,6 +256,31 @@ public enum JSONLineWriter {
             o.append(contentsOf: s.utf8)
         }
         o.append(UInt8(ascii: "\""))
+    }
+
+    /// True when no byte of `u` needs an escape: eight bytes at a time, then one by one.
+    @inline(__always) static func isPlain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return true }
+        let n = u.count
+        var k = 0
+        // Bytes below the space, the quote, the backslash: a zero byte in x - 0x20…, x ^ 0x22…
+        // or x ^ 0x5C… (the word tests say whether any byte is one, not which).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while k &+ 8 <= n {
+            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            let q = x ^ (ones &* UInt64(UInt8(ascii: "\""))), b = x ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let found = (x &- ones &* UInt64(space)) | (q &- ones) | (b &- ones)
+            if found & ~x & highs != 0 {
+                // A candidate (a zero of q or b, or a small byte): the bytes decide.
+                for c in UnsafeBufferPointer(start: base + k, count: 8) where needsEscape(c) { return false }
+            }
+            k &+= 8
+        }
+        while k < n {
+            if needsEscape(base[k]) { return false }
+            k &+= 1
+        }
+        return true
     }
 
     /// The first byte that is not a control character.

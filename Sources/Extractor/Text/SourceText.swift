@@ -133,141 +133,185 @@ public struct SourceText: Sendable {
 
     /// Decodes, validates, folds and cleans in one pass; nil on invalid UTF-8.
     static func decode(_ bytes: [UInt8]) -> Decoded? {
-        var d = Decoded()
-        d.checkpoints = []
-        var removals: [(at: Int32, total: Int32)] = []
-        var joinedBreaks: [Int32] = []
-        var lineStarts: [Int32] = []
-        var checkpoints: [Int32] = []
-        var count = 0
+        var out = Cleaned()
         var valid = true
-        var replacements = false
-        var out: [UInt32] = []
-        bytes.withUnsafeBufferPointer { u in
-            let n = u.count
-            // Checkpoints are written through a raw buffer: an Array.append per 4 scalars
-            // costs a uniqueness check each time.
-            checkpoints = [Int32](unsafeUninitializedCapacity: n / 4 + 2) { cbuf, cinit in
-            var cp = 0
-            out = [UInt32](unsafeUninitializedCapacity: n + 1) { buf, initialized in
-                var o = 0                      // next write position in buf
-                var i = 0
-                var removed: Int32 = 0
-                var spaceStart = -1            // buf index where a white-space run begins
-                var prev: Unicode.Scalar = "\0"   // last non-space scalar written
-                var prevOriginal: Unicode.Scalar = "\0"
-                let lineFeed = ("\n" as Unicode.Scalar).value
-                let fullWidthZero: Unicode.Scalar = "０"
-                // UTF-8: a lead byte 0xxxxxxx, 110xxxxx, 1110xxxx or 11110xxx, then
-                // continuation bytes 10xxxxxx, each carrying six bits.
-                @inline(__always) func cont(_ x: UInt8) -> Bool { x & 0b1100_0000 == 0b1000_0000 }
-                @inline(__always) func bits(_ x: UInt8) -> UInt32 { UInt32(x & 0b0011_1111) }
-                while i < n {
-                    if count & 3 == 0 { cbuf[cp] = Int32(i); cp += 1 }
-                    let b0 = u[i]
-                    let v: UInt32
-                    if b0 & 0b1111_0000 == 0b1110_0000 {
-                        // Three bytes first: CJK text is almost all of them.
-                        guard i + 2 < n, (UInt16(u[i + 1]) << 8 | UInt16(u[i + 2])) & 0b11000000_11000000
-                                == 0b10000000_10000000 else { valid = false; break }
-                        v = UInt32(b0 & 0b0000_1111) << 12 | bits(u[i + 1]) << 6 | bits(u[i + 2]); i += 3
-                        // Not overlong (below U+0800), not a UTF-16 surrogate.
-                        guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
-                    } else if b0 < 0b1000_0000 {
-                        v = UInt32(b0); i += 1
-                    } else if b0 >= 0b1100_0010 && b0 < 0b1110_0000 {     // C0 and C1 would be overlong
-                        guard i + 1 < n, cont(u[i + 1]) else { valid = false; break }
-                        v = UInt32(b0 & 0b0001_1111) << 6 | bits(u[i + 1]); i += 2
-                    } else if b0 >= 0b1111_0000 && b0 < 0b1111_0101 {     // F5 and up would pass U+10FFFF
-                        guard i + 3 < n, cont(u[i + 1]), cont(u[i + 2]), cont(u[i + 3]) else { valid = false; break }
-                        v = UInt32(b0 & 0b0000_0111) << 18 | bits(u[i + 1]) << 12
-                            | bits(u[i + 2]) << 6 | bits(u[i + 3]); i += 4
-                        // Beyond the Basic Multilingual Plane, up to U+10FFFF.
-                        guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
-                    } else {
-                        valid = false; break
-                    }
-                    var c = SourceText.scalar(v)
-                    count += 1
-                    // Fast path: CJK and other characters after the ideographic space and before
-                    // the full-width forms need no folding and are never white space. The
-                    // white-space run handling below is repeated here on purpose: one merged path
-                    // measured 5% slower on the whole benchmark (0.825 s vs 0.865 s on 50 MB), as
-                    // this branch runs for most characters.
-                    if c > "　" && c < "！" {
-                        prevOriginal = c
-                        if spaceStart >= 0 {
-                            if spaceStart > 0 && ((prev.isHan && SourceText.isJoinable(c))
-                                                  || (c.isHan && SourceText.isJoinable(prev))) {
-                                removed += Int32(o - spaceStart)
-                                for k in spaceStart..<o where buf[k] == lineFeed {
-                                    joinedBreaks.append(Int32(spaceStart)); break
-                                }
-                                o = spaceStart
-                                removals.append((Int32(o), removed))
-                            }
-                            spaceStart = -1
-                        }
-                        buf[o] = c.value; o += 1
-                        prev = c
-                        continue
-                    }
-                    if c.isASCII {
-                        prevOriginal = c
-                        if c == "\n" { lineStarts.append(Int32(count)) }
-                        if c.isASCIISpace {
-                            if spaceStart < 0 { spaceStart = o }
-                            buf[o] = c.value; o += 1
-                            continue
-                        }
-                    } else {
-                        // ４，５６５: a full-width comma between full-width digits is a thousands
-                        // separator. ０–９ share their first two UTF-8 bytes; the last counts up.
-                        if c == "，", prevOriginal.value &- fullWidthZero.value < 10, i + 2 < n,
-                           u[i] == fullWidthZero.utf8[0], u[i + 1] == fullWidthZero.utf8[1],
-                           u[i + 2] &- fullWidthZero.utf8[2] < 10 {
-                            c = ","
-                        }
-                        prevOriginal = c
-                        if c == "\u{FFFD}" { replacements = true }   // the replacement character
-                        c = SourceText.scalar(NumeralTable.fold(c.value))
-                        if c == " " {
-                            if spaceStart < 0 { spaceStart = o }
-                            buf[o] = c.value; o += 1
-                            continue
-                        }
-                    }
-                    if spaceStart >= 0 {
-                        // Drop the run when it stands next to a Han character on one side and
-                        // a joinable character on the other.
-                        if spaceStart > 0 && ((prev.isHan && SourceText.isJoinable(c))
-                                              || (c.isHan && SourceText.isJoinable(prev))) {
-                            removed += Int32(o - spaceStart)
-                            for k in spaceStart..<o where buf[k] == lineFeed {
-                                joinedBreaks.append(Int32(spaceStart)); break
-                            }
-                            o = spaceStart
-                            removals.append((Int32(o), removed))
-                        }
-                        spaceStart = -1
-                    }
-                    buf[o] = c.value; o += 1
-                    prev = c
+        var scalars: [UInt32] = []
+        let checkpoints = bytes.withUnsafeBufferPointer { u in
+            // The scalars and checkpoints are written through raw buffers (an Array.append per
+            // scalar costs a uniqueness check each time), by `clean`, whose state stays in locals.
+            [Int32](unsafeUninitializedCapacity: u.count / 4 + 2) { cbuf, cinit in
+                scalars = [UInt32](unsafeUninitializedCapacity: u.count + 1) { buf, initialized in
+                    guard let b = buf.baseAddress, let c = cbuf.baseAddress else { return }
+                    valid = clean(u, into: b, checkpoints: c, &out)
+                    initialized = valid ? out.written : 0
+                    cinit = valid ? out.checkpointCount : 0
                 }
-                initialized = o
-            }
-            cinit = cp
             }
         }
         guard valid else { return nil }
-        d.scalars = out
-        d.replacements = replacements
-        d.removals = removals
-        d.joinedBreaks = joinedBreaks
-        d.lineStarts = lineStarts
-        d.checkpoints = checkpoints
-        d.count = count
-        return d
+        return Decoded(scalars: scalars, removals: out.removals, joinedBreaks: out.joinedBreaks,
+                       lineStarts: out.lineStarts, checkpoints: checkpoints, count: out.count,
+                       replacements: out.replacements)
+    }
+
+    /// What `clean` leaves besides the scalars and checkpoints it writes.
+    struct Cleaned {
+        var written = 0
+        var checkpointCount = 0
+        var count = 0
+        var replacements = false
+        var removals: [(at: Int32, total: Int32)] = []
+        var joinedBreaks: [Int32] = []
+        var lineStarts: [Int32] = []
+    }
+
+    /// The decoding pass: UTF-8 `u` to folded scalars in `buf` (white space next to Han
+    /// dropped), the UTF-8 offset of every 4th scalar in `cbuf`; false on invalid UTF-8.
+    /// `tightLoops: false` sends every character through the general path (for the tests that
+    /// hold the two paths equal).
+    static func clean(_ u: UnsafeBufferPointer<UInt8>, into buf: UnsafeMutablePointer<UInt32>,
+                      checkpoints cbuf: UnsafeMutablePointer<Int32>, _ r: inout Cleaned,
+                      tightLoops: Bool = true) -> Bool {
+        let n = u.count
+        var count = 0, cp = 0, replacements = false
+        var removals: [(at: Int32, total: Int32)] = []
+        var joinedBreaks: [Int32] = []
+        var lineStarts: [Int32] = []
+        var o = 0                      // next write position in buf
+        var i = 0
+        var removed: Int32 = 0
+        var spaceStart = -1            // buf index where a white-space run begins
+        var prev: Unicode.Scalar = "\0"   // last non-space scalar written
+        var prevOriginal: Unicode.Scalar = "\0"
+        let lineFeed = ("\n" as Unicode.Scalar).value
+        let fullWidthZero: Unicode.Scalar = "０"
+        let ideographicSpace = ("　" as Unicode.Scalar).value, fullWidthFirst = ("！" as Unicode.Scalar).value
+        // UTF-8: a lead byte 0xxxxxxx, 110xxxxx, 1110xxxx or 11110xxx, then
+        // continuation bytes 10xxxxxx, each carrying six bits.
+        @inline(__always) func cont(_ x: UInt8) -> Bool { x & 0b1100_0000 == 0b1000_0000 }
+        @inline(__always) func bits(_ x: UInt8) -> UInt32 { UInt32(x & 0b0011_1111) }
+        defer {
+            r.written = o; r.checkpointCount = cp; r.count = count; r.replacements = replacements
+            r.removals = removals; r.joinedBreaks = joinedBreaks; r.lineStarts = lineStarts
+        }
+        while i < n {
+            // Most of the text: a run of three-byte characters after the ideographic space and
+            // before the full-width forms (CJK), which need no folding and are never white
+            // space, with no white space pending. Copied in a tight loop; anything else (or
+            // anything invalid) falls through to the general path below.
+            if spaceStart < 0, tightLoops, let base = u.baseAddress {
+                var last: UInt32 = 0
+                // A character's three bytes (and the next one's first) as one little-endian word
+                // (Linux on x86-64 and arm64): a lead byte 1110xxxx and two continuation bytes
+                // are one masked compare; at a checkpoint, four characters are checked together.
+                let mask: UInt32 = 0x00C0_C0F0, lead: UInt32 = 0x0080_80E0
+                @inline(__always) func scalar(_ w: UInt32) -> UInt32 {
+                    (w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F
+                }
+                // Above U+3000 (so not overlong), below U+FF01, not a UTF-16 surrogate.
+                @inline(__always) func plain(_ v: UInt32) -> Bool {
+                    v &- (ideographicSpace + 1) < fullWidthFirst - (ideographicSpace + 1) && v &- 0xD800 >= 0x800
+                }
+                while i &+ 3 < n {
+                    // Four characters in a step at a checkpoint (each fourth character has one).
+                    if count & 3 == 0, i &+ 12 < n {
+                        let p = UnsafeRawPointer(base + i)
+                        let w0 = p.loadUnaligned(as: UInt32.self)
+                        let w1 = p.loadUnaligned(fromByteOffset: 3, as: UInt32.self)
+                        let w2 = p.loadUnaligned(fromByteOffset: 6, as: UInt32.self)
+                        let w3 = p.loadUnaligned(fromByteOffset: 9, as: UInt32.self)
+                        if (w0 & mask ^ lead) | (w1 & mask ^ lead) | (w2 & mask ^ lead) | (w3 & mask ^ lead) == 0 {
+                            let v0 = scalar(w0), v1 = scalar(w1), v2 = scalar(w2), v3 = scalar(w3)
+                            if plain(v0) && plain(v1) && plain(v2) && plain(v3) {
+                                cbuf[cp] = Int32(truncatingIfNeeded: i); cp &+= 1
+                                buf[o] = v0; buf[o &+ 1] = v1; buf[o &+ 2] = v2; buf[o &+ 3] = v3
+                                o &+= 4; i &+= 12; count &+= 4
+                                last = v3
+                                continue
+                            }
+                        }
+                    }
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+                    guard w & mask == lead else { break }
+                    let v = scalar(w)
+                    guard plain(v) else { break }
+                    if count & 3 == 0 { cbuf[cp] = Int32(truncatingIfNeeded: i); cp &+= 1 }
+                    buf[o] = v
+                    o &+= 1; i &+= 3; count &+= 1
+                    last = v
+                }
+                if last != 0 { prev = SourceText.scalar(last); prevOriginal = prev }
+                if i >= n { break }
+            }
+            if count & 3 == 0 { cbuf[cp] = Int32(i); cp += 1 }
+            let b0 = u[i]
+            let v: UInt32
+            if b0 & 0b1111_0000 == 0b1110_0000 {
+                guard i + 2 < n, cont(u[i + 1]), cont(u[i + 2]) else { return false }
+                v = UInt32(b0 & 0b0000_1111) << 12 | bits(u[i + 1]) << 6 | bits(u[i + 2]); i += 3
+                // Not overlong (below U+0800), not a UTF-16 surrogate.
+                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { return false }
+            } else if b0 < 0b1000_0000 {
+                v = UInt32(b0); i += 1
+            } else if b0 >= 0b1100_0010 && b0 < 0b1110_0000 {     // C0 and C1 would be overlong
+                guard i + 1 < n, cont(u[i + 1]) else { return false }
+                v = UInt32(b0 & 0b0001_1111) << 6 | bits(u[i + 1]); i += 2
+            } else if b0 >= 0b1111_0000 && b0 < 0b1111_0101 {     // F5 and up would pass U+10FFFF
+                guard i + 3 < n, cont(u[i + 1]), cont(u[i + 2]), cont(u[i + 3]) else { return false }
+                v = UInt32(b0 & 0b0000_0111) << 18 | bits(u[i + 1]) << 12
+                    | bits(u[i + 2]) << 6 | bits(u[i + 3]); i += 4
+                // Beyond the Basic Multilingual Plane, up to U+10FFFF.
+                guard v >= 0x10000, v <= 0x10FFFF else { return false }
+            } else {
+                return false
+            }
+            var c = SourceText.scalar(v)
+            count += 1
+            if c.isASCII {
+                prevOriginal = c
+                if c == "\n" { lineStarts.append(Int32(count)) }
+                if c.isASCIISpace {
+                    if spaceStart < 0 { spaceStart = o }
+                    buf[o] = c.value; o += 1
+                    continue
+                }
+            } else if v <= ideographicSpace || v >= fullWidthFirst {
+                // ４，５６５: a full-width comma between full-width digits is a thousands
+                // separator. ０–９ share their first two UTF-8 bytes; the last counts up.
+                if c == "，", prevOriginal.value &- fullWidthZero.value < 10, i + 2 < n,
+                   u[i] == fullWidthZero.utf8[0], u[i + 1] == fullWidthZero.utf8[1],
+                   u[i + 2] &- fullWidthZero.utf8[2] < 10 {
+                    c = ","
+                }
+                prevOriginal = c
+                if c == "\u{FFFD}" { replacements = true }   // the replacement character
+                c = SourceText.scalar(NumeralTable.fold(c.value))
+                if c == " " {
+                    if spaceStart < 0 { spaceStart = o }
+                    buf[o] = c.value; o += 1
+                    continue
+                }
+            } else {
+                prevOriginal = c                              // CJK after white space
+            }
+            if spaceStart >= 0 {
+                // Drop the run when it stands next to a Han character on one side and
+                // a joinable character on the other.
+                if spaceStart > 0 && ((prev.isHan && SourceText.isJoinable(c))
+                                      || (c.isHan && SourceText.isJoinable(prev))) {
+                    removed += Int32(o - spaceStart)
+                    for k in spaceStart..<o where buf[k] == lineFeed {
+                        joinedBreaks.append(Int32(spaceStart)); break
+                    }
+                    o = spaceStart
+                    removals.append((Int32(o), removed))
+                }
+                spaceStart = -1
+            }
+            buf[o] = c.value; o += 1
+            prev = c
+        }
+        return true
     }
 
     /// Original scalar offset of the cleaned index `i` (0 ≤ i ≤ scalars.count).
@@ -436,7 +480,8 @@ public struct SourceText: Sendable {
         return String(out)
     }
 
-    private func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
+    /// UTF-8 offset of the original scalar offset `scalar` in `u` (the bytes of `utf8`).
+    func byteOffset(_ scalar: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
         if scalar >= originalCount { return u.count }
         var byte = Int(checkpoints[scalar >> 2])
         var k = scalar & ~3

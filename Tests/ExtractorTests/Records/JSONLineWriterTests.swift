@@ -66,6 +66,45 @@ import Normalizer
         #expect(Extractor().extract("捐款 5 万元", doc: "d")[0].damaged == nil)
     }
 
+    /// `appendJSONLines` writes the records' text, names and objects from the source bytes,
+    /// without making the records: the same bytes as writing each record.
+    @Test(arguments: ["seed-bulletin.txt", "dated-bulletin.txt", "line-breaks.txt", "full-width.txt"])
+    func jsonLinesFromDraftsAreTheRecordsLines(_ name: String) {
+        let text = Fixtures.text(name)
+        let extractor = Extractor(types: Set(RecordType.allCases))
+        let doc = "dir/\"\(name)\"\t\\"
+        var expected: [UInt8] = []
+        for r in extractor.extract(text, doc: doc) { JSONLineWriter.append(r, to: &expected); expected.append(10) }
+        var bytes: [UInt8] = []
+        let n = extractor.appendJSONLines(SourceText(text), doc: doc, to: &bytes)
+        #expect(n == expected.filter { $0 == 10 }.count)
+        #expect(bytes == expected)
+    }
+
+    /// Escapes, line breaks inside names and objects, and damaged records, through both paths.
+    @Test func jsonLinesFromDraftsOnEdgeCases() {
+        let texts = [
+            "深圳市\n医师协会向\"3 家\"医院捐赠 13 万个 KN95\n口罩\t共 5\u{01}万元",
+            "截至 3 月\r\n11 日，累计捐款约 3.15\n亿元，新华社报道\u{FFFD}7 人",
+            "",
+        ]
+        let extractor = Extractor(types: Set(RecordType.allCases))
+        for text in texts {
+            var expected: [UInt8] = []
+            for r in extractor.extract(text, doc: "d") { JSONLineWriter.append(r, to: &expected); expected.append(10) }
+            var bytes: [UInt8] = []
+            extractor.appendJSONLines(SourceText(text), doc: "d", to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test func integersAsDecimalDigits() {
+        for v in [0, 1, 9, 10, 99, 100, 101, 999, 1000, 45018, 1_000_000, 6_885_858, Int.max, -1, -100, Int.min] {
+            let r = Record(doc: "d", type: .date, text: "x", start: v, end: v, line: 1)
+            #expect(JSONLineWriter.line(for: r).contains(",\"start\":\(v),\"end\":\(v),"), "\(v)")
+        }
+    }
+
     @Test func contractKeyOrder() {
         let r = Extractor().extract("约 3.15 亿元", doc: "d")[0]
         #expect(JSONLineWriter.line(for: r) == "{\"doc\":\"d\",\"type\":\"quantity\",\"text\":\"3.15 亿元\","
