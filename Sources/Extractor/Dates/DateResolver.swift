@@ -156,7 +156,9 @@ struct DateResolver {
         if let ry = v.relYears {
             guard let dd = doc else {
                 // 今年五月 with no document date: the month is known, the year is not (XXXX-05).
-                if v.month != nil || v.quarter != nil || v.half != nil { v.year = nil; return format(v) }
+                if v.month != nil || v.quarter != nil || v.half != nil || v.season != nil {
+                    v.year = nil; return format(v)
+                }
                 return Self.ref(ry)
             }
             v.year = dd.year + ry

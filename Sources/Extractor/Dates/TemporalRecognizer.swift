@@ -193,7 +193,8 @@ struct TemporalRecognizer {
                     v.hour = midnight && h == 12 ? 0 : adjust(h, shift: shift, pod: pod)
                     v.minute = m; v.second = s; j = e2
                 } else if midnight {
-                    v.hour = 0; v.minute = 0
+                    // 午夜: 00:00, or the end of a day written before it (5月30日午夜 is 24:00 on the 30th).
+                    v.hour = v.hasDate ? 24 : 0; v.minute = 0
                 }
                 if v.hasDate == false { rule = "part-of-day" }
             }
