@@ -21,7 +21,8 @@ extension OrganizationModel {
                 if r < rules.count && rules[r].start < s.end {
                     return .init(start: s.start, end: s.end, category: rules[r].category)
                 }
-                return .init(start: s.start, end: s.end, category: recognizer.headCategory(b, start: s.start, end: s.end))
+                let category = recognizer.headCategory(b, start: s.start, end: s.end)
+                return .init(start: s.start, end: s.end, category: category)
             }
         }
     }
