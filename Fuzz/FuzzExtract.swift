@@ -9,26 +9,6 @@ import Extractor
 /// Every record type at once, the way `--types all` runs.
 let extractor = Extractor(types: Set(RecordType.allCases))
 
-/// A document extracted piece by piece, the way the command line streams a big file.
-enum Pieces {
-    static func extract(_ bytes: [UInt8], with extractor: Extractor, minimum: Int) -> [Record] {
-        var out: [Record] = []
-        var state = Extractor.DocumentState()
-        bytes.withUnsafeBufferPointer { u in
-            var from = 0
-            while from < u.count {
-                let end = DocumentChunker.cut(u, from: from, minimum: minimum, lineFeedsBefore: state.lineOffset)
-                    ?? u.count
-                let source = SourceText(utf8: Array(u[from..<end]), stripByteOrderMark: from == 0)
-                let piece = extractor.resolve(extractor.recognize(source, doc: "fuzz"), state: &state)
-                extractor.records(of: piece) { out.append($0) }
-                from = end
-            }
-        }
-        return out
-    }
-}
-
 @inline(never)
 func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition {
@@ -75,7 +55,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     check(drafted == written, "appendJSONLines differs from the records' lines: "
           + String(decoding: drafted, as: UTF8.self) + " vs " + String(decoding: written, as: UTF8.self))
     // In pieces, cut at every point DocumentChunker allows: the same records.
-    let pieces = Pieces.extract(bytes, with: extractor, minimum: 1)
+    var pieces: [Record] = []
+    extractor.extract(utf8: bytes, doc: "fuzz", pieceSize: 1) { pieces.append($0) }
     check(pieces == records, "pieces give \(pieces.count) records, the whole text \(records.count): "
           + "\(zip(pieces, records).first { $0 != $1 }.map { "\($0.0.text)@\($0.0.start) vs \($0.1.text)@\($0.1.start)" } ?? "")")
     return 0

@@ -4,20 +4,23 @@
 Usage: check_scores.py SCORE_OUTPUT SPECS_OUTPUT [NER_OUTPUT]
 Both files end with the one-line JSON summary that `score.py --json` and
 `specs.py run --json` print last (and `ner.py --json`). Floors: issue 2
-(quantities), issue 3 (dates and times), issue 4 (organizations)."""
+(quantities), issue 3 (dates and times), issue 4 (organizations), issue 13 (the
+peer suites: a little below the dev-half rates reached, one case or so of margin
+for the small suites; DateParser stays at 0.85, since four of its 33 dev cases
+write lunar dates as if Gregorian and extract converts them)."""
 import json, sys
 
-SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.90,
-               ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.85}
-NER_FLOOR = 0.55
+SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.95,
+               ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.95}
+NER_FLOOR = 0.85
 SUITE_FLOORS = {
-    "recognizers/NumberModel": 0.90, "recognizers/PercentModel": 0.90,
-    "recognizers/CurrencyModel": 0.90, "recognizers/DimensionModel": 0.90,
-    "recognizers/NumberRangeModel": 0.90, "duckling/Numeral": 0.90,
-    "duckling/AmountOfMoney": 0.90, "duckling/Distance": 0.80, "duckling/Volume": 0.80,
-    "duckling/Quantity": 0.80, "duckling/Temperature": 0.80, "duckling/Duration": 0.80,
-    "recognizers/DateTimeModel": 0.85, "recognizers/DateParser": 0.85, "recognizers/TimeParser": 0.85,
-    "recognizers/DatePeriodParser": 0.85, "duckling/Time": 0.80,
+    "recognizers/NumberModel": 0.95, "recognizers/PercentModel": 0.93,
+    "recognizers/CurrencyModel": 0.92, "recognizers/DimensionModel": 0.94,
+    "recognizers/NumberRangeModel": 0.92, "duckling/Numeral": 0.93,
+    "duckling/AmountOfMoney": 0.95, "duckling/Distance": 0.95, "duckling/Volume": 0.94,
+    "duckling/Quantity": 0.90, "duckling/Temperature": 0.90, "duckling/Duration": 0.88,
+    "recognizers/DateTimeModel": 0.95, "recognizers/DateParser": 0.85, "recognizers/TimeParser": 0.87,
+    "recognizers/DatePeriodParser": 0.94, "duckling/Time": 0.94, "duckling/TimeHoliday": 0.95,
 }
 
 def last_json(path):

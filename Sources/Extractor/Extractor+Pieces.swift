@@ -80,6 +80,33 @@ extension Extractor {
         }
     }
 
+    /// The records of a UTF-8 document extracted piece by piece, in one thread: cut where
+    /// `DocumentChunker` allows into pieces of at least `pieceSize` bytes, each recognized,
+    /// resolved and turned into records in turn. The records are those of the whole
+    /// document (the command line does the same for long files, on all cores). Returns
+    /// how many pieces there were.
+    ///
+    ///     var records: [Record] = []
+    ///     Extractor().extract(utf8: Array(text.utf8), doc: "d", pieceSize: 1 << 20) { records.append($0) }
+    @discardableResult
+    public func extract(utf8 bytes: [UInt8], doc: String, date: CivilDate? = nil, pieceSize: Int,
+                        into sink: (consuming Record) -> Void) -> Int {
+        var state = DocumentState(date: date)
+        var pieces = 0
+        bytes.withUnsafeBufferPointer { u in
+            var from = 0
+            while from < u.count {
+                let end = DocumentChunker.cut(u, from: from, minimum: pieceSize, lineFeedsBefore: state.lineOffset)
+                    ?? u.count
+                let source = SourceText(utf8: Array(u[from..<end]), stripByteOrderMark: from == 0)
+                records(of: resolve(recognize(source, doc: doc), state: &state), into: sink)
+                from = end
+                pieces += 1
+            }
+        }
+        return pieces
+    }
+
     /// Recognizes the mentions of one piece: everything that needs no other piece.
     ///
     ///     let extractor = Extractor()
@@ -89,7 +116,7 @@ extension Extractor {
     public func recognize(_ source: SourceText, doc: String) -> RecognizedPiece {
         let wantsTemporal = types.contains(.date) || types.contains(.time)
         let mentions = wantsTemporal || types.contains(.quantity) ? TemporalRecognizer(source: source).run() : []
-        let organizations = types.contains(.organization) ? OrganizationRecognizer(source: source).run() : []
+        let organizations = types.contains(.organization) ? OrganizationModel.shared.names(in: source) : []
         var figures: [(draft: RecordDraft, span: Range<Int>)] = []
         if types.contains(.quantity) || types.contains(.number) {
             // News text holds about one figure in 90 characters: room for more, so the array never
@@ -115,7 +142,7 @@ extension Extractor {
             state.documentDate = state.date ?? referenceDate ?? FigureContext.dateline(piece.mentions, piece.source)
             state.resolver = DateResolver(documentDate: state.documentDate)
         }
-        let timex = state.resolver?.resolve(piece.mentions) ?? []
+        let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
         let resolved = ResolvedPiece(piece: piece, timex: timex, scalarOffset: state.scalarOffset,
                                      lineOffset: state.lineOffset)
         state.advance(over: piece.source)

@@ -266,18 +266,23 @@ public struct ExactNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
-    /// Parses plain decimal notation (`-12.75`, `3671800`); nil for anything else.
+    /// Parses plain decimal notation (`-12.75`, `3671800`); nil for anything else. Trailing zeros of
+    /// a whole number may run past the 18 digits of the mantissa (`202107211321363589000000`).
     ///
     ///     ExactNumber("367.18")?.multiplied(byPowerOfTen: 4)   // 3671800
     ///     ExactNumber("1e5")                                    // nil
     public init?(_ text: String) {
-        var m: Int64 = 0, e: Int32 = 0, seenPoint = false, any = false, negative = false
+        var m: Int64 = 0, e: Int32 = 0, seenPoint = false, any = false, negative = false, overflowed = false
         for (i, u) in text.utf8.enumerated() {
             switch u {
             case UInt8(ascii: "-") where i == 0: negative = true
             case UInt8(ascii: "."): if seenPoint { return nil }; seenPoint = true
+            case UInt8(ascii: "0") where overflowed && !seenPoint:
+                e += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if overflowed { return nil }
                 let (x, o1) = m.multipliedReportingOverflow(by: 10)
+                if o1 && u == UInt8(ascii: "0") && !seenPoint { overflowed = true; e += 1; any = true; continue }
                 let (y, o2) = x.addingReportingOverflow(Int64(u - UInt8(ascii: "0")))
                 if o1 || o2 { return nil }
                 m = y

@@ -34,6 +34,11 @@ public struct ParsedNumeral: Sendable, Equatable {
     public var approximate = false
     /// 几 stood for a digit (二十几万): the value is a lower bound.
     public var unknownDigit = false
+    /// A fraction written the Cantonese way, without 之 (四分一 = 1/4): the caller decides
+    /// whether the unit after it allows that reading (四分一升, but not 十分一次).
+    ///
+    ///     // parseWithFraction over 四分一升: value 0.25, colloquialFraction true
+    public var colloquialFraction = false
     /// Number of scalars in the numeral.
     public var length: Int { end - start }
     /// Index of the numeral's first scalar in the scanned buffer.
@@ -298,7 +303,9 @@ public enum NumeralParser {
                   e > -17 {
                 frac = frac * 10 + Int64(dd); e -= 1; k += 1
             }
-            let clock = b[end] != "." && k < n && (b[k] == "分" || b[k] == "刻" || b[k] == "整")
+            // 三点五分, 三點三個字 (the Cantonese clock counts fives of minutes).
+            let clock = b[end] != "." && k < n && (b[k] == "分" || b[k] == "刻" || b[k] == "整"
+                || k + 1 < n && (b[k] == "個" || b[k] == "个") && b[k + 1] == "字")
             if !clock, let v = value.adding(ExactNumber(mantissa: frac, exponent: e)) {
                 value = v
                 end = k
@@ -352,17 +359,43 @@ public enum NumeralParser {
             r.hasChinese = true; r.isDigitSequence = false; r.isShortSequence = false
             return r
         }
-        // A 又 B 分之 C: the part after 又 must itself be a fraction (read without recursion).
+        if a.end + 1 < n, b[a.end] == "分" || b[a.end] == "份", let r = colloquialFraction(b, a) { return r }
+        // A 又 B 分之 C (or B 分 C): the part after 又 must itself be a fraction (read without recursion).
         if a.low == nil, a.end + 1 < n, b[a.end] == "又", let den = parse(b, at: a.end + 1), den.low == nil,
-           den.end + 2 < n, b[den.end] == "分", b[den.end + 1] == "之",
+           den.end + 1 < n, b[den.end] == "分",
            let frac = parseWithFraction(b, at: a.end + 1),
            frac.end > a.end + 1, frac.value < .one, !frac.value.isNegative,
-           frac.start == a.end + 1, hasFractionMark(b, frac) {
+           frac.start == a.end + 1, hasFractionMark(b, frac) || frac.colloquialFraction {
             guard let v = a.value.adding(frac.value) else { return a }
             a.value = v; a.end = frac.end; a.mantissa = v; a.trailingMagnitude = 0
             a.approximate = a.approximate || frac.approximate
         }
         return a
+    }
+
+    /// 四分一 (1/4), 十分一 (1/10), 十份十一 (11/10): A 分 B (or A 份 B), both in Chinese
+    /// numerals, read as B/A the Cantonese way. Not a clock or a score (三点四分一, 五分一秒),
+    /// and 份 only before a boundary (三份一样 is "three identical portions").
+    static func colloquialFraction(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ a: ParsedNumeral) -> ParsedNumeral? {
+        let n = b.count
+        guard a.low == nil, a.hasChinese, !a.hasArabic, !a.isDigitSequence, !a.isShortSequence, a.value.isInteger,
+              ExactNumber(1) < a.value, a.end + 1 < n, b[a.end] == "分" || b[a.end] == "份",
+              NumeralTable.role(b[a.end + 1]) != nil, let z = parse(b, at: a.end + 1), z.low == nil, z.hasChinese,
+              !z.hasArabic, !z.isDigitSequence, !z.isShortSequence, z.value.isInteger, !z.value.isZero
+        else { return nil }
+        if z.end < n {
+            let c = b[z.end]
+            if NumeralTable.role(c) != nil || "分秒钟鐘点點之刻时時".unicodeScalars.contains(c) { return nil }
+            if b[a.end] == "份", (0x3400...0x9FFF).contains(c.value) { return nil }
+        }
+        var r = a
+        if let q = z.value.divided(by: a.value) { r.value = q } else {
+            guard let q = z.value.dividedRounded(by: a.value, significantDigits: 15) else { return nil }
+            r.value = q
+            r.approximate = true
+        }
+        r.end = z.end; r.mantissa = r.value; r.trailingMagnitude = 0; r.colloquialFraction = true
+        return r
     }
 
     static func hasFractionMark(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ p: ParsedNumeral) -> Bool {

@@ -19,25 +19,96 @@ extension TemporalRecognizer {
                 let k = matchWeekdayPrefix(b, at: j), k < n, let wd = TemporalTable.weekday(b[k]) {
             v.weekday = wd; j = k + 1
         }
-        if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
-            v.month = mv.month; v.day = mv.day; j = e2
-        } else if rel.years != nil, let (q, h, e2) = readQuarterOrHalf(b, at: j) {
-            v.quarter = q; v.half = h; j = e2
+        if rel.years != nil, j + 1 < n, b[j] == "的", let (mv, e2) = readMonthDay(b, at: j + 1), mv.month != nil {
+            v.month = mv.month; v.day = mv.day; v.lunar = mv.lunar; j = e2   // 今年的三月
+            v.weekday = mv.weekday ?? v.weekday; v.weekdayOrdinal = mv.weekdayOrdinal
+        } else if rel.years != nil, let (mv, e2) = readMonthDay(b, at: j) {
+            v.month = mv.month; v.day = mv.day; v.lunar = mv.lunar; j = e2
+            v.weekday = mv.weekday ?? v.weekday; v.weekdayOrdinal = mv.weekdayOrdinal
+        } else if rel.years != nil, let p = readQuarterOrHalf(b, at: j) {
+            v.quarter = p.quarter; v.quarterFrom = p.from; v.half = p.half; j = p.end
+        } else if rel.years != nil, let (season, e2) = readSeason(b, at: j) {
+            v.season = season; j = e2                                        // 今年夏天
+        } else if rel.years != nil, mayBeginHoliday(b, at: j), let (hv, e2, _) = readHoliday(b, at: j) {
+            v.holiday = hv.holiday; j = e2                                   // 今年春节, 去年国庆
+        } else if rel.years != nil, j < n, let (r2, e2) = matchRelative(b, at: j), r2.months == 0 {
+            v.relMonths = 0; j = e2                                          // 去年本月十日
+            if let (d, e3) = readDay(b, at: j) { v.day = d; j = e3 }
         } else if rel.months != nil, let (d, e2) = readDay(b, at: j) {
             v.day = d; j = e2
         }
         return (v, j, "relative")
     }
 
-    /// Holidays with fixed dates (国庆节 → 10-01).
-    func readHoliday(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+    /// Holidays (国庆节, 中秋节, 清明节, 复活节; see `HolidayTable`): the calendar places them once
+    /// the year is known. A context word (清明, 元宵, 五一) needs a holiday word after it (清明假期)
+    /// or a year before it (`afterYear`: 2019年清明).
+    func readHoliday(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, afterYear: Bool = false)
+        -> (TemporalValue, Int, StaticString)? {
+        guard let (entry, e) = matchHoliday(b, at: i, afterYear: afterYear) else { return nil }
+        var v = TemporalValue(); v.holiday = entry
+        return (v, e, "holiday")
+    }
+
+    /// The holiday word at `i`: (entry of `HolidayTable.entries`, end), longest first.
+    func matchHoliday(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, afterYear: Bool = false) -> (Int, Int)? {
         let n = b.count
-        for (w, m, d) in lex.holidays where i + w.count <= n {
+        guard mayBeginHoliday(b, at: i) else { return nil }
+        let group = lex.holidayGroups[Int(lex.holidayGroupIndex[Int(b[i].value)])]
+        let second = b[i + 1]
+        for k in group {
+            let span = lex.holidaySpans[k]
+            let o = Int(span.offset), len = Int(span.length)
+            guard lex.holidayFlat[o + 1] == second, i + len <= n else { continue }
             var ok = true
-            for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
-            if ok { var v = TemporalValue(); v.month = m; v.day = d; return (v, i + w.count, "holiday") }
+            var m = 2
+            while m < len { if b[i + m] != lex.holidayFlat[o + m] { ok = false; break }; m += 1 }
+            guard ok else { continue }
+            let e = i + len, entry = Int(span.entry)
+            if lex.holidayEntries[entry].needsContext && !afterYear
+                && !(e < n && lex.holidayContextAfter.contains(b[e])) { continue }
+            // 二十一日 holds no 十一, and 去冬至今 no 冬至 (至今 is "until now").
+            if i > 0, NumeralTable.role(b[i]) != nil, isNumeralStart(b[i - 1]) { continue }
+            if b[e - 1] == "至", e < n, b[e] == "今" { continue }
+            return (entry, e)
         }
         return nil
+    }
+
+    /// A quick test before `readHoliday`: the first two characters could begin a holiday word.
+    @inline(__always) func mayBeginHoliday(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        i + 1 < b.count && lex.holidayFirsts.contains(b[i]) && lex.holidaySeconds.contains(b[i + 1])
+            && b[i].value < 0x10000
+    }
+
+    /// 农历八月十五, 阴历正月初一: a date of the Chinese calendar after 农历/阴历/旧历.
+    func readLunarDate(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+        guard i + 3 < b.count, b[i + 1] == "历" || b[i + 1] == "曆",
+              ["农", "農", "阴", "陰", "旧", "舊"].contains(b[i]),
+              var (v, e) = readMonthDay(b, at: i + 2), v.month != nil else { return nil }
+        v.lunar = true
+        return (v, e, "lunar-date")
+    }
+
+    /// 今(3)日, 昨（2）日: a relative day word with the day of the month in brackets, as press
+    /// releases write it; the day is the date (the bracket is what the reader goes by).
+    func readBracketedDay(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+        let n = b.count
+        guard i + 4 < n, ["今", "昨", "明", "前", "本", "当", "當"].contains(b[i]), b[i + 1] == "(",
+              let (d, e) = readSmall(b, at: i + 2, max: 31), d >= 1, e + 1 < n, b[e] == ")",
+              b[e + 1] == "日" || b[e + 1] == "号" || b[e + 1] == "號" else { return nil }
+        var v = TemporalValue(); v.day = d
+        return (v, e + 2, "bracketed-day")
+    }
+
+    /// 去(2021)年12月19日, 今（2022）年: a relative year word with the year in brackets.
+    func readBracketedYear(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
+        let n = b.count
+        guard i + 7 < n, ["今", "去", "明", "前", "本", "当", "當"].contains(b[i]), b[i + 1] == "(",
+              let (y, e) = readSmall(b, at: i + 2, max: 9999), e - (i + 2) == 4, (1000...2999).contains(y),
+              e + 1 < n, b[e] == ")", b[e + 1] == "年" else { return nil }
+        var v = TemporalValue(); v.year = y; v.yearWritten = true
+        return completeYear(v, b, at: e + 2, rule: "bracketed-year")
     }
 
     /// Era years: 民國111年 (2022), 康熙二十年 (1681), 神龙元年 (705).

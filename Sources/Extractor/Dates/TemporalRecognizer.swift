@@ -10,8 +10,9 @@ struct TemporalRecognizer {
     /// The tables, read through one reference (see `Lexicon`).
     let lex = Lexicon.shared
 
-    /// Characters that may begin a temporal expression.
-    static let triggers: ScalarSet = {
+    /// Characters that may begin a temporal expression (holidays aside: see `others`).
+    static let triggers = ScalarSet(triggerList)
+    static let triggerList: [Unicode.Scalar] = {
         var s = Array("0123456789".unicodeScalars)
         // Chinese numerals (〇, 一 … 亿, 廿) all lie between U+3000 and the end of the Han block.
         for v in UInt32(0x3000)..<0xA000 where NumeralTable.role(v) != nil {
@@ -19,12 +20,20 @@ struct TemporalRecognizer {
         }
         s += TemporalTable.relatives.compactMap { $0.0.first }
         s += TemporalTable.partsOfDay.compactMap { $0.0.first }
-        s += TemporalTable.holidays.compactMap { $0.0.first }
         s += TemporalTable.eras.compactMap { $0.0.first }
         s += TemporalTable.weekdayPrefixes.compactMap { $0.first }
-        s += "民农農正腊臘冬大上下前第".unicodeScalars
-        return ScalarSet(s)
+        s += "民农農阴陰旧舊正腊臘冬大上下前第".unicodeScalars
+        return s
     }()
+
+    /// Characters the scan looks at besides `triggers`: 《, 》 and line ends (titles name no
+    /// date) and the first characters of holidays that begin no other temporal word (中秋, 端午).
+    static let others: [Unicode.Scalar] = ["《", "》", "\n"] + HolidayTable.words.compactMap { w -> Unicode.Scalar? in
+        guard let f = w.0.first, !triggers.contains(f) else { return nil }
+        return f
+    }
+    /// `triggers` and `others`: every character the scan stops at.
+    static let seen = ScalarSet(triggerList + others)
 
     func run() -> [TemporalMention] {
         var out: [TemporalMention] = []
@@ -34,10 +43,18 @@ struct TemporalRecognizer {
             // Inside 《…》: a title (《明日之后》) names no date. A 《 left open ends with its line.
             var inTitle = false
             let triggers = lex.temporalTriggers
+            let seen = lex.temporalSeen
             while i < n {
                 let c = b[i]
+                // One test for most characters; then triggers, or else 《, 》 and the first characters
+                // of holidays (中秋, 国庆), tried only when the next character may continue a holiday.
+                if !seen.contains(c) { i += 1; continue }
                 if !triggers.contains(c) {
                     if c == "《" { inTitle = true } else if c == "》" || c == "\n" { inTitle = false }
+                    else if !inTitle, mayBeginHoliday(b, at: i), matchHoliday(b, at: i) != nil,
+                            let next = attempt(b, at: i, into: &out) {
+                        i = max(next, i + 1); continue
+                    }
                     i += 1; continue
                 }
                 if inTitle && !c.isASCIIDigit { i += 1; continue }
@@ -68,13 +85,21 @@ struct TemporalRecognizer {
             let firstQuarters = b[i] == "前" && isNumeralStart(b[i + 1])                 // 前三季度
             let weekOfYear = b[i] == "第" && (b[i + 1].isASCIIDigit                      // 第48周
                 || (i > 0 && b[i - 1] == "年"))                                          // 2022年第十周
-            guard singlePartOfDay || firstQuarters || weekOfYear
-                || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair)) else { return nil }
+            let bracket = b[i + 1] == "("                                                // 今(3)日
+            guard singlePartOfDay || firstQuarters || weekOfYear || bracket
+                || (lex.bigramSeconds.contains(b[i + 1]) && lex.bigrams.contains(pair))
+                || (mayBeginHoliday(b, at: i) && matchHoliday(b, at: i) != nil) else { return nil }
+        }
+        if b[i].isASCIIDigit, i > 0, b[i - 1] == "从" || b[i - 1] == "從" || b[i - 1] == "自",
+           let (low, high, end) = readYearSpan(b, at: i) {
+            out.append(low); out.append(high)                     // 从2016-2018
+            return end
         }
         // A numeral is part of a date or time only if a date/time character follows it
-        // (or it is a numeric date or clock: 2022-03-11, 12/1, 08:30).
+        // (or it is a numeric date or clock: 2022-03-11, 12/1, 08:30), or it begins a holiday (五一假期).
         if isNumeralStart(b[i]) && !lex.eraFirsts.contains(b[i]) {
-            if !numeralMayBeTemporal(b, at: i) { return nil }
+            if !numeralMayBeTemporal(b, at: i)
+                && !(mayBeginHoliday(b, at: i) && matchHoliday(b, at: i) != nil) { return nil }
         }
         // Left context: codes, ordinals.
         if i > 0 {
@@ -111,6 +136,12 @@ struct TemporalRecognizer {
         return j
     }
 
+    /// True when the clock at `i` is written with 点/點 or am/pm-less 12-hour words (三点, 3点), not 时.
+    func isTwelveHourClock(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        guard let (_, e) = readSmall(b, at: i, max: 24), e < b.count else { return false }
+        return b[e] == "点" || b[e] == "點"
+    }
+
     /// A cheap look-ahead over the numeral at `i`: does a date or time character follow it,
     /// directly or after a range connector and a second numeral (8至16时, 1-7月)?
     func numeralMayBeTemporal(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
@@ -132,6 +163,7 @@ struct TemporalRecognizer {
         if colon || seps >= 2 || slash { return true }
         guard k < n else { return false }
         if lex.dateCharacters.contains(b[k]) { return true }
+        if b[i].isASCIIDigit, k - i <= 2, isLetter(b[k], "p") || isLetter(b[k], "a") { return true }   // 3pm
         if lex.rangeConnectors.contains(b[k]) {
             k += 1
             if k < n, b[k] == "—" { k += 1 }
@@ -155,9 +187,14 @@ struct TemporalRecognizer {
             let single = e - j == 1
             if !single || readClock(b, at: e) != nil {
                 v.partOfDay = pod
+                let midnight = e - j == 2 && b[j + 1] == "夜" && (b[j] == "午" || b[j] == "子")   // 午夜, 子夜
                 j = e
-                if let (h, m, s, e2) = readClock(b, at: j) {
-                    v.hour = adjust(h, shift: shift, pod: pod); v.minute = m; v.second = s; j = e2
+                if let (h, m, s, e2) = readClock(b, at: j, afterPartOfDay: true) {
+                    v.hour = midnight && h == 12 ? 0 : adjust(h, shift: shift, pod: pod)
+                    v.minute = m; v.second = s; j = e2
+                } else if midnight {
+                    // 午夜: 00:00, or the end of a day written before it (5月30日午夜 is 24:00 on the 30th).
+                    v.hour = v.hasDate ? 24 : 0; v.minute = 0
                 }
                 if v.hasDate == false { rule = "part-of-day" }
             }
@@ -167,6 +204,11 @@ struct TemporalRecognizer {
             if let inh = inherit, let p = inh.partOfDay, v.partOfDay == nil, !v.hasDate,
                let entry = lex.partsOfDay.first(where: { $0.1 == p }) { shift = entry.2 }
             v.hour = adjust(h, shift: shift, pod: v.partOfDay ?? inherit?.partOfDay); v.minute = m; v.second = s
+            // 三点 with no part of day: one to five o'clock is in the afternoon (the small hours are
+            // always said: 凌晨三点). Only with 点, the twelve-hour clock (3时 is 03:00).
+            if v.partOfDay == nil, inherit?.partOfDay == nil, (1...5).contains(h), isTwelveHourClock(b, at: j) {
+                v.hour = h + 12
+            }
             j = e
             if v.hasDate == false { rule = "clock" }
         }
@@ -199,6 +241,24 @@ struct TemporalRecognizer {
             || (f.month != nil && v2.month != nil) || (f.year != nil && v2.year != nil && v2.month == nil)
         guard sameKind else { return nil }
         return (TemporalMention(start: k, end: e, value: v2, inheritsFromPrevious: true, rule: rule), e)
+    }
+
+    /// 从2016-2018, 自 2016 至 2018: two years after 从/自, without 年 (which readBareRangeStart reads).
+    func readYearSpan(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalMention, TemporalMention, Int)? {
+        let n = b.count
+        guard let (x, e) = readSmall(b, at: i, max: 2999), e - i == 4, x >= 1000 else { return nil }
+        var k = e
+        if k < n, b[k] == " " { k += 1 }
+        guard k < n, isConnector(b[k]) else { return nil }
+        k += 1
+        if k < n, b[k] == " " { k += 1 }
+        guard let (y, e2) = readSmall(b, at: k, max: 2999), e2 - k == 4, y > x,
+              !(e2 < n && (b[e2] == "年" || b[e2].isASCIILetterOrDigit || b[e2] == "-" || b[e2] == "."))
+        else { return nil }
+        var v1 = TemporalValue(); v1.year = x; v1.yearWritten = true
+        var v2 = TemporalValue(); v2.year = y; v2.yearWritten = true
+        return (TemporalMention(start: i, end: e, value: v1, rule: "year-span"),
+                TemporalMention(start: k, end: e2, value: v2, rule: "year-span"), e2)
     }
 
     /// 1-7月, 8至16时, 五到六点, 1995-1997年: a bare number, a connector, then a dated or clock end.

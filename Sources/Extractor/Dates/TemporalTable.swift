@@ -89,7 +89,8 @@ enum TemporalTable {
         ("中午", "MI", 12), ("正午", "MI", 12), ("下午", "AF", 12), ("午后", "AF", 12), ("晏晝", "AF", 12),
         ("傍晚", "EV", 12), ("晚上", "NI", 12), ("晚间", "NI", 12), ("夜间", "NI", 12), ("夜里", "NI", 12),
         ("深夜", "NI", 12), ("白天", "DT", 0), ("早间", "MO", 0), ("午间", "MI", 12), ("夜晚", "NI", 12),
-        ("晚上时分", "NI", 12), ("早", "MO", 0), ("晚", "NI", 12),
+        ("晚上时分", "NI", 12), ("半夜", "NI", 12), ("午夜", "NI", 12), ("子夜", "NI", 12),
+        ("早", "MO", 0), ("晚", "NI", 12),
     ]
     static let partsOfDay: [([Unicode.Scalar], PartOfDay, Int)] = partsOfDaySource
         .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
@@ -128,13 +129,13 @@ enum TemporalTable {
     static let eras: [([Unicode.Scalar], Int)] = eraSource.map { (Array($0.0.unicodeScalars), $0.1) }
     static let eraFirsts = ScalarSet(eras.compactMap { $0.0.first })
 
-    /// The first two characters of every temporal word: a word-start trigger must begin one
-    /// (天宝 begins with the common 天; most 天 begin no temporal word at all).
+    /// The first two characters of every temporal word but holidays: a word-start trigger must
+    /// begin one (天宝 begins with the common 天; most 天 begin no temporal word at all). Holidays
+    /// are looked up by their own table (their first pairs, 中国 and 国际, are too common here).
     static let bigrams: Set<UInt64> = {
         var words: [[Unicode.Scalar]] = relatives.map { $0.0 } + partsOfDay.map { $0.0 } + weekdayPrefixes
         words += eraSource.map { Array($0.0.unicodeScalars) }
-        words += holidaySource.map { Array($0.0.unicodeScalars) }
-        let extra = ["民国", "民國", "正月", "腊月", "臘月", "冬月", "上半", "下半"]
+        let extra = ["民国", "民國", "正月", "腊月", "臘月", "冬月", "上半", "下半", "农历", "農曆", "阴历", "陰曆", "旧历", "舊曆"]
         words += extra.map { Array($0.unicodeScalars) }
         for p: Unicode.Scalar in ["周", "週"] { for d in "一二三四五六日天末".unicodeScalars { words.append([p, d]) } }
         for d in "一二三四1234".unicodeScalars { words.append(["第", d]) }   // 第一季度
@@ -143,18 +144,4 @@ enum TemporalTable {
         return set
     }()
     static let bigramSeconds = ScalarSet(bigrams.map { UInt32(truncatingIfNeeded: $0) })
-
-    /// Holidays with a fixed Gregorian date (month, day).
-    static let holidaySource: [(String, Int, Int)] = [
-        ("元旦", 1, 1), ("国庆节", 10, 1), ("國慶节", 10, 1), ("國慶節", 10, 1), ("国庆", 10, 1), ("劳动节", 5, 1),
-        ("勞動節", 5, 1), ("五一劳动节", 5, 1), ("儿童节", 6, 1), ("兒童節", 6, 1), ("六一儿童节", 6, 1), ("妇女节", 3, 8),
-        ("婦女節", 3, 8), ("三八妇女节", 3, 8), ("植树节", 3, 12), ("植樹節", 3, 12), ("青年节", 5, 4), ("青年節", 5, 4),
-        ("五四青年节", 5, 4), ("建军节", 8, 1), ("建軍節", 8, 1), ("教师节", 9, 10), ("教師節", 9, 10), ("圣诞节", 12, 25),
-        ("聖誕節", 12, 25), ("平安夜", 12, 24), ("情人节", 2, 14), ("情人節", 2, 14), ("愚人节", 4, 1), ("愚人節", 4, 1),
-        ("万圣节", 10, 31), ("萬聖節", 10, 31), ("建党节", 7, 1),
-    ]
-    static let holidays: [([Unicode.Scalar], Int, Int)] = holidaySource
-        .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
-        .sorted { $0.0.count > $1.0.count }
-    static let holidayFirsts = ScalarSet(holidays.compactMap { $0.0.first })
 }

@@ -74,6 +74,35 @@ struct TemporalValue: Sendable, Equatable {
         get { _relWeeks.map(Int.init) }
         set { _relWeeks = newValue.map { Int16(clamping: $0) } }
     }
+    /// A holiday, as an index into `HolidayTable.entries` (its calendar places it once a year is known).
+    private var _holiday: Int16?
+    var holiday: Int? {
+        get { _holiday.map(Int.init) }
+        set { _holiday = newValue.map { Int16(clamping: $0) } }
+    }
+    /// The nth weekday of the month (十月的第一个星期一: 1; 最后一个: -1), with `weekday`.
+    private var _weekdayOrdinal: Int8?
+    var weekdayOrdinal: Int? {
+        get { _weekdayOrdinal.map(Int.init) }
+        set { _weekdayOrdinal = newValue.map { Int8(clamping: $0) } }
+    }
+    /// The first quarter of a span of quarters (前三季度: Q1 to Q3).
+    private var _quarterFrom: Int8?
+    var quarterFrom: Int? {
+        get { _quarterFrom.map(Int.init) }
+        set { _quarterFrom = newValue.map { Int8(clamping: $0) } }
+    }
+    /// A season of the year (今年夏天): 1 spring, 2 summer, 3 autumn, 4 winter (TIMEX3 SP, SU, FA, WI).
+    private var _season: Int8?
+    var season: Int? {
+        get { _season.map(Int.init) }
+        set { _season = newValue.map { Int8(clamping: $0) } }
+    }
+    /// Month and day are of the Chinese calendar (正月十五, 农历八月十五).
+    var lunar = false
+    /// The year was written with two digits (98年): in a document that counts years of the
+    /// Republic (民國), 98 is 2009, not 1998.
+    var twoDigitYear = false
     var partOfDay: PartOfDay?
     var anaphoric = false
     var weekend = false
@@ -82,7 +111,8 @@ struct TemporalValue: Sendable, Equatable {
     var yearWritten = false
     var hasRelative: Bool { relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || anaphoric }
     var hasDate: Bool { year != nil || month != nil || day != nil || quarter != nil || half != nil || week != nil
-        || weekday != nil || relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || weekend }
+        || weekday != nil || relDays != nil || relYears != nil || relMonths != nil || relWeeks != nil || weekend
+        || holiday != nil }
 }
 
 /// TIMEX3 parts of day. A plain enum (not a String) keeps `TemporalValue` plain data:

@@ -32,6 +32,9 @@ enum ContextTable {
         "寸土", "丈夫", "瓦解", "卡片", "亩产", "里程", "分为", "分成", "分别", "分配", "分析", "分享",
         "分布", "分子", "分散", "分开", "分工", "分批", "分期", "分类", "分级", "分行", "分局", "分会",
         "分店", "分校", "分院", "分公", "分队", "分头", "分流", "分拣", "分担", "分管", "分钱", "分秒",
+        "角落", "角色", "角度", "角逐", "角楼", "角星", "角形", "角膜", "角质", "角斗", "角力",
+        "毛病", "毛巾", "毛衣", "毛利", "毛重", "毛线", "毛发", "毛泽", "毛笔", "毫无", "毫不", "毫发",
+        "仙人", "仙女", "仙境",
     ]
 
     /// `unitWordBlockers` as pairs of scalars (first << 32 | second), for a lookup without Strings.
@@ -64,7 +67,12 @@ enum ContextTable {
         ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("歐元", "EUR"), ("日元", "JPY"),
         ("英镑", "GBP"), ("英鎊", "GBP"), ("澳门币", "MOP"), ("澳門幣", "MOP"), ("新台币", "TWD"),
         ("新台幣", "TWD"), ("澳元", "AUD"), ("加元", "CAD"), ("韩元", "KRW"), ("卢布", "RUB"),
+        ("RMB", "CNY"), ("CNY", "CNY"), ("USD", "USD"), ("EUR", "EUR"), ("HKD", "HKD"), ("JPY", "JPY"),
+        ("GBP", "GBP"),
     ].map { (scalars($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+
+    /// Last characters of the currency words: a quick test before matching them.
+    static let currencyPrefixLasts = ScalarSet(currencyPrefixes.compactMap { $0.0.last })
 
     /// Currency symbols before the number: symbol → (unit reported, code).
     static let currencySymbols: [Unicode.Scalar: (String, String)] = [

@@ -32,6 +32,9 @@ enum QualifierTable {
         ("多", .over), ("余", .over),
         ("以下", .under), ("之下", .under),
         ("以内", .atMost), ("之内", .atMost),
+        // 四十或以上, 18 岁及以上: the bound itself is included.
+        ("或以上", .atLeast), ("及以上", .atLeast), ("或更多", .atLeast), ("或者以上", .atLeast),
+        ("或以下", .atMost), ("及以下", .atMost), ("或更少", .atMost), ("或者以下", .atMost),
     ]
 
     /// Words ending in a prefix qualifier that are not qualifiers (预约 3 人 is no approximation).
@@ -81,6 +84,8 @@ enum NonFigureTable {
         "是一个", "有一个", "为一个", "像一个", "如一个", "成一个", "一次又一次", "一天又一天", "一元化", "多元",
         "单元", "公元", "元旦", "元宵", "元素", "二维码", "百分百",
         "十一五", "十二五", "十三五", "十四五", "十五五", "长三角", "珠三角", "金三角", "三角洲",
+        "五角大楼", "五角大樓", "五角星", "三角形", "三角区", "八角楼", "冰山一角", "一丝一毫", "一毛不拔",
+        "九牛一毛", "八角茴香",
     ]
 
     /// Characters that, directly before a Chinese numeral, make it part of a

@@ -4,13 +4,19 @@ import Normalizer
 /// object a classifier counts (5 万个口罩), and whether a bare numeral is a number at all (not a
 /// date, a clock or a telephone number).
 extension QuantityRecognizer {
-    /// 港币 3.14: a currency word right before the numeral.
-    func currencyWordBefore(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int) -> ([Unicode.Scalar], String)? {
+    /// 港币 3.14: a currency word right before the numeral (a Latin code may stand one space
+    /// before it: RMB 100). Returns the word, its code and where it starts.
+    func currencyWordBefore(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ i0: Int) -> ([Unicode.Scalar], String)? {
+        var i = i0
+        if i >= 4, b[i - 1] == " ", b[i - 2].isASCIILetter { i -= 1 }
+        guard i > 0, lex.currencyPrefixLasts.contains(b[i - 1]) else { return nil }   // a quick test first
         for (w, code) in lex.currencyPrefixes where i >= w.count {
             var ok = true
             for (k, c) in w.enumerated() where b[i - w.count + k] != c { ok = false; break }
             // 5美元3: 美元 is the unit of the 5 before it, not a prefix of the 3.
             if ok, i - w.count > 0, QuantityRecognizer.isNumeralStart(b[i - w.count - 1]) { continue }
+            // A Latin code is a word of its own (not the end of XRMB or of a model name).
+            if ok, w[0].isASCIILetter, i - w.count > 0, b[i - w.count - 1].isASCIILetterOrDigit { continue }
             if ok { return (w, code) }
         }
         return nil

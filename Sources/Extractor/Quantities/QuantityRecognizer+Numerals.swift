@@ -53,16 +53,23 @@ extension QuantityRecognizer {
         let c = b[j]
         let isConnector = c == "至" || c == "到" || c == "-" || c == "—" || c == "–"   // em dash, en dash
             || c == "~" || c == "〜"                                                         // tilde, wave dash
-        guard isConnector else { return nil }
+        // 在 100 和 200 之间: 和/与 join the ends only when 之间 closes the range.
+        let isAnd = c == "和" || c == "与" || c == "與" || c == "及" || c == "跟"
+        guard isConnector || isAnd else { return nil }
         var k = j + 1
         if c == "—", k < n, b[k] == "—" { k += 1 }    // a doubled dash: ——
         if k < n, b[k] == " " { k += 1 }
+        // 百分之二十到(百分之)三十: a percentage written before the number holds for both ends.
+        let percentBefore = firstUnit.map { $0.unit == "%" && $0.surface.isEmpty } ?? false
+        if percentBefore, k + 3 < n, b[k] == "百", b[k + 1] == "分", b[k + 2] == "之" { k += 3 }
         guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return nil }
         if c == "-" && (first.hasChinese || !b[k].isASCIIDigit) { return nil }
         guard let second = NumeralParser.parse(b, at: k), second.low == nil else { return nil }
         var end = second.end
         var unit = firstUnit
-        if let fu = firstUnit {
+        if percentBefore {
+            // the unit is said before the numbers
+        } else if let fu = firstUnit {
             // 3 万元至 5 万元: the same unit again (or none: 3 万元至 5 万).
             if let (u2, e2, _, _) = Optional(readUnit(b, at: end)), let u = u2 {
                 guard u.unit == fu.unit else { return nil }
@@ -72,13 +79,22 @@ extension QuantityRecognizer {
             }
         } else {
             let (u2, e2, _, _) = readUnit(b, at: end)
-            guard let u = u2 else { return nil }
-            guard acceptUnit(u, b, pn: second, numStart: k, unitStart: end, unitEnd: e2) else { return nil }
-            unit = u
-            end = e2
+            if let u = u2 {
+                guard acceptUnit(u, b, pn: second, numStart: k, unitStart: end, unitEnd: e2) else { return nil }
+                unit = u
+                end = e2
+            } else if !emitNumbers || (first.isShortSequence || second.isShortSequence) {
+                return nil                 // 二十到三十: a range of bare numbers, only when numbers are asked for
+            }
         }
+        if isAnd && !QuantityRecognizer.closesBetween(b, at: end) { return nil }
         var low = first.value
-        let high = second.value
+        var high = second.value
+        // 5元4角-6元5角: the second end may be a compound amount too.
+        if let u = unit, second.trailingMagnitude == 0, let (delta, e3) = compoundTail(b, at: end, unit: u),
+           let v = high.adding(delta) {
+            high = v; end = e3
+        }
         // 3 至 5 万: the magnitude of the second numeral applies to the first.
         if first.trailingMagnitude == 0 && second.trailingMagnitude > 0 && firstUnit == nil
             && first.value < second.mantissa {
@@ -88,6 +104,30 @@ extension QuantityRecognizer {
         // 2020-2022 年 is a span of years (a date), not a quantity.
         if unit?.rule == .year && first.arabicIntegerDigits == 4 { return nil }
         return (low, high, unit, end)
+    }
+
+    /// 之间 (or 间) at `i`, after an optional space: the end of 在 A 和 B 之间.
+    static func closesBetween(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        var k = i
+        if k < b.count, b[k] == " " { k += 1 }
+        if k < b.count, b[k] == "之" { k += 1 }
+        return k < b.count && (b[k] == "间" || b[k] == "間")
+    }
+
+    /// 在第十和第十五之间, 排名在第 3 至第 5 之间: ordinals between two ranks are a range of
+    /// numbers (the numeral after 第 is otherwise an ordinal, not a figure). `i` is the first
+    /// numeral, right after 第.
+    func ordinalRange(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Figure? {
+        let n = b.count
+        guard emitNumbers, i >= 2, b[i - 2] == "在" || b[i - 2] == "于" || b[i - 2] == "於",
+              let a = NumeralParser.parse(b, at: i), a.low == nil, a.end + 2 < n else { return nil }
+        let c = b[a.end]
+        guard c == "和" || c == "与" || c == "與" || c == "到" || c == "至" || c == "-" || c == "~",
+              b[a.end + 1] == "第", let z = NumeralParser.parse(b, at: a.end + 2), z.low == nil,
+              a.value < z.value, QuantityRecognizer.closesBetween(b, at: z.end) else { return nil }
+        var f = Figure(start: i - 1, end: z.end, value: a.value, rule: "ordinal-range")
+        f.low = a.value; f.high = z.value
+        return f
     }
 
     /// 2022-03-11, 0755-88888888: digit groups joined by hyphens that are not a range.

@@ -44,11 +44,12 @@ extension QuantityRecognizer {
             return (f, i + 2)
         }
         let (unit, end, _, _) = readUnit(b, at: i + 1)
-        guard let u = unit, u.isDuration || u.rule == .ge && end > i + 2 else { return (nil, i + 1) }
+        guard let u = unit, u.isDuration || u.rule == .ge else { return (nil, i + 1) }   // 半天, 半个西瓜
         guard u.rule != .quarter else { return (nil, i + 1) }
         if end < n, let last = u.surface.last, lex.isBlockedUnitWord(last, b[end]) { return (nil, i + 1) }
         var f = Figure(start: i, end: end, value: .half, rule: "half-unit")
         f.unit = u
+        if u.isCount { f.objectRange = objectAfter(b, end) }    // 半个西瓜
         if let (q, len) = suffixQualifierAt(b, end) { f.qualifier = q; f.end = end + len }
         if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
         return (f, f.end)
@@ -65,6 +66,46 @@ extension QuantityRecognizer {
         var f = Figure(start: i, end: end, value: ExactNumber(mantissa: 15, exponent: -1), rule: "one-and-a-half")
         f.unit = u
         return (f, end)
+    }
+
+    /// Characters before a unit that introduce a measure said without its 一 (身高米八).
+    static let impliedOneLeft = ScalarSet("高长宽深是有约近达")
+
+    /// 米九 (1.9 米), 块五 (1.5 块), 分半钟 (1.5 分钟): a unit with its 一 left unsaid, then a
+    /// tenth or a half. Only where a figure can start (not 玉米九, 部分半) and where the figure
+    /// ends (米九左右, not 米九十).
+    func readImpliedOne(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Figure?, Int) {
+        let n = b.count
+        guard i + 2 <= n, i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]) else { return (nil, i + 1) }
+        var f: Figure
+        if b[i] != "分", i > 0, b[i - 1].isHan, !QuantityRecognizer.impliedOneLeft.contains(b[i - 1]) {
+            return (nil, i + 1)                                  // 玉米九, 大米九
+        }
+        if b[i] == "分" {
+            // 分半钟: a minute and a half.
+            guard i + 2 < n, b[i + 1] == "半", b[i + 2] == "钟" || b[i + 2] == "鐘" else { return (nil, i + 1) }
+            f = Figure(start: i, end: i + 3, value: ExactNumber(mantissa: 15, exponent: -1), rule: "implied-one")
+            f.unit = UnitEntry(surface: [b[i], b[i + 2]], unit: b[i + 2] == "钟" ? "分钟" : "分鐘",
+                               dimension: "duration", currency: nil)
+        } else {
+            guard let u = lex.unit(b, at: i), u.surface.count == 1, i + 1 < n,
+                  case .digit(let d)? = NumeralTable.role(b[i + 1]), d > 0, !NumeralTable.isAmbiguousDigit(b[i + 1]),
+                  b[i + 1] != "两", b[i + 1] != "兩" else { return (nil, i + 1) }
+            let e = i + 2
+            if e < n, NumeralTable.role(b[e]) != nil || lex.unit(b, at: e) != nil || b[e].isASCIIDigit {
+                return (nil, i + 1)
+            }
+            if e < n, b[e].isHan, suffixQualifierAt(b, e) == nil, b[e] != "的" { return (nil, i + 1) }
+            guard let v = ExactNumber.one.adding(ExactNumber(mantissa: Int64(d), exponent: -1)) else {
+                return (nil, i + 1)
+            }
+            f = Figure(start: i, end: e, value: v, rule: "implied-one")
+            f.unit = u
+            f.currency = u.currency
+        }
+        if let (q, len) = suffixQualifierAt(b, f.end) { f.qualifier = q; f.end += len }
+        if let p = prefixQualifier(b, before: i) { f.qualifier = p.0 }
+        return (f, f.end)
     }
 
     /// 几十遍, 上百遍, 数千人: an order of magnitude, approximately.

@@ -1,8 +1,7 @@
 import Normalizer
 
 /// Units and measure words after a numeral: reading them (个 before a noun unit, rates such as
-/// 元/吨), rejecting them in context (2022 年 is a date, 元旦 a word), and the smaller units of
-/// compound amounts (一块二角五分).
+/// 元/吨) and rejecting them in context (2022 年 is a date, 元旦 a word).
 extension QuantityRecognizer {
     /// After `i`: a unit (possibly after 个), meaning a numeral with 多/余/来 here is a figure.
     func isUnitAhead(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int) -> Bool {
@@ -93,6 +92,9 @@ extension QuantityRecognizer {
         case .minuteOrScore:
             // 9 时 30 分, 7点15分: minutes of a clock time, not a score.
             if numStart > 0, ["时", "時", "点", "點"].contains(b[numStart - 1]) { return false }
+            // 三点差五分, 三点过五分: minutes to or past the hour.
+            if numStart > 1, ["差", "过", "過"].contains(b[numStart - 1]),
+               ["点", "點"].contains(b[numStart - 2]) { return false }
         case .quarter:
             if unitStart < n, b[unitStart] != "个" && b[unitStart] != "個" { return false }
         case .cheng:
@@ -110,41 +112,5 @@ extension QuantityRecognizer {
             break
         }
         return true
-    }
-
-    /// The value a smaller unit adds after a unit: 一块二角五分 (+0.25 元), 一块二 (+0.2),
-    /// 三块四分 (+0.04), 三米九 (+0.9 米), 六斤八两 (+0.8 斤), 两毛五 (+0.5 毛).
-    func compoundTail(_ b: UnsafeBufferPointer<Unicode.Scalar>, at j: Int, unit: UnitEntry) -> (ExactNumber, Int)? {
-        guard let row = unit.compound else { return nil }
-        let levels = CompoundTable.rows[row].levels
-        let n = b.count
-        var k = j, delta = ExactNumber.zero, level = 0, matched = false
-        while level < levels.count, k < n {
-            var zeroSkip = false
-            if b[k] == "零" { zeroSkip = true; k += 1 }       // 三蚊零四: skip a level
-            guard k < n, case .digit(let d)? = NumeralTable.role(b[k]) else { break }
-            if k + 1 < n, NumeralTable.role(b[k + 1]) != nil { break }
-            let digitEnd = k + 1
-            let target = zeroSkip ? level + 1 : level
-            var found = -1, len = 0
-            for (li, words) in levels.enumerated() where li >= target {
-                for ws in words where digitEnd + ws.count <= n {
-                    if (0..<ws.count).allSatisfy({ b[digitEnd + $0] == ws[$0] }) { found = li; len = ws.count; break }
-                }
-                if found >= 0 { break }
-            }
-            if found < 0 {
-                // A bare digit after the unit (一块二, 三米九): only Chinese digits, and only
-                // if nothing unit-like follows (五元三个 is two figures).
-                guard !matched, b[k].isASCIIDigit == false,
-                      lex.unit(b, at: digitEnd) == nil else { break }
-                let place = Int32(-(target + 1))
-                guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: place)) else { break }
-                return (v, digitEnd)
-            }
-            guard let v = delta.adding(ExactNumber(d).multiplied(byPowerOfTen: Int32(-(found + 1)))) else { break }
-            delta = v; k = digitEnd + len; level = found + 1; matched = true
-        }
-        return matched ? (delta, k) : nil
     }
 }

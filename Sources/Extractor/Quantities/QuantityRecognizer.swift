@@ -36,7 +36,7 @@ struct QuantityRecognizer {
 
     /// Scalars that can begin a figure: digits, numeral characters, signs, 半, 几/数/上, currency symbols.
     static let triggers: ScalarSet = {
-        var t = "0123456789-负負个個对對半几数上¥$€£".unicodeScalars.map(\.value)
+        var t = "0123456789.-负負个個对對半几数上¥$€£米斤尺块塊蚊分".unicodeScalars.map(\.value)
         // Every numeral character lies in U+3000–U+9FFF (CJK symbols through the unified ideographs).
         for v in UInt32(0x3000)..<0xA000 where NumeralTable.role(v) != nil { t.append(v) }
         return ScalarSet(t)
@@ -68,11 +68,15 @@ struct QuantityRecognizer {
             let trig = lex.quantityTriggers
             var hint = 0
             var lineHint = 0
+            var lastMoney: (end: Int, unit: UnitEntry)? = nil   // the last sum of money, for 個半
             while i < n {
                 let c = b[i]
                 if !trig.contains(c) { i += 1; continue }
-                let (figure, next) = attempt(b, at: i)
-                if let f = figure, let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
+                let (figure, next) = attempt(b, at: i, lastMoney: lastMoney)
+                if let f = figure {
+                    if let u = f.unit, u.currency != nil { lastMoney = (f.end, u) }
+                    if let r = record(f, b, hint: &hint, lineHint: &lineHint) { sink(r, f.start..<f.end) }
+                }
                 i = max(next, i + 1)
             }
         }
@@ -80,8 +84,18 @@ struct QuantityRecognizer {
 
     // MARK: - Reading one figure
 
-    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume.
-    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (Figure?, Int) {
+    /// The unit of the sum of money `last` when it stands in the same sentence, close before `i`.
+    func moneyInSentence(_ b: UnsafeBufferPointer<Unicode.Scalar>, _ last: (end: Int, unit: UnitEntry),
+                         before i: Int) -> UnitEntry? {
+        guard last.end <= i, i - last.end <= 40 else { return nil }
+        for k in last.end..<i where lex.sentenceEnds.contains(b[k]) { return nil }
+        return last.unit
+    }
+
+    /// Tries to read a figure beginning at `i`; returns it (if any) and where to resume. `lastMoney`
+    /// is the last sum of money read before (a price said in the sentence: 個半 after it is $1.5).
+    func attempt(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int,
+                 lastMoney: (end: Int, unit: UnitEntry)? = nil) -> (Figure?, Int) {
         let n = b.count
         let c = b[i]
         var start = i
@@ -96,9 +110,10 @@ struct QuantityRecognizer {
             // "- 1,200,000": a minus sign set off by one space, at the start of a line or after a space.
             if c == "-", k + 1 < n, b[k] == " ", b[k + 1].isASCIIDigit,
                i == 0 || b[i - 1] == " " || b[i - 1] == "\n" { k += 1 }
-            guard k < n, QuantityRecognizer.isNumeralStart(b[k]) else { return (nil, i + 1) }
+            let point = k + 1 < n && b[k] == "." && b[k + 1].isASCIIDigit      // -.5
+            guard k < n, QuantityRecognizer.isNumeralStart(b[k]) || point else { return (nil, i + 1) }
             if c == "-" {
-                guard b[k].isASCIIDigit else { return (nil, i + 1) }
+                guard b[k].isASCIIDigit || point else { return (nil, i + 1) }
                 if i > 0 && (b[i - 1].isASCIILetterOrDigit || b[i - 1] == "-") { return (nil, i + 1) }
             }
             negative = true; numStart = k
@@ -108,9 +123,17 @@ struct QuantityRecognizer {
             if c == "$", i >= 2, b[i - 2] == "H", b[i - 1] == "K" { symbol = ("HK$", "HKD"); start = i - 2 }
             if c == "$", i >= 2, b[i - 2] == "U", b[i - 1] == "S" { symbol = ("US$", "USD"); start = i - 2 }
             numStart = i + 1
+        case ".":
+            guard pointFirst(b, i) != nil else { return (nil, i + 1) }     // .5: read below
         case "半":
             return readHalf(b, at: i)
+        case "米", "斤", "尺", "块", "塊", "蚊", "分":
+            return readImpliedOne(b, at: i)
         case "个", "個":
+            if i == 0 || !QuantityRecognizer.isNumeralStart(b[i - 1]), let m = lastMoney,
+               let f = dollarAndTenths(b, at: i, money: moneyInSentence(b, m, before: i)) {
+                return (f, f.end)
+            }
             return readOneAndAHalf(b, at: i)
         case "对", "對":     // 打对折: half price
             guard i > 0, b[i - 1] == "打", i + 1 < n, b[i + 1] == "折" else { return (nil, i + 1) }
@@ -135,15 +158,18 @@ struct QuantityRecognizer {
         }
 
         let first = b[numStart]
-        let arabic = first.isASCIIDigit
+        let arabic = first.isASCIIDigit || first == "."
         // Context that makes a numeral part of a code, an ordinal or a word.
         if numStart > 0 && !percentPrefix {
             let p = b[numStart - 1]
-            if p == "第" { return (nil, skipNumeral(b, numStart)) }
+            if p == "第" {
+                if let r = ordinalRange(b, at: numStart) { return (r, r.end) }   // 在第十和第十五之间
+                return (nil, skipNumeral(b, numStart))
+            }
             if arabic {
-                // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2).
-                if p.isASCIILetter || p == "_" || p == "#" || p == "@" || p == "=" || p == "&"
-                    || p == "?" || p == "%" { return (nil, skipCode(b, numStart)) }
+                // KN95, a_1, #3, @2, and URL queries (?q=30%25&n=2); not a currency code (RMB100).
+                if p.isASCIILetter && currencyWordBefore(b, numStart) == nil || p == "_" || p == "#" || p == "@"
+                    || p == "=" || p == "&" || p == "?" || p == "%" { return (nil, skipCode(b, numStart)) }
                 if (p == "-" || p == "." || p == "/" || p == ":") && numStart >= 2
                     && b[numStart - 2].isASCIILetterOrDigit {
                     return (nil, skipCode(b, numStart))
@@ -167,6 +193,7 @@ struct QuantityRecognizer {
         if !arabic, !negative, numStart + 2 < n, QuantityRecognizer.isMagnitude(first),
            let pm = readPerMille(b, at: numStart) { return (pm, pm.end) }
         guard var pn = NumeralParser.parseWithFraction(b, at: numStart) ?? hundredAlone(b, percentPrefix, numStart)
+                ?? pointFirst(b, numStart) ?? longArabic(b, numStart)
         else {
             return (nil, arabic ? skipCode(b, numStart) : numStart + 1)
         }
@@ -175,6 +202,12 @@ struct QuantityRecognizer {
            u.surface.count >= 2, !pn.isDigitSequence {
             let shorter = UnsafeBufferPointer(rebasing: b[0..<(pn.end - 1)])
             if let p2 = NumeralParser.parse(shorter, at: numStart), p2.end == pn.end - 1 { pn = p2 }
+        }
+        // 四分一升 is a quarter of a litre, but 五分一次 is five points once: a fraction without 之
+        // stands before a measure or alone, not before a count, a time or money.
+        if pn.colloquialFraction, let u = lex.unit(b, at: pn.end), u.isCount || u.isDuration || u.currency != nil
+            || u.rule == .minuteOrScore, let plain = NumeralParser.parse(b, at: numStart) {
+            pn = plain
         }
         // 拾起, 陆续: a lone financial digit is a word, not a number (unless it stands alone).
         if pn.length == 1 && NumeralTable.isAmbiguousDigit(first) {
@@ -195,6 +228,10 @@ struct QuantityRecognizer {
                 pn.value = pn.value.multiplied(byPowerOfTen: e)
                 pn.mantissa = pn.value
                 j = k; pn.end = j
+            } else if b[j] == "^", let p = power(pn, b, at: j + 1) {
+                pn = p; j = p.end                                // 2^-1, 2.5^-1
+            } else if b[j] == " ", let m = mixedNumber(pn, b, at: j) {
+                pn = m; j = m.end                                // 1 3/5
             }
         }
         // Codes, dates and clocks written with Arabic digits.
@@ -231,7 +268,12 @@ struct QuantityRecognizer {
                 innerQualifier = .approx; j += 1
             }
             var half = false
-            let (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
+            var (unit, unitEnd, halfBefore, overBefore) = readUnit(b, at: j)
+            if let u = unit, u.rule == .ge,
+               let d = dollar(b, at: j, numStart: numStart, lastMoney: lastMoney, before: i) {
+                unit = d                                         // 港幣三個一毫四: 個 is the dollar
+                if !halfBefore { unitEnd = j + 1 }
+            }
             half = halfBefore
             if overBefore { innerQualifier = .over }
             if let u = unit {
@@ -240,8 +282,9 @@ struct QuantityRecognizer {
                 }
                 f.unit = u
                 j = unitEnd
-                // 一块二角, 三米九, 六斤八两: a smaller unit (or its digit) after the unit.
-                if pn.trailingMagnitude == 0, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u),
+                // 一块二角, 三米九, 六斤八两, 十塊八毛: a smaller unit (or its digit) after the unit (not
+                // after 万 or 亿: 3万元5 is no amount).
+                if pn.trailingMagnitude < 4, pn.low == nil, let (delta, e2) = compoundTail(b, at: j, unit: u),
                    let v = f.value.adding(delta) {
                     f.value = v; j = e2
                 }
@@ -268,7 +311,9 @@ struct QuantityRecognizer {
         }
 
         // A range: 3 至 5 万元, 10-20 人, 2-3L.
-        if f.low == nil, let r = readRange(b, from: j, first: pn, firstUnit: f.unit, negative: negative) {
+        var rangeFirst = pn
+        rangeFirst.value = f.value                               // 5元4角-6元: the compound amount
+        if f.low == nil, let r = readRange(b, from: j, first: rangeFirst, firstUnit: f.unit, negative: negative) {
             f.low = r.low; f.high = r.high; f.value = r.low
             if f.unit == nil { f.unit = r.unit }
             j = r.end
@@ -280,7 +325,7 @@ struct QuantityRecognizer {
             if let (w, code) = currencyWordBefore(b, numStart) {
                 f.unit = UnitEntry(surface: [], unit: String(String.UnicodeScalarView(w)),
                                    dimension: "currency", currency: code)
-                f.start = numStart - w.count
+                f.start = numStart - w.count - (b[numStart - 1] == " " ? 1 : 0)
                 f.rule = "currency-word-prefix"
             } else if let s = symbol {
                 f.unit = UnitEntry(surface: [], unit: s.0, dimension: "currency", currency: s.1)

@@ -32,7 +32,9 @@ public final class UnitEntry: Sendable {
     let isDuration: Bool
     let isTemperatureDegree: Bool
 
-    init(surface: [Unicode.Scalar], unit: String, dimension: String, currency: String?) {
+    /// `compound` names the row of `CompoundTable` when it is not the unit's own (the Cantonese
+    /// dollar 個 takes the smaller units of 元).
+    init(surface: [Unicode.Scalar], unit: String, dimension: String, currency: String?, compound: Int? = nil) {
         self.surface = surface
         self.unit = unit
         self.dimension = dimension
@@ -52,7 +54,7 @@ public final class UnitEntry: Sendable {
         }
         nearMeansPast = ["年", "月", "个月", "個月", "天", "日", "周", "週", "星期", "个星期"].contains(unit)
             && dimension == "duration"
-        compound = CompoundTable.row(for: unit)
+        self.compound = compound ?? CompoundTable.row(for: unit)
         isCount = dimension == "count"
         isDuration = dimension == "duration"
         isTemperatureDegree = dimension == "temperature" && unit == "度"
@@ -80,31 +82,14 @@ enum UnitRule: Sendable, Equatable {
     case none, year, day, quarter, cheng, zhe, week, minuteOrScore, ge, noObject, cohort
 }
 
-/// Units that take a smaller unit after them (一块二角五分, 三米九, 六斤八两): per row,
-/// the smaller units in order, each a tenth of the one before.
-enum CompoundTable {
-    static let rows: [(units: [String], levels: [[[Unicode.Scalar]]])] = [
-        (["元", "块", "塊", "蚊", "圆", "圓"], [["角", "毛", "毫"], ["分", "仙"]]),
-        (["角", "毛"], [["分"]]),
-        (["米"], [["分米"]]),
-        (["斤"], [["两", "兩"]]),
-        (["尺"], [["寸"]]),
-        (["丈"], [["尺"]]),
-    ].map { row in (row.0, row.1.map { level in level.map { Array($0.unicodeScalars) } }) }
-
-    static func row(for unit: String) -> Int? {
-        rows.firstIndex { $0.units.contains(unit) }
-    }
-}
-
 enum UnitTable {
     static let source = """
-    currency:CNY: 元 圆 圓 块 塊 块钱>块 塊錢>塊 人民币 人民幣 元人民币>元 元人民幣>元 蚊 角 毛
-    currency:USD: 美元 美金 美圆 美圓
-    currency:EUR: 欧元 歐元
-    currency:JPY: 日元 日圆 日圓
-    currency:GBP: 英镑 英鎊
-    currency:HKD: 港元 港币 港幣 港圆 仙
+    currency:CNY: 元 圆 圓 块 塊 块钱>块 塊錢>塊 人民币 人民幣 元人民币>元 元人民幣>元 蚊 角 毛 角钱>角 毛钱>毛 RMB CNY
+    currency:USD: 美元 美金 美圆 美圓 美分 USD
+    currency:EUR: 欧元 歐元 欧分 歐分 EUR
+    currency:JPY: 日元 日圆 日圓 JPY
+    currency:GBP: 英镑 英鎊 便士 GBP
+    currency:HKD: 港元 港币 港幣 港圆 仙 毫 毫子>毫 HKD
     currency:MOP: 澳门元 澳門元 澳门币 澳門幣 葡币 葡幣
     currency:TWD: 新台币 新台幣 台币 台幣
     currency:AUD: 澳元 澳大利亚元

@@ -128,7 +128,10 @@ public enum RecordFields {
         RecordField("timex", .string, in: temporal, required: temporal,
                     "the TIMEX3 value: `2022-03-11`, `XXXX-03-11` (no year known), `XXXX-03-15T19:00`, "
                     + "`XXXX-03-13TAF`, `2022-Q1`, `2022-H1`, `2016`, `XXXX-WXX-3`, `2017-W13`, "
-                    + "`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, `XXXX-XX-XX` (每天)"),
+                    + "`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, `XXXX-XX-XX` (每天; `XXXX-XX-XXT07:30` every "
+                    + "day at 7:30; also a moving holiday when no year is known); a span named by one mention "
+                    + "is `(first,last,duration)`: `(2022-Q1,2022-Q3,P9M)` (前三季度), "
+                    + "`(2013-02-09,2013-02-15,P7D)` (春节假期)"),
         RecordField("as_of", .string, in: ["quantity"],
                     "the TIMEX3 value of the 截至/截止/到…为止 date whose sentence holds the figure"),
         RecordField("cumulative", .boolean, in: ["quantity"],
@@ -163,7 +166,8 @@ public enum RecordFields {
     ///     RecordFields.qualifiers.map(\.0) == Qualifier.allCases.map(\.rawValue)   // true (a test holds it)
     public static let qualifiers: [(String, String)] = [
         ("exact", "as written"), ("approx", "约 大约 左右 上下"), ("over", "余 多 逾 超过 以上"),
-        ("under", "近 将近 不到 不足 以下"), ("at_least", "至少 不少于"), ("at_most", "最多 不超过 以内"),
+        ("under", "近 将近 不到 不足 以下"), ("at_least", "至少 不少于 或以上"),
+        ("at_most", "最多 不超过 以内 或以下"),
     ]
 
     /// Organization categories (the head-word table's categories).

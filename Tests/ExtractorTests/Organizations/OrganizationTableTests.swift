@@ -1,5 +1,5 @@
 import Testing
-import Extractor
+@testable import Extractor
 
 /// Tests/Fixtures/organizations.tsv and organizations-negative.tsv: names found, in order.
 @Suite struct OrganizationTableTests {
@@ -7,7 +7,21 @@ import Extractor
     static let negatives = Fixtures.rows("organizations-negative.tsv", columns: 2)
     static let extractor = Extractor(types: [.organization])
 
+    /// Names the rules find and the model misses: the rules, which the model reads as
+    /// features, still find them.
+    static let ruleRows = Fixtures.rows("organizations-rules.tsv", columns: 2)
+
+    @Test(arguments: ruleRows)
+    func rulesAlone(_ row: [String]) {
+        let source = SourceText(row[0])
+        let found = OrganizationRecognizer(source: source).run().map { f in
+            source.sliceWithoutBreaks(source.originalOffset(f.start), source.originalOffset(f.end))
+        }
+        #expect(found == row[1].split(separator: "|").map(String.init), "\(row[0])")
+    }
+
     @Test func tablesAreWellFormed() {
+        #expect(Self.ruleRows.count == Fixtures.dataLineCount("organizations-rules.tsv"))
         #expect(Self.rows.count == Fixtures.dataLineCount("organizations.tsv"))
         #expect(Self.negatives.count == Fixtures.dataLineCount("organizations-negative.tsv"))
     }

@@ -43,6 +43,29 @@ import Normalizer
         #expect(String(String.UnicodeScalarView(scalars[r.start..<r.end])) == r.text)
     }
 
+    static let numbers = Fixtures.rows("numbers.tsv", columns: 7)
+
+    /// Tests/Fixtures/numbers.tsv: bare numbers and their ranges, read with numbers on.
+    @Test(arguments: numbers)
+    func number(_ row: [String]) throws {
+        let records = Extractor(types: [.quantity, .number]).extract(row[0])
+        let r = try #require(records.first { $0.text == row[1] },
+                             "\(row[0]): no record \(row[1]); got \(records.map(\.text))")
+        #expect(r.value == ExactNumber(row[2]), "\(row[0]): value")
+        #expect(r.unit == (row[3] == "-" ? "" : row[3]), "\(row[0]): unit")
+        #expect(r.dimension == (row[4] == "-" ? nil : row[4]), "\(row[0]): dimension")
+        #expect(r.qualifier?.rawValue == row[5], "\(row[0]): qualifier")
+        for pair in row[6].split(separator: ";") where row[6] != "-" {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv[0] == "low" { #expect(r.low == ExactNumber(kv[1]), "\(row[0]): low") }
+            if kv[0] == "high" { #expect(r.high == ExactNumber(kv[1]), "\(row[0]): high") }
+        }
+    }
+
+    @Test func numberTableIsWellFormed() {
+        #expect(Self.numbers.count == Fixtures.dataLineCount("numbers.tsv"))
+    }
+
     @Test(arguments: negatives)
     func negative(_ row: [String]) {
         let records = Self.extractor.extract(row[0])

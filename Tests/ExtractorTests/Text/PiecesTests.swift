@@ -7,22 +7,8 @@ import Extractor
 @Suite struct PiecesTests {
     static func inPieces(_ text: String, minimum: Int, extractor: Extractor = Extractor(types: Set(RecordType.allCases)))
         -> (records: [Record], pieces: Int) {
-        let bytes = Array(text.utf8)
         var out: [Record] = []
-        var state = Extractor.DocumentState()
-        var count = 0
-        bytes.withUnsafeBufferPointer { u in
-            var from = 0
-            while from < u.count {
-                let end = DocumentChunker.cut(u, from: from, minimum: minimum, lineFeedsBefore: state.lineOffset)
-                    ?? u.count
-                let source = SourceText(utf8: Array(u[from..<end]), stripByteOrderMark: from == 0)
-                let piece = extractor.resolve(extractor.recognize(source, doc: "d"), state: &state)
-                extractor.records(of: piece) { out.append($0) }
-                from = end
-                count += 1
-            }
-        }
+        let count = extractor.extract(utf8: Array(text.utf8), doc: "d", pieceSize: minimum) { out.append($0) }
         return (out, count)
     }
 
