@@ -22,6 +22,8 @@ extension Extractor {
         let organizations: [OrganizationRecognizer.Found]
         /// Figures with their cleaned spans, as and/or-context annotation needs them.
         let figures: [(draft: RecordDraft, span: Range<Int>)]
+        /// Tokens (`--types token`): cleaned start and end of each word, one after the other.
+        var tokens: [Int32] = []
 
         /// True when the piece's UTF-8 held invalid bytes (replaced with U+FFFD).
         ///
@@ -47,7 +49,7 @@ extension Extractor {
         ///     var bytes: [UInt8] = []
         ///     bytes.reserveCapacity(piece.byteCountEstimate)
         public var byteCountEstimate: Int {
-            (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240
+            (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240 + piece.tokens.count * 40
         }
     }
 
@@ -115,7 +117,9 @@ extension Extractor {
     ///     }
     public func recognize(_ source: SourceText, doc: String) -> RecognizedPiece {
         let wantsTemporal = types.contains(.date) || types.contains(.time)
-        let mentions = wantsTemporal || types.contains(.quantity) ? TemporalRecognizer(source: source).run() : []
+        // Tokens end where figures and dates do, asked for or not (TokenBoundaries).
+        let wantsMentions = wantsTemporal || types.contains(.quantity) || types.contains(.token)
+        let mentions = wantsMentions ? TemporalRecognizer(source: source).run() : []
         let organizations = types.contains(.organization) ? OrganizationModel.shared.names(in: source) : []
         var figures: [(draft: RecordDraft, span: Range<Int>)] = []
         if types.contains(.quantity) || types.contains(.number) {
@@ -127,8 +131,12 @@ extension Extractor {
                 figures.append((r, span))
             }
         }
-        return RecognizedPiece(source: source, doc: doc, mentions: mentions, organizations: organizations,
-                               figures: figures)
+        var piece = RecognizedPiece(source: source, doc: doc, mentions: mentions, organizations: organizations,
+                                    figures: figures)
+        if types.contains(.token) {
+            piece.tokens = tokens(of: source, mentions: mentions, figures: figures, organizations: organizations)
+        }
+        return piece
     }
 
     /// Resolves the dates of the next piece of a document, in document order. The first
@@ -170,7 +178,7 @@ extension Extractor {
     @discardableResult
     public func appendJSONLines(of resolved: ResolvedPiece, to bytes: inout [UInt8]) -> Int {
         let context = DraftContext(resolved), piece = resolved.piece
-        let records = piece.figures.count + piece.mentions.count + piece.organizations.count
+        let records = piece.figures.count + piece.mentions.count + piece.organizations.count + piece.tokens.count / 2
         var count = 0
         var overflow: [UInt8] = []
         // The lines are written straight into the array that takes them (pages never touched
@@ -198,6 +206,30 @@ extension Extractor {
         let damaged = source.hasReplacementCharacters
         @inline(__always) func mark(_ r: inout RecordDraft) {
             if damaged && source.touchesReplacement(r.start, r.end) { r.damaged = true }
+        }
+        // Tokens go out before each record that comes after them (by start, then end), and
+        // after a record with the same span.
+        let tokenSpans = piece.tokens
+        var nextToken = 0, tokenHint = 0, tokenLineHint = 0
+        var token: (start: Int, end: Int) = (Int.max, Int.max)
+        func readToken() {
+            guard nextToken + 1 < tokenSpans.count else { token = (Int.max, Int.max); return }
+            token = source.originalSpan(Int(tokenSpans[nextToken]), Int(tokenSpans[nextToken + 1]), hint: &tokenHint)
+            nextToken += 2
+        }
+        readToken()
+        func emitTokens(before key: (Int, Int)) {
+            while token < key {
+                var r = RecordDraft(type: .token, start: token.start, end: token.end,
+                                    line: source.line(ofOriginal: token.start, hint: &tokenLineHint))
+                mark(&r)
+                emit(r)
+                readToken()
+            }
+        }
+        func put(_ r: borrowing RecordDraft) {
+            emitTokens(before: (r.start, r.end))
+            emit(r)
         }
         // Dates and organizations wait as their keys (a draft copied costs its strings' reference
         // counts) and are drafted when their turn comes.
@@ -234,7 +266,7 @@ extension Extractor {
                     var r = RecordDraft(type: .organization, start: org.start, end: org.end, line: org.line)
                     r.organization = Int32(org.index)
                     mark(&r)
-                    emit(r)
+                    put(r)
                     pendingOrganization = nextOrganization()
                 } else if let date = pendingTemporal, let tk {
                     if let key, !(tk < key) { return }
@@ -243,7 +275,7 @@ extension Extractor {
                                         line: date.line)
                     r.timex = Int32(date.index)
                     mark(&r)
-                    emit(r)
+                    put(r)
                     pendingTemporal = nextTemporal()
                 } else {
                     return
@@ -262,9 +294,10 @@ extension Extractor {
             previousEnd = span.upperBound
             mark(&r)
             flush(before: (r.start, r.end))
-            emit(r)
+            put(r)
         }
         flush(before: nil)
+        emitTokens(before: (Int.max, Int.max))
     }
 }
 

@@ -10,10 +10,16 @@ import Foundation
 ///                        --seed-gold ../shared/eval/gold/seed-bulletin.jsonl
 ///     extract-train speed --text /tmp/varied.txt
 ///
+///     extract-train segment train --data ../shared/data/cws/pd1998.train.txt   # the word segmenter
+///
 /// `train` with no other options trains `Recipe.shipped`; see `Commands.usage` for the
 /// options that override it in experiments, and the other commands.
 let args = CommandLine.arguments
-guard args.count >= 2 else { fail(Commands.usage) }
+guard args.count >= 2 else { fail(Commands.usage + "\n" + Segmentation.usage) }
+if args[1] == "segment" {
+    try Segmentation.run(args.dropFirst(2))
+    exit(0)
+}
 let options = Options(args.dropFirst(2), flags: Commands.flags)
 
 switch args[1] {

@@ -231,6 +231,7 @@ final class ReviewPage {
             return sign(r.qualifier) + v.description + unit
         case .date, .time: return r.timex
         case .organization: return r.name
+        case .token: return nil
         }
     }
 
@@ -283,6 +284,7 @@ final class ReviewPage {
     static let css = """
     .t-quantity { background: #ffd966; } .t-number { background: #dcdcdc; } .t-date { background: #9fd3ff; }
     .t-time { background: #cdb8ff; } .t-organization { background: #a8e6a1; }
+    .t-token { background: transparent; box-shadow: inset -1px 0 #8a8a8a; }
     .swatch.damaged, mark[data-damaged] { outline: 2px dashed #d00000; outline-offset: -1px; }
     .doc { display: flex; flex-direction: column; }
     .doc > h2 { order: -2; } .doc > .counts { order: -1; }

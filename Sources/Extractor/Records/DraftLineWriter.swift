@@ -64,6 +64,7 @@ struct DraftLineWriter: ~Copyable {
         case .date: return "date\",\"text\":"
         case .time: return "time\",\"text\":"
         case .organization: return "organization\",\"text\":"
+        case .token: return "token\",\"text\":"
         }
     }
 

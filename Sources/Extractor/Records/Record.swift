@@ -1,12 +1,13 @@
 import Foundation
 import Normalizer
 
-/// The kinds of record the tool emits (contract v1, `type` field).
+/// The kinds of record the tool emits (contract v1, `type` field). `token` (a word of the
+/// segmentation) comes only when asked for, as `number` does.
 ///
 ///     Extractor().extract("3 月 11 日，共 3 人")[1].type   // .quantity
 ///     RecordType(rawValue: "date")                        // .date
 public enum RecordType: String, Sendable, Codable, CaseIterable {
-    case quantity, number, date, time, organization
+    case quantity, number, date, time, organization, token
 }
 
 /// How a figure relates to its written value (contract v1, `qualifier` field).
@@ -41,7 +42,7 @@ public enum Qualifier: String, Sendable, Codable, CaseIterable {
 public struct Record: Sendable, Equatable, Codable {
     /// The document: a path as given, the `id` of a JSON Lines document, or `-` for standard input.
     public var doc: String
-    /// What was found: a quantity, a bare number, a date, a time or an organization.
+    /// What was found: a quantity, a bare number, a date, a time, an organization or a token (a word).
     public var type: RecordType
     /// The mention exactly as written: `original[start..<end]`.
     ///

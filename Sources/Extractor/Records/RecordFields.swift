@@ -67,7 +67,7 @@ public struct RecordField: Sendable {
 
 /// The fields of the record contract (v1), in the order the writers put them.
 ///
-///     RecordFields.types.map(\.value)   // ["quantity", "number", "date", "time", "organization", "error"]
+///     RecordFields.types.map(\.value)   // ["quantity", "number", "date", "time", "organization", "token", "error"]
 public enum RecordFields {
     /// The record types: what `type` says, and what each stands for.
     ///
@@ -78,13 +78,14 @@ public enum RecordFields {
         ("date", "a date, month, year, quarter, week or relative day: 3 月 11 日, 2022 年, 今天"),
         ("time", "a clock time or part of day, with its date when written: 19 时, 3 月 13 日下午"),
         ("organization", "an organization name: 深圳市医师协会"),
+        ("token", "a word of the segmentation (PKU convention), only with `--types token`: 深圳市 医师 协会"),
         ("error", "a document that could not be read: `doc`, `type` and `error` only"),
     ]
 
     /// The types of records that stand for a mention in the text (all but `error`).
     ///
-    ///     RecordFields.mentions.count   // 5
-    public static let mentions = ["quantity", "number", "date", "time", "organization"]
+    ///     RecordFields.mentions.count   // 6
+    public static let mentions = ["quantity", "number", "date", "time", "organization", "token"]
     static let figures = ["quantity", "number"]
     static let temporal = ["date", "time"]
 

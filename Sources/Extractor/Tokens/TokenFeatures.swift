@@ -1,0 +1,136 @@
+/// The feature templates of the word segmenter: which facts describe a character
+/// for BMES tagging (Begin, Middle, End of a word, or a Single-character word).
+///
+/// - the characters at -2 … +2, the bigrams C[-2]C[-1] … C[+1]C[+2] and the skip
+///   bigram C[-1]C[+1];
+/// - the classes of the five characters around (`TokenCharacterClass`: Han,
+///   digit, Chinese numeral, Latin, punctuation, other);
+/// - dictionary facts from the word list of the training text (`TokenDictionary`):
+///   the longest listed word that starts here, ends here, or runs through here.
+///
+/// ASCII digits read as one character (0) and Latin letters as lower case, so 1998年
+/// and 2022年 share their features. The shipped model names its set in its signature
+/// and is never read with another.
+///
+///     TokenFeatures().groups.map(\.name)   // ["unigram", "bigram", "skip", "classes", "dictionary"]
+@_spi(Training) public struct TokenFeatures: SequenceFeatures {
+    public struct Set: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Characters, bigrams and the skip bigram.
+        public static let characters = Set(rawValue: 1)
+        /// The class pattern of the five characters around.
+        public static let classes = Set(rawValue: 2)
+        /// Word-list facts: longest word starting, ending, running through here.
+        public static let dictionary = Set(rawValue: 4)
+        /// Dictionary facts also score the characters on either side of them.
+        public static let dictionaryContext = Set(rawValue: 8)
+        /// Trigrams C[-1]C[0]C[+1].
+        public static let trigrams = Set(rawValue: 16)
+        /// Dictionary facts together with the character they are about.
+        public static let dictionaryCharacters = Set(rawValue: 32)
+        /// What the shipped model uses.
+        public static let standard: Set = [.characters, .classes, .dictionary]
+    }
+
+    public let templates: Set
+    public var tagSet: TagSet { .bmes }
+    public var signature: String { "cws-v1:\(templates.rawValue)" }
+    public let groups: [TemplateGroup]
+    /// Where each group's keys start among a position's keys (-1: off).
+    let unigramSlot: Int, bigramSlot: Int, skipSlot: Int, classSlot: Int, dictionarySlot: Int, trigramSlot: Int
+
+    public init(templates: Set = .standard) {
+        self.templates = templates
+        var groups: [TemplateGroup] = []
+        func add(_ on: Bool, _ g: TemplateGroup) -> Int {
+            guard on else { return -1 }
+            groups.append(g)
+            return groups.dropLast().reduce(0) { $0 + $1.keys }
+        }
+        let chars = templates.contains(.characters)
+        unigramSlot = add(chars, TemplateGroup(name: "unigram", reach: [-2, -1, 0, 1, 2]))
+        bigramSlot = add(chars, TemplateGroup(name: "bigram", reach: [-2, -1, 0, 1]))
+        skipSlot = add(chars, TemplateGroup(name: "skip", reach: [0]))
+        classSlot = add(templates.contains(.classes), TemplateGroup(name: "classes", reach: [0]))
+        dictionarySlot = add(templates.contains(.dictionary),
+                             TemplateGroup(name: "dictionary",
+                                           reach: templates.contains(.dictionaryContext) ? [-1, 0, 1] : [0],
+                                           keys: 3))
+        trigramSlot = add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0]))
+        self.groups = groups
+    }
+
+    static let before: UInt32 = 0x11_0001, after: UInt32 = 0x11_0002
+
+    /// The character as features see it: ASCII digits as 0, Latin letters in lower case.
+    @inline(__always) static func key(_ c: Unicode.Scalar) -> UInt32 {
+        if c.isASCIIDigit { return ("0" as Unicode.Scalar).value }
+        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value {
+            return c.value | 0x20      // ASCII case bit: "A" | 0x20 == "a"
+        }
+        return c.value
+    }
+
+    public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
+                     range: Range<Int>, pad: Int, into out: inout KeySink) {
+        var sink = out
+        defer { out = sink }
+        let lo = range.lowerBound, hi = range.upperBound
+        @inline(__always) func ch(_ k: Int) -> UInt32 {
+            k < lo ? TokenFeatures.before : k >= hi ? TokenFeatures.after : TokenFeatures.key(text[k])
+        }
+        @inline(__always) func cls(_ k: Int) -> UInt32 {
+            k < lo || k >= hi ? 0 : TokenCharacterClass.of(text[k]).rawValue
+        }
+        let hasMarks = !marks.isEmpty
+        let uni = unigramSlot, bi = bigramSlot, skip = skipSlot, classes = classSlot, dict = dictionarySlot
+        let tri = trigramSlot
+        let h1 = FeatureHash.start(1), h2 = FeatureHash.start(2), h3 = FeatureHash.start(3)
+        let h4 = FeatureHash.start(4)
+        let h8 = FeatureHash.start(8)
+        let withChar = templates.contains(.dictionaryCharacters)
+        // The window c[j-1] … c[j+1] and the classes of c[j-2] … c[j+2], slid along.
+        var cm1 = ch(lo - pad - 1), c0 = ch(lo - pad), c1 = ch(lo - pad + 1)
+        var pattern: UInt32 = 0
+        for k in lo - pad - 2 ... lo - pad + 2 { pattern = (pattern << 3 | cls(k)) & 0x7FFF }
+        for j in lo - pad ..< hi + pad {
+            if uni >= 0 {
+                sink.put(uni, FeatureHash.finish(FeatureHash.add(h1, c0)))
+                sink.put(bi, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h2, c0), c1)))
+                sink.put(skip, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h3, cm1), c1)))
+            }
+            if classes >= 0 { sink.put(classes, FeatureHash.finish(FeatureHash.add(h4, pattern))) }
+            if dict >= 0 {
+                let m: UInt64 = hasMarks && j >= lo && j < hi ? marks[j] : 0
+                // With the character (or not): how far a listed word is trusted may depend on it.
+                let h5 = FeatureHash.add(FeatureHash.start(5), withChar ? c0 : 0)
+                let h6 = FeatureHash.add(FeatureHash.start(6), withChar ? c0 : 0)
+                let h7 = FeatureHash.add(FeatureHash.start(7), withChar ? c0 : 0)
+                if m == 0 {
+                    sink.absent(dict, count: 3)
+                } else {
+                    let s = TokenDictionary.startLength(m), e = TokenDictionary.endLength(m)
+                    let through = TokenDictionary.throughLength(m)
+                    if s != 0 { sink.put(dict, FeatureHash.finish(FeatureHash.add(h5, s))) } else { sink.absent(dict) }
+                    if e != 0 {
+                        sink.put(dict + 1, FeatureHash.finish(FeatureHash.add(h6, e)))
+                    } else {
+                        sink.absent(dict + 1)
+                    }
+                    if through != 0 {
+                        sink.put(dict + 2, FeatureHash.finish(FeatureHash.add(h7, through)))
+                    } else {
+                        sink.absent(dict + 2)
+                    }
+                }
+            }
+            if tri >= 0 {
+                sink.put(tri, FeatureHash.finish(FeatureHash.add(FeatureHash.add(FeatureHash.add(h8, cm1), c0), c1)))
+            }
+            sink.next()
+            cm1 = c0; c0 = c1; c1 = ch(j + 2)
+            pattern = (pattern << 3 | cls(j + 3)) & 0x7FFF
+        }
+    }
+}
