@@ -42,7 +42,7 @@ def main():
     validator_class.check_schema(schema)
     validator = validator_class(schema)
 
-    found = records(cmd, ["--types", "all", "--quiet", "--exclude", "*.jsonl", "Tests/Fixtures", "no/such/file"])
+    found = records(cmd, ["--types", "all,token", "--quiet", "--exclude", "*.jsonl", "Tests/Fixtures", "no/such/file"])
     found += records(cmd, ["--quiet", "--reference-date", "2022-03-18", "Tests/Fixtures/seed-bulletin.txt"])
     found += records(cmd, ["--quiet", "--input-format", "jsonl"], stdin='{"id":"a","text":"共 3 人"}\nnot json\n')
     for pair in range(1, 7):

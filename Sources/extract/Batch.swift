@@ -171,6 +171,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         let format = options.format
         var state = Extractor.DocumentState()
         var count = 0
+        var endsWithNewline = true
         var failure: String? = nil
         do {
             while writer.failure == nil {
@@ -182,7 +183,21 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
                 }
                 for (k, r) in recognized.enumerated() where r.hasInvalidBytes { reader.noteInvalid(in: pieces[k]) }
                 let resolved = recognized.map { extractor.resolve($0, state: &state) }
-                if format == .html {
+                if format == .segmented {
+                    // The text of each piece, its words separated (pieces end at line ends).
+                    let rendered = parallelMap(Array(resolved.enumerated())) { k, piece -> ([UInt8], Int) in
+                        var list: [Record] = []
+                        self.extractor.records(of: piece) { list.append($0) }
+                        let text = Self.text(of: pieces[k])
+                        return (SegmentedText.render(text, base: piece.scalarOffset, records: list, last: false),
+                                list.count)
+                    }
+                    for (bytes, n) in rendered {
+                        writer.emit(bytes)
+                        if let b = bytes.last { endsWithNewline = b == UInt8(ascii: "\n") }
+                        count += n
+                    }
+                } else if format == .html {
                     // The review page shows each piece's text with its records.
                     for (k, piece) in resolved.enumerated() {
                         var list: [Record] = []
@@ -213,6 +228,7 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
         } catch {
             failure = "\(error)".replacingOccurrences(of: "\(doc): ", with: "")
         }
+        if format == .segmented && !endsWithNewline { writer.emit([UInt8(ascii: "\n")]) }
         if let w = reader.warning { Diagnostics.warning(w) }
         if let why = failure {
             Diagnostics.error("\(doc): \(why)")
@@ -287,6 +303,20 @@ final class BatchRun: @unchecked Sendable {   // process() reads only immutable 
     }
 
     func serialize(_ extractor: Extractor, _ source: SourceText, doc: String, date: CivilDate?, into o: inout Outcome) {
+        if options.format == .segmented {
+            let records = extractor.extract(source, doc: doc, date: date)
+            let bytes = SegmentedText.render(source.original, base: 0, records: records, last: true)
+            o.records = records.count
+            if let sink = o.sink {
+                for w in o.warnings { Diagnostics.warning(w) }
+                o.warnings.removeAll()
+                sink.emit(bytes)
+                o.streamed = true
+            } else {
+                o.bytes = bytes
+            }
+            return
+        }
         if options.format == .html {
             // The page is written in input order by the sink, which limits what it shows.
             let records = extractor.extract(source, doc: doc, date: date)

@@ -5,7 +5,8 @@ import Extractor
 ///
 /// Exit statuses: 0 every document was read, extracted and written; 1 some
 /// document could not be read (named on stderr and as an error record; the others'
-/// records are all written); 2 usage error (nothing is read); 3 the output could
+/// records are all written); 2 usage error, or tokens asked for and the word
+/// segmentation model cannot be loaded (nothing is read); 3 the output could
 /// not be written (records were lost; the run stopped there).
 enum CommandLineTool {
     static let version = "0.1.0"
@@ -20,8 +21,10 @@ enum CommandLineTool {
 
     options:
       --types LIST          record types, comma-separated: quantity, number, date,
-                            time, organization, or all (default: all but number;
-                            `number` = bare numerals with no unit)
+                            time, organization, token, or all (default: all but
+                            number and token; `number` = bare numerals with no
+                            unit; `token` = the words of the text, `all` does not
+                            include it)
       --input-format FMT    text (default), html, or jsonl: one {"id","text","date"}
                             document per line; records carry doc = id, and "date"
                             (YYYY-MM-DD) is that document's date. .html/.htm files
@@ -34,7 +37,9 @@ enum CommandLineTool {
                             resolve dates without a year and 今天/去年/上周; without
                             it, a dateline in the first lines is used
       --format FMT          jsonl (default), json, csv, tsv, or html: a review page
-                            with each document's text and its records marked
+                            with each document's text and its records marked; or
+                            segmented: the text with its words separated by spaces,
+                            line for line (tokens only)
       --limit N             with --format html: at most N documents on the page
                             (default 100); the rest are counted, not shown
       -o FILE               write to FILE (atomically: FILE.partial, then renamed)
@@ -51,7 +56,8 @@ enum CommandLineTool {
 
     exit status: 0 all documents extracted and written; 1 some documents failed
     (each named on stderr and as an error record; the others' records are all
-    written); 2 usage error (nothing read); 3 the output could not be written
+    written); 2 usage error, or no word segmentation model for tokens (nothing
+    read); 3 the output could not be written
     (disk full, closed pipe, unwritable file: the run stops, records are lost,
     and -o FILE is left untouched).
     """
@@ -92,6 +98,7 @@ enum CommandLineTool {
 
     static func parse(_ args: [String]) throws -> Options? {
         var o = Options()
+        var typesGiven = false
         var i = 0
         func value(_ name: String) throws -> String {
             i += 1
@@ -128,12 +135,13 @@ enum CommandLineTool {
                 var set = Set<RecordType>()
                 for t in raw.split(separator: ",") {
                     let name = t.trimmingCharacters(in: .whitespaces)
-                    if name == "all" { set.formUnion(RecordType.allCases); continue }
+                    if name == "all" { set.formUnion(RecordType.allCases.filter { $0 != .token }); continue }
                     guard let rt = RecordType(rawValue: name) else { throw UsageError.badValue("--types", String(t)) }
                     set.insert(rt)
                 }
                 guard !set.isEmpty else { throw UsageError.badValue("--types", raw) }
                 o.types = set
+                typesGiven = true
             case "--input-format":
                 let raw = try v()
                 guard let f = InputFormat(rawValue: raw) else { throw UsageError.badValue("--input-format", raw) }
@@ -177,6 +185,8 @@ enum CommandLineTool {
             throw UsageError.badValue("--resume", "the review page (--format html) is written in one run")
         }
         if o.limit != nil && o.format != .html { throw UsageError.badValue("--limit", "needs --format html") }
+        // The segmented text is made of tokens: of tokens alone unless --types says more.
+        if o.format == .segmented { o.types = typesGiven ? o.types.union([.token]) : [.token] }
         return o
     }
 
@@ -189,6 +199,13 @@ enum CommandLineTool {
         } catch {
             Diagnostics.error("\(error)\n(see extract --help)")
             return 2
+        }
+        if options.types.contains(.token) {
+            // Tokens asked for: the model is read now, and a run without it stops before reading.
+            do { try Extractor.loadTokenModel() } catch {
+                Diagnostics.error("\(error)")
+                return 2
+            }
         }
         let done = options.resume ? options.output.flatMap(RecordSink.finished) : nil
         let sink: RecordSink

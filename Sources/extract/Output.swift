@@ -2,9 +2,10 @@ import Foundation
 import Glibc
 import Extractor
 
-/// Output formats: JSON Lines (the contract), one JSON array, CSV (RFC 4180), TSV, or the
-/// review page (HTML: each document's text with its records marked, written by `ReviewPage`).
-enum OutputFormat: String { case jsonl, json, csv, tsv, html }
+/// Output formats: JSON Lines (the contract), one JSON array, CSV (RFC 4180), TSV, the
+/// review page (HTML: each document's text with its records marked, written by `ReviewPage`),
+/// or the segmented text (each document's text, its words separated by spaces: `SegmentedText`).
+enum OutputFormat: String { case jsonl, json, csv, tsv, html, segmented }
 
 enum RecordFormat {
     /// Columns of CSV and TSV output: every field of the contract (`RecordFields`), in contract
@@ -24,7 +25,7 @@ enum RecordFormat {
     /// is the sink's). The review page is not written a record at a time: `RecordSink.document`.
     static func append(_ r: Record, format: OutputFormat, to out: inout [UInt8]) {
         switch format {
-        case .jsonl, .json, .html:
+        case .jsonl, .json, .html, .segmented:
             JSONLineWriter.append(r, to: &out)
             out.append(UInt8(ascii: "\n"))
         case .csv, .tsv:
@@ -246,8 +247,9 @@ final class RecordSink {
             return
         }
         var r: [UInt8] = []
+        if format == .segmented && errorsFD < 0 { return }   // no error line in a text (stderr has it)
         switch format {
-        case .jsonl, .json, .html:
+        case .jsonl, .json, .html, .segmented:
             r = Array("{\"doc\":".utf8)
             JSONLineWriter.appendString(doc, to: &r)
             r += Array(",\"type\":\"error\",\"error\":".utf8)

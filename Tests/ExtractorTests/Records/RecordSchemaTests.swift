@@ -21,7 +21,7 @@ import Foundation
         defer { try? FileManager.default.removeItem(at: tmp) }
         let damaged = tmp.appendingPathComponent("damaged.txt")
         try Data("共 33".utf8 + [0xFF] + Data("6 小时，约 3 至 5 万元".utf8)).write(to: damaged)
-        let r = try CommandLineTests.run(["--types", "all", "--quiet", "--exclude", "*.jsonl", "--jobs", "2",
+        let r = try CommandLineTests.run(["--types", "all,token", "--quiet", "--exclude", "*.jsonl", "--jobs", "2",
                                           "Tests/Fixtures", damaged.path, "no/such/file.txt"])
         #expect(r.status == 1)   // the binary fixture and the missing file
         let jsonl = try CommandLineTests.run(["--input-format", "jsonl", "--quiet"],

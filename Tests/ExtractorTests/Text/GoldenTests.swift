@@ -24,7 +24,8 @@ import Extractor
     /// The seed with every record type, organizations included (`--types all`).
     @Test func goldenWithAllTypes() throws {
         let text = Fixtures.text("seed-bulletin.txt")
-        let records = Extractor(types: Set(RecordType.allCases)).extract(text, doc: "seed-bulletin.txt")
+        let types = Set(RecordType.allCases).subtracting([.token])   // as --types all
+        let records = Extractor(types: types).extract(text, doc: "seed-bulletin.txt")
         let output = records.map { JSONLineWriter.line(for: $0) }.joined()
         let url = Fixtures.url("seed-bulletin.all.expected.jsonl")
         if ProcessInfo.processInfo.environment["EXTRACT_RECORD_GOLDEN"] == "1" {

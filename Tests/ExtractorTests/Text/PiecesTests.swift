@@ -47,7 +47,7 @@ import Extractor
         let text = "2022年3月18日 讯\n标题。\n导语。\n截至 3 月 11 日，共捐款 5 万元。\n"
             + String(repeating: "另有捐赠 7 万元。\n", count: 30) + "3 月 15 日至 17 日共 9 场。\n"
         let whole = Extractor().extract(text, doc: "d")
-        let (records, pieces) = Self.inPieces(text, minimum: 40)
+        let (records, pieces) = Self.inPieces(text, minimum: 40, extractor: Extractor())
         #expect(pieces > 5)
         #expect(records == whole)
         #expect(records.filter { $0.type == .date }.map(\.timex) == ["2022-03-18", "2022-03-11", "2022-03-15", "2022-03-17"])
