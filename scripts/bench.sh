@@ -13,7 +13,8 @@
 # Everything goes to bench-out/ (git-ignored).
 #
 # Reports, with the machine: MB/s and the time ratio to `wc -m` on the same file for
-# figures and dates, and for the default types (with organizations); --jobs 1 vs
+# figures and dates, for the default types (with organizations), and for the words
+# (--types token, with the figures and dates that force their boundaries); --jobs 1 vs
 # --jobs 2 on the one big file and on the same text as 100 files (outputs must be
 # identical); peak RSS for files of 10, 50 and 200 MB.
 set -euo pipefail
@@ -103,6 +104,7 @@ echo "timing..." >&2
 t_wc=$(run_time "${PIN[@]}" wc -m "$FILE")
 t_fd=$(run_time "${PIN[@]}" "$BIN" --quiet --jobs 1 --types quantity,date,time "${EXTRA[@]}" "$FILE")
 t_def=$(run_time "${PIN[@]}" "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE")
+t_tok=$(run_time "${PIN[@]}" "$BIN" --quiet --jobs 1 --types token "$FILE")
 t_j1=$(run_time "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE")
 t_j2=$(run_time "$BIN" --quiet --jobs 2 "${EXTRA[@]}" "$FILE")
 "$BIN" --quiet --jobs 1 "${EXTRA[@]}" "$FILE" > "$OUT/one-j1.jsonl"
@@ -136,15 +138,16 @@ for size in $BENCH_RSS; do
 done
 
 python3 - "$bytes" "$chars" "$records" "$t_wc" "$t_fd" "$t_def" "$t_j1" "$t_j2" "$t_m1" "$t_m2" \
-    "$same_one" "$same_many" "$BENCH_RUNS" "$(nproc)" \
+    "$same_one" "$same_many" "$BENCH_RUNS" "$(nproc)" "$t_tok" \
     "$(awk -F': *' '/model name/ {print $2; exit}' /proc/cpuinfo)" "$(swift --version 2>&1 | head -n1)" \
     "${rss_rows[@]}" <<'PY'
 import sys
 a = sys.argv[1:]
 b, chars, recs = int(a[0]), int(a[1]), int(a[2])
 wc, fd, de, j1, j2, m1, m2 = map(float, a[3:10])
-same_one, same_many, runs, ncpu, cpu, sw = a[10:16]
-rss = [r.split() for r in a[16:]]
+same_one, same_many, runs, ncpu, tok, cpu, sw = a[10:17]
+tok = float(tok)
+rss = [r.split() for r in a[17:]]
 mb = b / 1e6
 print(f"== extract benchmark: {mb:.1f} MB of varied news text ({chars} characters), best of {runs} ==")
 print(f"machine: {ncpu} CPUs, {cpu or 'unknown CPU'}; {sw}")
@@ -153,6 +156,7 @@ print(f"|---|---|---|---|")
 print(f"| wc -m | {wc:.3f} s | {mb / wc:.1f} | 1.00 |")
 print(f"| figures and dates (--types quantity,date,time) | {fd:.3f} s | {mb / fd:.1f} | {fd / wc:.2f} |")
 print(f"| default types (with organizations) | {de:.3f} s | {mb / de:.1f} | {de / wc:.2f} |")
+print(f"| words (--types token) | {tok:.3f} s | {mb / tok:.1f} | {tok / wc:.2f} |")
 print(f"organizations cost {de / fd:.2f}× figures and dates alone")
 print(f"| parallel | --jobs 1 | --jobs 2 | speed-up | output |")
 print(f"|---|---|---|---|---|")

@@ -134,6 +134,22 @@ struct DraftLineWriter: ~Copyable {
         }
     }
 
+    /// A token's line (the same bytes as `append` of its draft): a word costs its text and
+    /// three numbers, nothing else.
+    mutating func appendToken(start: Int, end: Int, line: Int, utf8 u: UnsafeBufferPointer<UInt8>) {
+        let text = bytes(start, end, u)
+        reserve(head.count + 96 + 6 * text.count)
+        var w = JSONLineWriter.ByteCursor(p: buffer + count)
+        head.withUnsafeBufferPointer { w.raw($0) }
+        w.put("token\",\"text\":")
+        w.string(UnsafeBufferPointer(rebasing: u[text]))
+        w.put(",\"start\":"); w.int(start + context.scalarOffset)
+        w.put(",\"end\":"); w.int(end + context.scalarOffset)
+        w.put(",\"line\":"); w.int(line + context.lineOffset)
+        w.put("}\n")
+        count += w.i
+    }
+
     /// `SourceText.withoutBreaks` of the bytes, as a JSON string: the bytes themselves
     /// when they hold no line break (the usual case).
     static func withoutBreaks(_ u: UnsafeBufferPointer<UInt8>, _ w: inout JSONLineWriter.ByteCursor) {
