@@ -8,6 +8,12 @@
 /// - dictionary facts from the word list of the training text (`TokenDictionary`):
 ///   the longest listed word that starts here, ends here, or runs through here.
 ///
+/// Measured alternatives, kept so that `extract-train segment train --templates N`
+/// can compare them on the held-out slice (F1, OOV recall; shipped 0.9677, 0.629):
+/// trigrams (0.9677, 0.626), dictionary keys that also score the neighbours (0.9671,
+/// 0.581, with ten folds), dictionary keys with the character (0.9651, 0.665), no
+/// dictionary at all (0.9550, 0.691).
+///
 /// ASCII digits read as one character (0) and Latin letters as lower case, so 1998年
 /// and 2022年 share their features. The shipped model names its set in its signature
 /// and is never read with another.

@@ -50,6 +50,9 @@ import Foundation
         let lines = try Self.run(["--quiet", "--format", "segmented", "--input-format", "jsonl"],
                                  stdin: "{\"id\":\"a\",\"text\":\"中国人民银行\"}\n{\"id\":\"b\",\"text\":\"\"}\n")
         #expect(lines.out == "中国 人民 银行\n\n")
+        // White space inside a word is not written: words are separated by single spaces only.
+        let spaced = try Self.run(["--quiet", "--format", "segmented"], stdin: "共 １３ 万\n个口罩。")
+        #expect(spaced.out == "共 １３万\n个 口罩 。\n")
     }
 
     @Test func allDoesNotMeanTokens() throws {
