@@ -62,7 +62,7 @@ struct SegmenterRecipe: CustomStringConvertible {
     var minimumCount = 1
     var templates: TokenFeatures.Set = .standard
     /// Rows of each template group's table, as powers of two (see TokenFeatures.groups).
-    var bits: [String: Int] = ["unigram": 14, "bigram": 18, "skip": 16, "classes": 12, "dictionary": 8,
+    var bits: [String: Int] = ["unigram": 14, "bigram": 18, "skip": 16, "classes": 12, "dictionary": 8, "dictchar": 16,
                                "trigram": 18]
     var epochs = 8
     var seed: UInt64 = 0x0C35_1998
