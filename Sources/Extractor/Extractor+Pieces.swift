@@ -1,7 +1,8 @@
 /// A long document extracted piece by piece: the pieces are cut where nothing crosses
 /// (`DocumentChunker`), recognized independently (in parallel, if the caller likes),
 /// resolved in document order (the only step that carries state from one piece to the
-/// next: the document date and the year, month and day last written), and turned into
+/// next: the document date, the year, month and day last written, and the organization
+/// names found so far), and turned into
 /// records with offsets and lines in the whole document. The records are the same as
 /// extracting the whole document at once; `extract(_:doc:date:into:)` is these three
 /// steps on one piece.
@@ -37,6 +38,8 @@ extension Extractor {
     public struct ResolvedPiece: @unchecked Sendable {
         let piece: RecognizedPiece
         let timex: [String]
+        /// The piece's organizations after the document pass (`OrganizationDocument`).
+        let organizations: [OrganizationRecognizer.Found]
         /// Original Unicode scalars and lines of the document before this piece.
         public let scalarOffset: Int
         /// Lines of the document before this piece (its records' `line` counts from there).
@@ -47,7 +50,7 @@ extension Extractor {
         ///     var bytes: [UInt8] = []
         ///     bytes.reserveCapacity(piece.byteCountEstimate)
         public var byteCountEstimate: Int {
-            (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240
+            (piece.figures.count + piece.mentions.count + organizations.count) * 240
         }
     }
 
@@ -62,6 +65,8 @@ extension Extractor {
         public let date: CivilDate?
         var documentDate: CivilDate?
         var resolver: DateResolver?
+        /// The organization names of the pieces so far, for the document pass.
+        var organizations = OrganizationDocument()
         /// Original scalars and lines of the pieces resolved so far.
         ///
         ///     state.scalarOffset   // 0 before the first piece
@@ -143,8 +148,10 @@ extension Extractor {
             state.resolver = DateResolver(documentDate: state.documentDate)
         }
         let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
-        let resolved = ResolvedPiece(piece: piece, timex: timex, scalarOffset: state.scalarOffset,
-                                     lineOffset: state.lineOffset)
+        let organizations = types.contains(.organization)
+            ? state.organizations.pass(piece.organizations, in: piece.source) : []
+        let resolved = ResolvedPiece(piece: piece, timex: timex, organizations: organizations,
+                                     scalarOffset: state.scalarOffset, lineOffset: state.lineOffset)
         state.advance(over: piece.source)
         return resolved
     }
@@ -170,7 +177,7 @@ extension Extractor {
     @discardableResult
     public func appendJSONLines(of resolved: ResolvedPiece, to bytes: inout [UInt8]) -> Int {
         let context = DraftContext(resolved), piece = resolved.piece
-        let records = piece.figures.count + piece.mentions.count + piece.organizations.count
+        let records = piece.figures.count + piece.mentions.count + resolved.organizations.count
         var count = 0
         var overflow: [UInt8] = []
         // The lines are written straight into the array that takes them (pages never touched
@@ -214,7 +221,7 @@ extension Extractor {
             }
             return nil
         }
-        let orgs = piece.organizations
+        let orgs = resolved.organizations
         var o = 0, hint = 0, lineHint = 0
         func nextOrganization() -> Pending? {
             guard o < orgs.count else { return nil }
@@ -280,6 +287,6 @@ private struct Pending {
 extension DraftContext {
     init(_ resolved: Extractor.ResolvedPiece) {
         self.init(source: resolved.piece.source, doc: resolved.piece.doc, scalarOffset: resolved.scalarOffset,
-                  lineOffset: resolved.lineOffset, timex: resolved.timex, organizations: resolved.piece.organizations)
+                  lineOffset: resolved.lineOffset, timex: resolved.timex, organizations: resolved.organizations)
     }
 }

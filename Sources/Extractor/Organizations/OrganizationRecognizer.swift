@@ -15,6 +15,8 @@ struct OrganizationRecognizer {
         var start: Int
         var end: Int
         var category: String
+        /// The full name this one abbreviates (see `OrganizationDocument`).
+        var full: String? = nil
     }
 
     func run() -> [Found] {
