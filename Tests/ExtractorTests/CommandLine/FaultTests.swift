@@ -30,8 +30,10 @@ import Glibc
         let out = Pipe(), err = Pipe()
         var sink: FileHandle? = nil
         if let path = stdoutPath {
-            sink = try #require(FileHandle(forWritingAtPath: path))
-            p.standardOutput = sink
+            // Bound to a FileHandle first: assigned to the optional, #require would not unwrap.
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            sink = handle
+            p.standardOutput = handle
         } else {
             p.standardOutput = out
         }
