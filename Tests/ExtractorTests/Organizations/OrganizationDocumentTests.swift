@@ -54,3 +54,24 @@ import Testing
         #expect(pieced.last?.full == "中信证券股份有限公司")
     }
 }
+
+/// Traditional characters are folded for the model and its rules, never in the records.
+@Suite struct TraditionalScriptTests {
+    @Test func namesInTraditionalScriptAreFoundAsInSimplified() {
+        let simplified = "深圳市医学会党支部联合深圳市医师协会等向深圳市第三人民医院捐赠物资"
+        let traditional = "深圳市醫學會黨支部聯合深圳市醫師協會等向深圳市第三人民醫院捐贈物資"
+        let extractor = Extractor(types: [.organization])
+        let a = extractor.extract(simplified), b = extractor.extract(traditional)
+        #expect(b.map(\.text) == ["深圳市醫學會黨支部", "深圳市醫師協會", "深圳市第三人民醫院"])
+        #expect(b.map(\.start) == a.map(\.start) && b.map(\.end) == a.map(\.end))
+        #expect(b.map(\.category) == ["party", "association", "hospital"])
+    }
+
+    @Test func foldingKeepsEveryOffset() {
+        let source = SourceText("國家發展委員會，與臺灣大學")
+        let folded = source.foldingTraditional()
+        #expect(folded.scalars.count == source.scalars.count)
+        #expect(String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init))) == "国家发展委员会，与台湾大学")
+        #expect(SourceText("共 3 人").foldingTraditional().scalars == SourceText("共 3 人").scalars)
+    }
+}
