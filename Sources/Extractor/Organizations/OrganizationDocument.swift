@@ -98,8 +98,9 @@
     }
 
     /// The short forms a document may use for a name: without its legal form (中信证券股份
-    /// 有限公司 → 中信证券, and 集团 or 控股 before it), and a university's (浙江大学 → 浙大;
-    /// 清华大学 → 清华, 清大 when 清华 is not a place; 北京师范大学 → 北师大).
+    /// 有限公司 → 中信证券, and 集团 or 控股 before it), a listed company's short name (深圳市
+    /// 全新好股份有限公司 → 全新好), and a university's (浙江大学 → 浙大; 清华大学 → 清华, 清大
+    /// when 清华 is not a place; 北京师范大学 → 北师大).
     static func shortForms(of name: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> [String] {
         let s = Array(name)
         var out: [String] = []
@@ -117,6 +118,9 @@
                 break
             }
             break
+        }
+        if s.hasSuffix(OrganizationDocumentTable.company), let listed = ListedShortNames.shared.short(of: s) {
+            add(listed)
         }
         if s.hasSuffix(OrganizationDocumentTable.university) {
             let stem = Array(s.dropLast(OrganizationDocumentTable.university.count))
@@ -136,9 +140,11 @@
 enum OrganizationDocumentTable {
     /// Legal forms of companies, longest first: 中信证券股份有限公司 → 中信证券.
     static let legalForms: [[Unicode.Scalar]] = ["股份有限公司", "有限责任公司", "有限公司", "股份公司"].map(scalars)
-    /// Words of a group before its legal form: 阿里巴巴集团控股有限公司 → 阿里巴巴集团 → 阿里巴巴.
-    static let groupWords: [[Unicode.Scalar]] = ["集团控股", "控股集团", "集团", "控股"].map(scalars)
+    /// Words of a group before its legal form: 阿里巴巴集团控股有限公司 → 阿里巴巴集团控股 → 阿里巴巴.
+    static let groupWords: [[Unicode.Scalar]] = ["集团控股", "控股集团", "（集团）", "(集团)", "集团", "控股"]
+        .map(scalars)
     static let university = scalars("大学")
+    static let company = scalars("公司")
     /// 北京师范大学 → 北师大.
     static let normal = scalars("师范")
 
@@ -147,6 +153,31 @@ enum OrganizationDocumentTable {
     /// Is the whole of `s` a place name (浙江, 北京: their universities are 浙大 and 北大, not 浙江)?
     static func isPlace(_ s: [Unicode.Scalar]) -> Bool {
         s.withUnsafeBufferPointer { b in OrganizationLexicon.shared.places.longest(b, at: 0)?.0 == s.count }
+    }
+}
+
+/// `ListedCompanyTable` by full name, read on first use (a document naming a company).
+final class ListedShortNames: Sendable {
+    static let shared = ListedShortNames()
+    let table: [String: String]
+
+    init() {
+        var t: [String: String] = [:]
+        for line in ListedCompanyTable.pairs.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            var k = 0
+            while k + 1 < words.count {
+                t[String(words[k])] = String(words[k + 1])
+                k += 2
+            }
+        }
+        table = t
+    }
+
+    /// The short name of a listed company's full name; brackets full-width or not.
+    func short(of name: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let folded = name.map { c -> Unicode.Scalar in c == "（" ? "(" : c == "）" ? ")" : c }
+        return table[String(String.UnicodeScalarView(folded))].map { Array($0.unicodeScalars) }
     }
 }
 

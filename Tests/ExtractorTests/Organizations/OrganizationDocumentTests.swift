@@ -38,6 +38,10 @@ import Testing
         #expect(forms("复旦大学") == ["复大", "复旦"])
         #expect(forms("华东师范大学") == ["华师大", "华东师大"])
         #expect(forms("有限公司") == [])
+        // Listed companies: their short names (证券简称), brackets full-width or not.
+        #expect(forms("深圳市全新好股份有限公司") == ["深圳市全新好", "全新好"])
+        #expect(forms("深圳市振业（集团）股份有限公司") == ["深圳市振业（集团）", "深圳市振业", "深振业"])
+        #expect(forms("万科企业股份有限公司") == ["万科企业", "万科"])
         #expect(forms("深圳市医师协会") == [])
     }
 
