@@ -63,8 +63,7 @@
             for (k, e) in names where e.from >= 0 { known[k]?.from = -1 }
         }
         guard !names.isEmpty else { return found }
-        let keys = Array(names.keys).sorted()
-        let table = PhraseTable(keys.enumerated().map { ($0.element, $0.offset) })
+        let table = NameTable(names.keys)
         var out: [OrganizationRecognizer.Found] = []
         out.reserveCapacity(found.count * 2)
         var k = 0, i = 0
@@ -84,8 +83,10 @@
             guard table.mayStart(b[i]) else { i += 1; continue }
             // The longest name taken here that stops before the next found name.
             var best: (length: Int, entry: Entry)? = nil
-            table.matches(b, at: i, limit: k < found.count ? found[k].start : n) { length, index in
-                if let e = names[keys[index]], e.from < i { best = (length, e) }
+            table.longestFirst(b, at: i, limit: k < found.count ? found[k].start : n) { length, name in
+                guard let e = names[name], e.from < i else { return false }
+                best = (length, e)
+                return true
             }
             if let (length, e) = best {
                 out.append(.init(start: i, end: i + length, category: e.category, full: e.full))
@@ -133,6 +134,41 @@
             }
         }
         return out
+    }
+}
+
+/// The names of one document, looked up at a position: a 4096-bit filter of first
+/// characters rejects most positions with one load, then the names of that first character
+/// are tried longest first. (A document's table lives as long as its pass: `PhraseTable`
+/// and `ScalarSet` are for tables that live as long as the program.)
+struct NameTable {
+    private var filter = [UInt64](repeating: 0, count: 64)
+    private var byFirst: [UInt32: [[Unicode.Scalar]]] = [:]
+
+    init<S: Sequence>(_ names: S) where S.Element == String {
+        for name in names {
+            let s = Array(name.unicodeScalars)
+            guard let f = s.first?.value else { continue }
+            filter[Int(f & 4095) >> 6] |= 1 << UInt64(f & 63)
+            byFirst[f, default: []].append(s)
+        }
+        for key in byFirst.keys {
+            // Longest first; names of one length never match at the same place twice.
+            byFirst[key]?.sort { $0.count > $1.count }
+        }
+    }
+
+    @inline(__always) func mayStart(_ c: Unicode.Scalar) -> Bool {
+        filter[Int(c.value & 4095) >> 6] & (1 << UInt64(c.value & 63)) != 0
+    }
+
+    /// Offers the names at `i` that end by `limit`, longest first, until `take` returns true.
+    func longestFirst(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, limit: Int,
+                      _ take: (Int, String) -> Bool) {
+        guard let candidates = byFirst[b[i].value] else { return }
+        for s in candidates where i + s.count <= limit && b[i ..< i + s.count].elementsEqual(s) {
+            if take(s.count, String(String.UnicodeScalarView(s))) { return }
+        }
     }
 }
 
