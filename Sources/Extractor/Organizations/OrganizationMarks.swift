@@ -66,14 +66,16 @@
     public static let shared = OrganizationMarks()
 
     init() {
-        var entries: [(String, UInt32)] = []
+        // The lists as scalars (WordLists): splitting them as Characters cost more than the
+        // rest of the start-up.
+        var entries: [([Unicode.Scalar], UInt32)] = []
         func categorized(_ source: String, shift: UInt32) {
-            for (word, category) in OrganizationLexicon.lines(source) {
+            for (word, category) in WordLists.lines(source) {
                 entries.append((word, UInt32(OrganizationMarks.categoryNumber(category)) << shift))
             }
         }
         func plain(_ source: String, _ bit: UInt32) {
-            for w in source.split(whereSeparator: { $0 == " " || $0 == "\n" }) { entries.append((String(w), bit)) }
+            for w in WordLists.words(source) { entries.append((w, bit)) }
         }
         categorized(OrganizationTable.headSource, shift: Lists.headShift)
         categorized(OrganizationTable.knownSource, shift: Lists.knownShift)
@@ -83,7 +85,7 @@
         plain(OrganizationTable.genericModifiers, Lists.modifier)
         plain(PlaceTable.source, Lists.place)
         // A word in two lines of one categorized list keeps its first category (as the rules do).
-        var seen: [String: UInt32] = [:]
+        var seen: [[Unicode.Scalar]: UInt32] = [:]
         entries = entries.filter { word, value in
             let categories = value & 0xFF
             guard categories != 0 else { return true }
@@ -92,7 +94,7 @@
             seen[word, default: 0] |= categories
             return true
         }
-        lexicon = PhraseTable(values: entries)
+        lexicon = PhraseTable(scalarValues: entries)
         stops = ScalarSet(OrganizationTable.stopCharacters)
     }
 
