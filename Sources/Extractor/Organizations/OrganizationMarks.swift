@@ -83,7 +83,7 @@
         plain(OrganizationTable.leadingWordSource, Lists.leading)
         plain(OrganizationTable.genericSource, Lists.generic)
         plain(OrganizationTable.genericModifiers, Lists.modifier)
-        plain(PlaceTable.source, Lists.place)
+        for w in WordLists.places { entries.append((w, Lists.place)) }
         // A word in two lines of one categorized list keeps its first category (as the rules do).
         var seen: [[Unicode.Scalar]: UInt32] = [:]
         entries = entries.filter { word, value in

@@ -355,7 +355,7 @@ final class OrganizationLexicon: Sendable {
             "本区", "下属", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"]
             .map { Array($0.unicodeScalars) })
         cutWords = WordMatcher(scalarWords: leading.filter { $0.0.count >= 2 && !frontOnly.contains($0.0) })
-        places = WordMatcher(scalarWords: WordLists.words(PlaceTable.source).map { ($0, "") })
+        places = WordMatcher(scalarWords: WordLists.places.map { ($0, "") })
         placeFirsts = places.firsts
         firsts = ScalarSet((headLines + knownLines).compactMap { $0.0.first })
         stops = ScalarSet(OrganizationTable.stopCharacters)

@@ -21,6 +21,9 @@ enum WordLists {
         return out
     }
 
+    /// The place names of `PlaceTable`, read once for the rules and the marks.
+    static let places = words(PlaceTable.source)
+
     /// The (word, tag) pairs of `tag: word word …` lines, as `OrganizationLexicon.lines` reads
     /// them: a line without a colon has the tag "", an indented line continues the tag above.
     static func lines(_ source: String) -> [([Unicode.Scalar], String)] {
