@@ -112,12 +112,26 @@ extension LinearModel {
                     return nil
                 }
                 while k < n {
-                    // Most weights are one byte: a nonzero value below 0x80.
-                    if q < end, b[q] &- 1 < 0x7F {
-                        let z = UInt32(b[q])
-                        w[k] = Int8(truncatingIfNeeded: Int32(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
-                        q &+= 1; k &+= 1
-                        continue
+                    // Weights within ±127 are one or two bytes, and most zero runs are short:
+                    // those without the general varint (which stays for everything else).
+                    if q &+ 1 < end {
+                        let b0 = b[q], b1 = b[q &+ 1]
+                        if b0 &- 1 < 0x7F {
+                            let z = UInt32(b0)
+                            w[k] = Int8(truncatingIfNeeded: Int32(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+                            q &+= 1; k &+= 1
+                            continue
+                        }
+                        let z = UInt32(b0 & 0x7F) | UInt32(b1) << 7
+                        if b0 >= 0x80 && b1 < 0x80 && z != 0 {
+                            w[k] = Int8(truncatingIfNeeded: Int32(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+                            q &+= 2; k &+= 1
+                            continue
+                        }
+                        if b0 == 0 && b1 &- 1 < 0x7F && k &+ Int(b1) <= n {
+                            q &+= 2; k &+= Int(b1)
+                            continue
+                        }
                     }
                     guard let z = varint(&q) else { malformed = true; break }
                     if z == 0 {
@@ -155,8 +169,16 @@ extension LinearModel {
             value[Int(c)] = UInt8(i)
         }
         value[Int(UInt8(ascii: "\n"))] = 254; value[Int(UInt8(ascii: "\r"))] = 254; value[Int(UInt8(ascii: "="))] = 254
+        // Two characters at once: the 12 bits of each pair of base64 digits (0xFFFF: not two
+        // digits), indexed by the pair's two bytes as a little-endian UInt16.
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var pairs = [UInt16](repeating: 0xFFFF, count: 1 << 16)
+        for (i, a) in alphabet.enumerated() {
+            for (j, b) in alphabet.enumerated() { pairs[Int(a) | Int(b) << 8] = UInt16(i << 6 | j) }
+        }
         var ok = true
         let bytes = text.withUTF8 { u in
+            pairs.withUnsafeBufferPointer { pair in
             value.withUnsafeBufferPointer { table in
                 [UInt8](unsafeUninitializedCapacity: u.count / 4 * 3 + 3) { out, count in
                     var acc: UInt32 = 0, n = 0, o = 0
@@ -166,10 +188,11 @@ extension LinearModel {
                         // Four characters of data at once, where a group starts (all but the
                         // groups around a line break): a third of the instructions.
                         if n == 0 && i &+ 4 <= length {
-                            let v0 = table[Int(u[i])], v1 = table[Int(u[i &+ 1])]
-                            let v2 = table[Int(u[i &+ 2])], v3 = table[Int(u[i &+ 3])]
-                            if (v0 | v1 | v2 | v3) < 64 {
-                                let g = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)
+                            let raw = UnsafeRawPointer(u.baseAddress! + i)
+                            let p0 = pair[Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))]
+                            let p1 = pair[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))]
+                            if (p0 | p1) & 0xF000 == 0 {
+                                let g = UInt32(p0) << 12 | UInt32(p1)
                                 out[o] = UInt8(truncatingIfNeeded: g >> 16)
                                 out[o &+ 1] = UInt8(truncatingIfNeeded: g >> 8)
                                 out[o &+ 2] = UInt8(truncatingIfNeeded: g)
@@ -201,6 +224,7 @@ extension LinearModel {
                     }
                     count = o
                 }
+            }
             }
         }
         return ok ? bytes : nil
