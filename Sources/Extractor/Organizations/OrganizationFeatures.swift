@@ -193,6 +193,13 @@
             r[uni] = row(uStart, uShift, uWidth, FeatureHash.finish(FeatureHash.add(h1, c0)))
             r[bi] = row(bStart, bShift, bWidth, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h2, c0), c1)))
             let m: UInt64 = hasMarks && UInt(bitPattern: j &- lo) < span ? marks[j] : 0
+            // Most characters have no rule or dictionary fact the shipped keys read.
+            if m & OrganizationFeatures.standardMarks == 0 {
+                r[rule] = zero; r[dict] = zero; r[dict &+ 1] = zero; r[dict &+ 2] = zero
+                r += slots
+                c0 = c1; c1 = ch(j &+ 2)
+                continue
+            }
             let tag = M.ruleTag.get(m)
             r[rule] = tag != 0
                 ? row(rStart, rShift, rWidth,
@@ -216,6 +223,11 @@
         }
         out.base &+= (hi - lo + 2 * pad) &* slots
     }
+
+    /// The bits of a mark that `standardKeys` reads: the rule tag and category, head words,
+    /// curated names, places, lead words, sub-units, generic words, stops and modifiers
+    /// (bits 0–31 and 42), not the distances.
+    static let standardMarks: UInt64 = 0xFFFF_FFFF | 1 << 42
 
     /// The rule recognizer's tag and category (absent outside its spans).
     @inline(__always) func rules(_ m: UInt64, _ slot: Int, _ sink: inout KeySink) {
