@@ -54,6 +54,10 @@
     /// so one walk a position answers for all of them.
     let lexicon: PhraseTable
     let stops: ScalarSet
+    /// Whether `marks` works out the distances (`headAhead`, `placeBehind`): only the
+    /// `distances` templates read them, and the shipped model has none (`OrganizationModel`
+    /// turns them off for such a model: 14 M instructions on 1.5 MB of text).
+    var withDistances = true
 
     /// Bits of a lexicon value: the head word's and curated name's category + 1, and one bit
     /// for each plain list.
@@ -114,7 +118,7 @@
                 }
             }
             mark(b, m)
-            distances(m)
+            if withDistances { distances(m) }
         }
         return marks
     }

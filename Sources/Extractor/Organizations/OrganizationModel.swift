@@ -10,7 +10,8 @@
 ///     // → [(0, 3), (7, 13)]: cleaned offsets of 新华社 and 中国人民银行
 @_spi(Training) public final class OrganizationModel: Sendable {
     public let labeller: Labeller<OrganizationFeatures>
-    let marks = OrganizationMarks.shared
+    /// The rules' marks, without the distances when the model's templates do not read them.
+    let marks: OrganizationMarks
 
     /// The shipped model, decoded from its base64 text on first use. A model that does not
     /// decode (which the tests rule out) finds nothing rather than stopping the program.
@@ -36,6 +37,9 @@
         let features = OrganizationFeatures(templates: OrganizationFeatures.Set(rawValue: raw))
         guard let labeller = Labeller(model: model, features: features) else { return nil }
         self.labeller = labeller
+        var marks = OrganizationMarks.shared
+        marks.withDistances = features.templates.contains(.distances)
+        self.marks = marks
     }
 
     /// Organization names in `source` as the integration should report them: the model's

@@ -36,18 +36,15 @@ struct WordMatcher: Sendable {
     init(scalarWords words: [([Unicode.Scalar], String)]) {
         // Groups in the order of their first character, longest word first in a group, and
         // words of one length in input order: sorted once, without a dictionary of groups.
-        var order: [Int] = []
-        order.reserveCapacity(words.count)
+        // One sort key a word: first character, 255 - length, input index.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(words.count)
         for (id, (s, _)) in words.enumerated() {
             guard let f = s.first, f.value < ScalarSet.planeEnd, s.count < 256 else { continue }
-            order.append(id)
+            keys.append(UInt64(f.value) << 40 | UInt64(255 - s.count) << 32 | UInt64(id))
         }
-        order.sort { a, b in
-            let wa = words[a].0, wb = words[b].0
-            if wa[0] != wb[0] { return wa[0].value < wb[0].value }
-            if wa.count != wb.count { return wa.count > wb.count }
-            return a < b
-        }
+        keys.sort()
+        let order = keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         var scalars: [Unicode.Scalar] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
         var index = [Int32](repeating: 0, count: Int(ScalarSet.planeEnd))
         for id in order {
