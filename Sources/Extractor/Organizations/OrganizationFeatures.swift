@@ -115,7 +115,10 @@
 
     public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
                      range: Range<Int>, pad: Int, into out: inout KeySink) {
-        if templates == .standard { return standardKeys(text, marks: marks, range: range, pad: pad, into: &out) }
+        if templates == .standard && out.slots == 6 && unigramSlot == 0 && bigramSlot == 1 && ruleSlot == 2
+            && dictionarySlot == 3 {
+            return standardKeys(text, marks: marks, range: range, pad: pad, into: &out)
+        }
         // A local copy: its pointers stay in registers (stores through `rows` could alias `out`).
         var sink = out
         defer { out = sink }
@@ -169,9 +172,11 @@
         typealias M = OrganizationMarks
         let lo = range.lowerBound, hi = range.upperBound
         guard hi + pad > lo - pad else { return }
-        let uni = unigramSlot, bi = bigramSlot, rule = ruleSlot, dict = dictionarySlot
+        // The set's layout as constants (`keys` checks it): six slots a position, so that the
+        // stores take fixed offsets and the slot numbers take no registers.
+        let uni = 0, bi = 1, rule = 2, dict = 3, slots = 6
         let sink = out
-        let slots = sink.slots, zero = sink.zero
+        let zero = sink.zero
         let uStart = sink.starts[uni], uShift = sink.shifts[uni], uWidth = sink.widths[uni]
         let bStart = sink.starts[bi], bShift = sink.shifts[bi], bWidth = sink.widths[bi]
         let rStart = sink.starts[rule], rShift = sink.shifts[rule], rWidth = sink.widths[rule]
