@@ -111,10 +111,30 @@ extension LinearModel {
                     }
                     return nil
                 }
+                let src = b.baseAddress!, out = w.baseAddress!
                 while k < n {
-                    // Weights within ±127 are one or two bytes, and most zero runs are short:
-                    // those without the general varint (which stays for everything else).
+                    // Weights of one byte (|w| < 64) and zero runs of one byte (< 128), nearly
+                    // all of the shipped model, in a loop of their own on pointers; the rest
+                    // below, one value at a time.
                     if q &+ 1 < end {
+                        var qp = src + q, wp = out + k
+                        let qLast = src + (end &- 1), wEnd = out + n
+                        while qp < qLast && wp < wEnd {
+                            let b0 = qp[0]
+                            if b0 &- 1 < 0x7F {
+                                wp[0] = Int8(bitPattern: (b0 >> 1) ^ (0 &- (b0 & 1)))
+                                wp += 1; qp += 1
+                                continue
+                            }
+                            let b1 = qp[1]
+                            if b0 == 0 && b1 &- 1 < 0x7F && wEnd - wp >= Int(b1) {
+                                wp += Int(b1); qp += 2
+                                continue
+                            }
+                            break
+                        }
+                        q = qp - src; k = wp - out
+                        if k >= n || q &+ 1 >= end { continue }
                         let b0 = b[q], b1 = b[q &+ 1]
                         if b0 &- 1 < 0x7F {
                             let z = UInt32(b0)
