@@ -149,7 +149,7 @@ extension Extractor {
         }
         let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
         let organizations = types.contains(.organization)
-            ? state.organizations.pass(piece.organizations, in: piece.source) : []
+            ? state.organizations.pass(piece.organizations, in: piece.source, at: state.scalarOffset) : []
         let resolved = ResolvedPiece(piece: piece, timex: timex, organizations: organizations,
                                      scalarOffset: state.scalarOffset, lineOffset: state.lineOffset)
         state.advance(over: piece.source)

@@ -71,20 +71,16 @@ struct Combination: Sendable {
         }
     }
 
-    /// The shipped decision, then the document pass (`OrganizationDocument`), reading forward
-    /// only (shipped) or also taking mentions before a name is first found.
-    static func documentPass(lookBack: Bool = false) -> Combination {
-        Combination(name: "shipped hybrid + document pass\(lookBack ? " (look back)" : "")") { p in
-            let decided = Combination.hybrid().decide(p).map { (start: $0.start, end: $0.end) }
-            var names = OrganizationDocument()
-            names.lookBack = lookBack
-            return names.pass(spans: decided, in: p.source).map { Span(start: $0.start, end: $0.end) }
-        }
+    /// The shipped decision, then the document pass (`OrganizationDocument`).
+    static let documentPass = Combination(name: "shipped hybrid + document pass") { p in
+        let decided = Combination.hybrid().decide(p).map { (start: $0.start, end: $0.end) }
+        var names = OrganizationDocument()
+        return names.pass(spans: decided, in: p.source).map { Span(start: $0.start, end: $0.end) }
     }
 
     static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
                                      .hybrid(), .hybrid(50), .hybrid(100), .hybrid(150), .hybrid(200),
-                                     .documentPass(), .documentPass(lookBack: true)]
+                                     .documentPass]
 }
 
 struct Evaluation {

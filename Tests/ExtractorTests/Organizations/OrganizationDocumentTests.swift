@@ -30,7 +30,7 @@ import Testing
     @Test func shortForms() {
         func forms(_ name: String) -> [String] {
             let s = Array(name.unicodeScalars)
-            return s.withUnsafeBufferPointer { OrganizationDocument.shortForms(of: $0[...]) }
+            return s.withUnsafeBufferPointer { OrganizationDocument.shortForms(of: $0[...]) }.map { String(String.UnicodeScalarView($0)) }
         }
         #expect(forms("中信证券股份有限公司") == ["中信证券"])
         #expect(forms("阿里巴巴集团控股有限公司") == ["阿里巴巴集团控股", "阿里巴巴"])
@@ -77,5 +77,52 @@ import Testing
         #expect(folded.scalars.count == source.scalars.count)
         #expect(String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init))) == "国家发展委员会，与台湾大学")
         #expect(SourceText("共 3 人").foldingTraditional().scalars == SourceText("共 3 人").scalars)
+    }
+}
+
+/// The pass looks for a name `OrganizationDocument.reach` characters after its family's last
+/// mention, so an archive read as one document carries only its last articles' names.
+@Suite struct OrganizationDocumentReachTests {
+    static let extractor = Extractor(types: [.organization])
+    static let filler = String(repeating: "今天天气很好，大家都出去散步了。\n", count: 1_300)   // 20,800 characters
+
+    static let text = "中信证券股份有限公司与浙江大学签约。\n中信证券表示满意。\n" + filler
+        + "中信证券表示满意。\n中信证券股份有限公司再次签约。\n中信证券表示满意。\n"
+
+    @Test func aShortFormOutOfReachIsNotLinked() {
+        let records = Self.extractor.extract(Self.text)
+        // 20,800 characters after the last mention (at 22,129), 中信证券 is out of reach (and the
+        // model alone does not take it); after the full name again, it is linked.
+        #expect(records.map { "\($0.text)@\($0.start)" } == [
+            "中信证券股份有限公司@0", "浙江大学@11", "中信证券@19", "中信证券股份有限公司@22139", "中信证券@22155",
+        ])
+        #expect(records.map(\.full) == [nil, nil, "中信证券股份有限公司", nil, "中信证券股份有限公司"])
+    }
+
+    @Test func piecesAcrossTheReachGiveTheRecordsOfTheWhole() {
+        let whole = Self.extractor.extract(Self.text)
+        for size in [64, 5_000, 30_000] {
+            var pieced: [Record] = []
+            Self.extractor.extract(utf8: Array(Self.text.utf8), doc: "-", pieceSize: size) { pieced.append($0) }
+            #expect(pieced == whole, "piece size \(size)")
+        }
+    }
+
+    @Test func aLongArchiveHoldsOnlyTheNamesInReach() {
+        var names = OrganizationDocument()
+        var base = 0
+        for piece in 0 ..< 30 {
+            var text = "", found: [OrganizationRecognizer.Found] = []
+            for k in 0 ..< 300 {
+                let name = "第\(piece)号\(k)有限公司", start = text.unicodeScalars.count
+                found.append(.init(start: start, end: start + name.unicodeScalars.count, category: "company"))
+                text += name + "。"
+            }
+            let out = names.pass(found, in: SourceText(text), at: base)
+            #expect(out.count == 300)
+            base += 30_000      // the next piece starts beyond the reach of this one's names
+        }
+        // 30 pieces of 300 names and 300 short forms: 18,000 met, at most about 4,096 held.
+        #expect(names.nameCount <= 4_700)
     }
 }
