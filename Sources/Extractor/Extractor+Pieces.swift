@@ -1,7 +1,8 @@
 /// A long document extracted piece by piece: the pieces are cut where nothing crosses
 /// (`DocumentChunker`), recognized independently (in parallel, if the caller likes),
 /// resolved in document order (the only step that carries state from one piece to the
-/// next: the document date and the year, month and day last written), and turned into
+/// next: the document date, the year, month and day last written, and the organization
+/// names found so far), and turned into
 /// records with offsets and lines in the whole document. The records are the same as
 /// extracting the whole document at once; `extract(_:doc:date:into:)` is these three
 /// steps on one piece.
@@ -39,6 +40,8 @@ extension Extractor {
     public struct ResolvedPiece: @unchecked Sendable {
         let piece: RecognizedPiece
         let timex: [String]
+        /// The piece's organizations after the document pass (`OrganizationDocument`).
+        let organizations: [OrganizationRecognizer.Found]
         /// Original Unicode scalars and lines of the document before this piece.
         public let scalarOffset: Int
         /// Lines of the document before this piece (its records' `line` counts from there).
@@ -49,7 +52,7 @@ extension Extractor {
         ///     var bytes: [UInt8] = []
         ///     bytes.reserveCapacity(piece.byteCountEstimate)
         public var byteCountEstimate: Int {
-            (piece.figures.count + piece.mentions.count + piece.organizations.count) * 240 + piece.tokens.count * 40
+            (piece.figures.count + piece.mentions.count + organizations.count) * 240 + piece.tokens.count * 40
         }
     }
 
@@ -64,6 +67,8 @@ extension Extractor {
         public let date: CivilDate?
         var documentDate: CivilDate?
         var resolver: DateResolver?
+        /// The organization names of the pieces so far, for the document pass.
+        var organizations = OrganizationDocument()
         /// Original scalars and lines of the pieces resolved so far.
         ///
         ///     state.scalarOffset   // 0 before the first piece
@@ -151,8 +156,10 @@ extension Extractor {
             state.resolver = DateResolver(documentDate: state.documentDate)
         }
         let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
-        let resolved = ResolvedPiece(piece: piece, timex: timex, scalarOffset: state.scalarOffset,
-                                     lineOffset: state.lineOffset)
+        let organizations = types.contains(.organization)
+            ? state.organizations.pass(piece.organizations, in: piece.source, at: state.scalarOffset) : []
+        let resolved = ResolvedPiece(piece: piece, timex: timex, organizations: organizations,
+                                     scalarOffset: state.scalarOffset, lineOffset: state.lineOffset)
         state.advance(over: piece.source)
         return resolved
     }
@@ -178,7 +185,8 @@ extension Extractor {
     @discardableResult
     public func appendJSONLines(of resolved: ResolvedPiece, to bytes: inout [UInt8]) -> Int {
         let context = DraftContext(resolved), piece = resolved.piece
-        let records = piece.figures.count + piece.mentions.count + piece.organizations.count + piece.tokens.count / 2
+        let records = piece.figures.count + piece.mentions.count + resolved.organizations.count
+            + piece.tokens.count / 2
         var count = 0
         var overflow: [UInt8] = []
         // The lines are written straight into the array that takes them (pages never touched
@@ -219,10 +227,22 @@ extension Extractor {
         let tokenSpans = piece.tokens
         var nextToken = 0, tokenHint = 0, tokenLineHint = 0
         var token: (start: Int, end: Int) = (Int.max, Int.max)
+        // Names the document pass found after recognition cut the tokens they fall inside, so
+        // that every record still ends on token boundaries (cleaned offsets).
+        let cuts = tokenSpans.isEmpty ? [] : resolved.organizations.flatMap { [$0.start, $0.end] }.sorted()
+        var nextCut = 0, rest = -1, restEnd = -1
         func readToken() {
-            guard nextToken + 1 < tokenSpans.count else { token = (Int.max, Int.max); return }
-            token = source.originalSpan(Int(tokenSpans[nextToken]), Int(tokenSpans[nextToken + 1]), hint: &tokenHint)
-            nextToken += 2
+            var a: Int, b: Int
+            if rest >= 0 {
+                a = rest; b = restEnd; rest = -1
+            } else {
+                guard nextToken + 1 < tokenSpans.count else { token = (Int.max, Int.max); return }
+                a = Int(tokenSpans[nextToken]); b = Int(tokenSpans[nextToken + 1])
+                nextToken += 2
+            }
+            while nextCut < cuts.count && cuts[nextCut] <= a { nextCut += 1 }
+            if nextCut < cuts.count && cuts[nextCut] < b { rest = cuts[nextCut]; restEnd = b; b = rest }
+            token = source.originalSpan(a, b, hint: &tokenHint)
         }
         readToken()
         let tokenSink = damaged ? nil : fastToken
@@ -258,7 +278,7 @@ extension Extractor {
             }
             return nil
         }
-        let orgs = piece.organizations
+        let orgs = resolved.organizations
         var o = 0, hint = 0, lineHint = 0
         func nextOrganization() -> Pending? {
             guard o < orgs.count else { return nil }
@@ -325,6 +345,6 @@ private struct Pending {
 extension DraftContext {
     init(_ resolved: Extractor.ResolvedPiece) {
         self.init(source: resolved.piece.source, doc: resolved.piece.doc, scalarOffset: resolved.scalarOffset,
-                  lineOffset: resolved.lineOffset, timex: resolved.timex, organizations: resolved.piece.organizations)
+                  lineOffset: resolved.lineOffset, timex: resolved.timex, organizations: resolved.organizations)
     }
 }

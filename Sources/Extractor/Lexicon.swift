@@ -109,15 +109,10 @@ final class Lexicon: Sendable {
 /// The words of `NonFigureTable.byNumeral` by a numeral and one neighbour: a word that holds
 /// the numeral at `k` is listed under (numeral, its next character) and under (its previous
 /// character, numeral), so the text around a numeral picks out the few words that may stand
-/// there (of the dozens that hold 一) before any is compared. Words are kept flat: no
-/// reference counting per comparison.
-struct NumeralWords: @unchecked Sendable {
-    private let groups: PairMap
-    /// Group g is `entries[starts[g]..<starts[g + 1]]`; an entry is a word in `scalars`
-    /// (start, length) and the offset of its numeral.
-    private let starts: UnsafeMutablePointer<Int32>
-    private let entries: UnsafeMutablePointer<(start: Int32, length: Int32, k: Int32)>
-    private let scalars: UnsafeMutablePointer<Unicode.Scalar>
+/// there (of the dozens that hold 一) before any is compared.
+struct NumeralWords: Sendable {
+    /// Tagged with the offset of their numeral.
+    private let words: WordGroups
     /// Numerals that are a word by themselves.
     private let singles: ScalarSet
 
@@ -131,12 +126,73 @@ struct NumeralWords: @unchecked Sendable {
                 if k > 0 { lists[NonFigureTable.pair(w[k - 1], c), default: []].append((w, k)) }
             }
         }
+        words = WordGroups(lists.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        self.singles = ScalarSet(singles)
+    }
+
+    /// True when a word holding the numeral `c` at `i` stands around it (`NonFigureTable.matches`).
+    @inline(__always)
+    func matches(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ c: Unicode.Scalar,
+                 next: Unicode.Scalar, prev: Unicode.Scalar) -> Bool {
+        if singles.contains(c) { return true }
+        return matches(group: NonFigureTable.pair(c, next), b, at: i)
+            || matches(group: NonFigureTable.pair(prev, c), b, at: i)
+    }
+
+    private func matches(group key: UInt64, _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        words.first(key, b, from: { k in i - Int(k) }, where: { _, _ in true }) != nil
+    }
+}
+
+/// `UnitTable.byFirst` laid out flat for `UnitTable.longest`: the entries of a first
+/// character, their surfaces compared in the table's order.
+struct UnitIndex: Sendable {
+    /// Surfaces under their first character, tagged with the entry's index in `units`.
+    private let surfaces: WordGroups
+    private let units: [UnitEntry]
+
+    init(_ byFirst: [UInt32: [UnitEntry]]) {
+        var lists: [(UInt64, [([Unicode.Scalar], Int)])] = [], units: [UnitEntry] = []
+        for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
+            lists.append((UInt64(first), list.enumerated().map { ($1.surface, units.count + $0) }))
+            units += list
+        }
+        surfaces = WordGroups(lists)
+        self.units = units
+    }
+
+    /// `UnitTable.longest(byFirst[b[i]], b, at: i)`: the first entry, in the table's order,
+    /// whose surface stands at `i` and does not run on into an ASCII word.
+    func longest(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
+        let n = b.count
+        let unit = surfaces.first(UInt64(b[i].value), b, from: { _ in i }) { _, end in
+            !(end > i && b[end - 1].isASCIILetterOrDigit && end < n && b[end].isASCIILetterOrDigit)
+        }
+        return unit.map { units[Int($0)] }
+    }
+}
+
+/// Words in groups under a key (a character or a pair of them), laid out flat for the hot
+/// loops: a group found through a `PairMap` (no hashing), its words compared in one array
+/// (no reference counting per comparison), in the order given. Each word carries a tag
+/// (`NumeralWords`: where its numeral stands; `UnitIndex`: its entry).
+struct WordGroups: @unchecked Sendable {
+    private let groups: PairMap
+    /// Group g is `entries[starts[g]..<starts[g + 1]]`: a word in `scalars` (start, length)
+    /// and its tag.
+    private let starts: UnsafeMutablePointer<Int32>
+    private let entries: UnsafeMutablePointer<(start: Int32, length: Int32, tag: Int32)>
+    private let scalars: UnsafeMutablePointer<Unicode.Scalar>
+
+    /// `lists`: the groups under their keys (distinct, not 0), each with its words (and their
+    /// tags) in order.
+    init(_ lists: [(UInt64, [([Unicode.Scalar], Int)])]) {
         var map: [UInt64: Int32] = [:], flat: [Unicode.Scalar] = [], starts: [Int32] = [0]
-        var entries: [(start: Int32, length: Int32, k: Int32)] = []
-        for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+        var entries: [(start: Int32, length: Int32, tag: Int32)] = []
+        for (key, words) in lists {
             map[key] = Int32(starts.count - 1)
-            for (w, k) in list {
-                entries.append((Int32(flat.count), Int32(w.count), Int32(k)))
+            for (w, tag) in words {
+                entries.append((Int32(flat.count), Int32(w.count), Int32(tag)))
                 flat += w
             }
             starts.append(Int32(entries.count))
@@ -148,95 +204,29 @@ struct NumeralWords: @unchecked Sendable {
         self.entries.initialize(from: entries, count: entries.count)
         scalars = .allocate(capacity: max(1, flat.count))
         scalars.initialize(from: flat, count: flat.count)
-        self.singles = ScalarSet(singles)
     }
 
-    /// True when a word holding the numeral `c` at `i` stands around it (`NonFigureTable.matches`).
+    /// The tag of the first word of group `key`, in order, that stands in `b` from
+    /// `start(tag)` and that `accept(tag, end)` takes (`end`: where the word ends in `b`);
+    /// nil if none.
     @inline(__always)
-    func matches(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ c: Unicode.Scalar,
-                 next: Unicode.Scalar, prev: Unicode.Scalar) -> Bool {
-        if singles.contains(c) { return true }
-        return matches(group: groups.value(NonFigureTable.pair(c, next)), b, at: i)
-            || matches(group: groups.value(NonFigureTable.pair(prev, c)), b, at: i)
-    }
-
-    private func matches(group g: Int32, _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        guard g >= 0 else { return false }
-        var e = Int(starts[Int(g)])
-        let end = Int(starts[Int(g) + 1])
-        outer: while e < end {
-            let (start, length, k) = entries[e]
+    func first(_ key: UInt64, _ b: UnsafeBufferPointer<Unicode.Scalar>, from start: (Int32) -> Int,
+               where accept: (_ tag: Int32, _ end: Int) -> Bool) -> Int32? {
+        let g = Int(groups.value(key))
+        guard g >= 0 else { return nil }
+        var e = Int(starts[g])
+        let last = Int(starts[g + 1])
+        outer: while e < last {
+            let (at, length, tag) = entries[e]
             e += 1
-            let s = i - Int(k)
-            guard s >= 0, s + Int(length) <= b.count else { continue }
+            let s = start(tag), len = Int(length)
+            guard s >= 0, s + len <= b.count else { continue }
             var m = 0
-            while m < Int(length) {
-                if b[s + m] != scalars[Int(start) + m] { continue outer }
+            while m < len {
+                if b[s + m] != scalars[Int(at) + m] { continue outer }
                 m += 1
             }
-            return true
-        }
-        return false
-    }
-}
-
-/// `UnitTable.byFirst` laid out flat for `UnitTable.longest`: the entries of a first
-/// character found through a `PairMap` (no hashing), their surfaces compared in one array
-/// (no reference counting per comparison), in the table's order.
-struct UnitIndex: @unchecked Sendable {
-    private let groups: PairMap
-    /// Group g is `entries[starts[g]..<starts[g + 1]]`: a surface in `scalars` (start,
-    /// length) and the entry's index in `units`.
-    private let starts: UnsafeMutablePointer<Int32>
-    private let entries: UnsafeMutablePointer<(start: Int32, length: Int32, unit: Int32)>
-    private let scalars: UnsafeMutablePointer<Unicode.Scalar>
-    private let units: [UnitEntry]
-
-    init(_ byFirst: [UInt32: [UnitEntry]]) {
-        var map: [UInt64: Int32] = [:], flat: [Unicode.Scalar] = [], starts: [Int32] = [0]
-        var entries: [(start: Int32, length: Int32, unit: Int32)] = [], units: [UnitEntry] = []
-        for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
-            map[UInt64(first)] = Int32(starts.count - 1)
-            for e in list {
-                entries.append((Int32(flat.count), Int32(e.surface.count), Int32(units.count)))
-                flat += e.surface
-                units.append(e)
-            }
-            starts.append(Int32(entries.count))
-        }
-        groups = PairMap(map)
-        self.starts = .allocate(capacity: starts.count)
-        self.starts.initialize(from: starts, count: starts.count)
-        self.entries = .allocate(capacity: max(1, entries.count))
-        self.entries.initialize(from: entries, count: entries.count)
-        scalars = .allocate(capacity: max(1, flat.count))
-        scalars.initialize(from: flat, count: flat.count)
-        self.units = units
-    }
-
-    /// `UnitTable.longest(byFirst[b[i]], b, at: i)`: the first entry, in the table's order,
-    /// whose surface stands at `i` and does not run on into an ASCII word.
-    func longest(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UnitEntry? {
-        let g = Int(groups.value(UInt64(b[i].value)))
-        guard g >= 0 else { return nil }
-        let n = b.count
-        var e = Int(starts[g])
-        let end = Int(starts[g + 1])
-        outer: while e < end {
-            let (start, length, unit) = entries[e]
-            e += 1
-            let len = Int(length)
-            guard i + len <= n else { continue }
-            var k = 0
-            while k < len {
-                if b[i + k] != scalars[Int(start) + k] { continue outer }
-                k += 1
-            }
-            if len > 0, scalars[Int(start) + len - 1].isASCIILetterOrDigit, i + len < n,
-               b[i + len].isASCIILetterOrDigit {
-                continue
-            }
-            return units[Int(unit)]
+            if accept(tag, s + len) { return tag }
         }
         return nil
     }

@@ -119,7 +119,8 @@ enum Commands {
             say(evaluation.report("msra held-out slice", h, examples: examples))
             if let size = options.one("--group").flatMap(Int.init) {
                 let documents = Corpus.documents(h, size: size)
-                say(evaluation.report("msra held-out slice, \(size) sentences a document", documents))
+                say(evaluation.report("msra held-out slice, \(size) sentences a document", documents,
+                                      examples: examples, of: options.one("--examples-of") ?? Combination.model.name))
             }
         }
         guard let doc = options.one("--seed-doc"), let goldPath = options.one("--seed-gold") else { return }

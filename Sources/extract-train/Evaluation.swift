@@ -71,14 +71,16 @@ struct Combination: Sendable {
         }
     }
 
-    /// The shipped decision, then the document pass (`OrganizationHybrid.documentPass`).
+    /// The shipped decision, then the document pass (`OrganizationDocument`).
     static let documentPass = Combination(name: "shipped hybrid + document pass") { p in
         let decided = Combination.hybrid().decide(p).map { (start: $0.start, end: $0.end) }
-        return OrganizationHybrid.documentPass(decided, source: p.source).map { Span(start: $0.start, end: $0.end) }
+        var names = OrganizationDocument()
+        return names.pass(spans: decided, in: p.source).map { Span(start: $0.start, end: $0.end) }
     }
 
     static let all: [Combination] = [.rules, .model, .union, .intersection, .margin(100),
-                                     .hybrid(), .hybrid(50), .hybrid(100), .hybrid(150), .hybrid(200), .documentPass]
+                                     .hybrid(), .hybrid(50), .hybrid(100), .hybrid(150), .hybrid(200),
+                                     .documentPass]
 }
 
 struct Evaluation {
@@ -98,13 +100,14 @@ struct Evaluation {
         return scores
     }
 
-    func report(_ title: String, _ sentences: [AnnotatedSentence], examples: Int = 0) -> String {
+    func report(_ title: String, _ sentences: [AnnotatedSentence], examples: Int = 0,
+                of name: String = Combination.model.name) -> String {
         let scores = ner(sentences)
         var out = "\(title): \(sentences.count) sentences\n"
         for (c, s) in zip(combinations, scores) {
             out += "  \(c.name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(s.line)\n"
         }
-        guard examples > 0, let c = combinations.first(where: { $0.name == Combination.model.name }) else { return out }
+        guard examples > 0, let c = combinations.first(where: { $0.name.hasPrefix(name) }) else { return out }
         var misses: [String] = [], extras: [String] = []
         for s in sentences {
             let p = Proposals(model, source: s.source, marks: s.marks, rules: s.rules)

@@ -32,7 +32,7 @@ enum RecordFormat {
             let values: [String?] = [r.doc, r.type.rawValue, r.text, String(r.start), String(r.end), String(r.line),
                                      r.value?.description, r.unit, r.dimension, r.qualifier?.rawValue, r.currency,
                                      r.low?.description, r.high?.description, r.object, r.timex, r.asOf,
-                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category,
+                                     r.cumulative.map { $0 ? "true" : "false" }, r.name, r.category, r.full,
                                      r.damaged.map { $0 ? "true" : "false" }, nil]
             appendRow(values, format: format, to: &out)
         }

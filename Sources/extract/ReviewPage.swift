@@ -256,6 +256,7 @@ final class ReviewPage {
         if let x = r.asOf { d.append(("as_of", x)) }
         if let x = r.cumulative { d.append(("cumulative", x ? "true" : "false")) }
         if let x = r.category { d.append(("category", x)) }
+        if let x = r.full { d.append(("full", x)) }
         if let x = r.damaged { d.append(("damaged", x ? "true" : "false")) }
         return d
     }

@@ -85,7 +85,8 @@ extension TemporalRecognizer {
     func readLunarDate(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         guard i + 3 < b.count, b[i + 1] == "历" || b[i + 1] == "曆",
               ["农", "農", "阴", "陰", "旧", "舊"].contains(b[i]),
-              var (v, e) = readMonthDay(b, at: i + 2), v.month != nil else { return nil }
+              let (date, e) = readMonthDay(b, at: i + 2), date.month != nil else { return nil }
+        var v = date
         v.lunar = true
         return (v, e, "lunar-date")
     }

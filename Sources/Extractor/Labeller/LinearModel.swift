@@ -99,7 +99,34 @@
         pairOffset.withUnsafeBufferPointer { po in
             let w = UnsafeRawPointer(wb.baseAddress!), pairs = ps.count
             var out = UnsafeMutableRawPointer(e)
-            for i in 0 ..< n {
+            // Four positions at a time: a pair's slot and offset are read once for all four
+            // (the loads of the pair tables and the loop cost as much as the sums).
+            var i = 0
+            while i &+ 4 <= n {
+                var a0 = SIMD8<Int16>(repeating: 0), a1 = a0, a2 = a0, a3 = a0
+                let b0 = rows + (i &+ pad) &* slots
+                let b1 = b0 + slots, b2 = b1 + slots, b3 = b2 + slots
+                var p = 0
+                while p < pairs {
+                    let s = ps[p], o = po[p]
+                    a0 &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(b0[s]) &+ o,
+                                                                             as: SIMD8<Int8>.self))
+                    a1 &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(b1[s]) &+ o,
+                                                                             as: SIMD8<Int8>.self))
+                    a2 &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(b2[s]) &+ o,
+                                                                             as: SIMD8<Int8>.self))
+                    a3 &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(b3[s]) &+ o,
+                                                                             as: SIMD8<Int8>.self))
+                    p &+= 1
+                }
+                out.storeBytes(of: a0, as: SIMD8<Int16>.self)
+                out.storeBytes(of: a1, toByteOffset: 16, as: SIMD8<Int16>.self)
+                out.storeBytes(of: a2, toByteOffset: 32, as: SIMD8<Int16>.self)
+                out.storeBytes(of: a3, toByteOffset: 48, as: SIMD8<Int16>.self)
+                out += 64
+                i &+= 4
+            }
+            while i < n {
                 var acc = SIMD8<Int16>(repeating: 0)
                 let base = rows + (i &+ pad) &* slots
                 var p = 0
@@ -110,6 +137,7 @@
                 }
                 out.storeBytes(of: acc, as: SIMD8<Int16>.self)
                 out += 16
+                i &+= 1
             }
         }
         }

@@ -121,8 +121,10 @@
             return (m, k)
         }
         var i = 1
+        // The emissions and back-pointers of position i, moved along (no multiplication and
+        // overflow check a position).
+        var ei = e + stride, b = back + 5
         while i < n {
-            let ei = e + i * stride, b = back + i * 5
             let (mo, ko) = best3(pO &+ oo, pE &+ eo, pS &+ so)
             let (mb, kb) = best3(pO &+ ob, pE &+ eb, pS &+ sb)
             let (ms, ks) = best3(pO &+ os, pE &+ es, pS &+ ss)
@@ -131,7 +133,8 @@
             b[0] = ko; b[1] = kb; b[2] = fromII > fromBI ? 2 : 1; b[3] = fromIE > fromBE ? 2 : 1; b[4] = ks
             pO = mo &+ Int64(ei[0]); pB = mb &+ Int64(ei[1]); pI = mi &+ Int64(ei[2])
             pE = me &+ Int64(ei[3]); pS = ms &+ Int64(ei[4])
-            i += 1
+            ei += stride; b += 5
+            i &+= 1
         }
         var best = pO &+ lasts[0], arg = 0
         if pB &+ lasts[1] > best { best = pB &+ lasts[1]; arg = 1 }

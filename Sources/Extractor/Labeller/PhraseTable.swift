@@ -28,34 +28,54 @@
         self.init(entries: Array(words), merge: true)
     }
 
+    /// Words as scalars with values (bit sets), as `init(values:)`.
+    public init(scalarValues words: [([Unicode.Scalar], UInt32)]) {
+        self.init(scalarEntries: words, merge: true)
+    }
+
     private init(entries words: [(String, UInt32)], merge: Bool) {
-        var entries: [UInt64: UInt32] = [:]
-        var order: [UInt64] = []
+        self.init(scalarEntries: words.map { (Array($0.0.unicodeScalars), $0.1) }, merge: merge)
+    }
+
+    private init(scalarEntries words: [([Unicode.Scalar], UInt32)], merge: Bool) {
+        // The prefixes' values gathered in an open-addressing table of their own (a Dictionary
+        // hashed every prefix again), in the order they first appear.
+        var total = 0
+        for (w, _) in words { total += w.count }
+        var capacity = 16
+        while capacity < total * 2 { capacity <<= 1 }
+        var gatherKeys = [UInt64](repeating: 0, count: capacity), gatherIndex = [Int32](repeating: 0, count: capacity)
+        var order: [UInt64] = [], entries: [UInt32] = []
         var firstScalars: [UInt32] = []
         var longest = 0
-        for (word, value) in words {
-            let scalars = Array(word.unicodeScalars)
+        for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
             longest = max(longest, scalars.count)
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
                 h = PhraseTable.step(h, c)
-                if entries[h] == nil { entries[h] = 0; order.append(h) }
+                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                while gatherKeys[slot] != 0 && gatherKeys[slot] != h { slot = (slot + 1) & (capacity - 1) }
+                if gatherKeys[slot] == 0 {
+                    gatherKeys[slot] = h; gatherIndex[slot] = Int32(order.count)
+                    order.append(h); entries.append(0)
+                }
+                let e = Int(gatherIndex[slot])
                 if k < scalars.count - 1 {
-                    entries[h]! |= PhraseTable.continues
-                } else if merge || entries[h]! & ~PhraseTable.continues == 0 {
-                    entries[h]! |= value & ~PhraseTable.continues
+                    entries[e] |= PhraseTable.continues
+                } else if merge || entries[e] & ~PhraseTable.continues == 0 {
+                    entries[e] |= value & ~PhraseTable.continues
                 }
             }
         }
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        capacity = 16
+        while capacity < order.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity), values = [UInt32](repeating: 0, count: capacity)
-        for h in order {
+        for (e, h) in order.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h; values[slot] = entries[h]!
+            keys[slot] = h; values[slot] = entries[e]
         }
         self.keys = keys; self.values = values; mask = capacity - 1
         firsts = ScalarSet(firstScalars)

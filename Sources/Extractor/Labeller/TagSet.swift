@@ -62,7 +62,10 @@
     /// The spans `[start, end)` that a valid tag sequence marks.
     public func spans(_ tags: UnsafeBufferPointer<UInt8>, offset: Int = 0, into out: inout [(start: Int, end: Int)]) {
         var open = -1
+        // The outside tag (most characters) closes any open span, whatever the other tags are.
+        let plain: Int = outside.map { o in o == single || o == begin || o == end || o == inside ? -1 : Int(o) } ?? -1
         for (k, t) in tags.enumerated() {
+            if Int(t) == plain { open = -1; continue }
             if t == single { out.append((offset + k, offset + k + 1)); open = -1 }
             else if t == begin { open = k }
             else if t == end, open >= 0 { out.append((offset + open, offset + k + 1)); open = -1 }

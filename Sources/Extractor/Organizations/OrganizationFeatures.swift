@@ -115,6 +115,10 @@
 
     public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
                      range: Range<Int>, pad: Int, into out: inout KeySink) {
+        if templates == .standard && out.slots == 6 && unigramSlot == 0 && bigramSlot == 1 && ruleSlot == 2
+            && dictionarySlot == 3 {
+            return standardKeys(text, marks: marks, range: range, pad: pad, into: &out)
+        }
         // A local copy: its pointers stay in registers (stores through `rows` could alias `out`).
         var sink = out
         defer { out = sink }
@@ -158,6 +162,77 @@
             pattern = (pattern << 3 | cls(j + 3)) & 0x7FFF
         }
     }
+
+    /// `keys` for the shipped set (`Set.standard`: unigram, bigram, rules, compact dictionary),
+    /// the same rows with the groups' layout read once: the general loop asked every position
+    /// which groups are on and computed the class pattern that no shipped group reads (a third
+    /// of the organization model's instructions).
+    func standardKeys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
+                      range: Range<Int>, pad: Int, into out: inout KeySink) {
+        typealias M = OrganizationMarks
+        let lo = range.lowerBound, hi = range.upperBound
+        guard hi + pad > lo - pad else { return }
+        // The set's layout as constants (`keys` checks it): six slots a position, so that the
+        // stores take fixed offsets and the slot numbers take no registers.
+        let uni = 0, bi = 1, rule = 2, dict = 3, slots = 6
+        let sink = out
+        let zero = sink.zero
+        let uStart = sink.starts[uni], uShift = sink.shifts[uni], uWidth = sink.widths[uni]
+        let bStart = sink.starts[bi], bShift = sink.shifts[bi], bWidth = sink.widths[bi]
+        let rStart = sink.starts[rule], rShift = sink.shifts[rule], rWidth = sink.widths[rule]
+        let dStart = sink.starts[dict], dShift = sink.shifts[dict], dWidth = sink.widths[dict]
+        @inline(__always) func row(_ start: Int, _ shift: UInt64, _ width: Int, _ hash: UInt64) -> Int32 {
+            Int32(truncatingIfNeeded: start &+ Int(truncatingIfNeeded: hash &>> shift) &* width)
+        }
+        @inline(__always) func ch(_ k: Int) -> UInt32 {
+            k < lo ? OrganizationFeatures.before
+                : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])
+        }
+        let h1 = FeatureHash.start(1), h2 = FeatureHash.start(2)
+        let h6 = FeatureHash.start(6), h15 = FeatureHash.start(15), h16 = FeatureHash.start(16)
+        let h17 = FeatureHash.start(17)
+        let hasMarks = !marks.isEmpty, span = UInt(bitPattern: hi &- lo)
+        var r = sink.rows + sink.base
+        var c0 = ch(lo - pad), c1 = ch(lo - pad + 1)
+        for j in lo - pad ..< hi + pad {
+            r[uni] = row(uStart, uShift, uWidth, FeatureHash.finish(FeatureHash.add(h1, c0)))
+            r[bi] = row(bStart, bShift, bWidth, FeatureHash.finish(FeatureHash.add(FeatureHash.add(h2, c0), c1)))
+            let m: UInt64 = hasMarks && UInt(bitPattern: j &- lo) < span ? marks[j] : 0
+            // Most characters have no rule or dictionary fact the shipped keys read.
+            if m & OrganizationFeatures.standardMarks == 0 {
+                r[rule] = zero; r[dict] = zero; r[dict &+ 1] = zero; r[dict &+ 2] = zero
+                r += slots
+                c0 = c1; c1 = ch(j &+ 2)
+                continue
+            }
+            let tag = M.ruleTag.get(m)
+            r[rule] = tag != 0
+                ? row(rStart, rShift, rWidth,
+                      FeatureHash.finish(FeatureHash.add(FeatureHash.add(h6, tag), M.ruleCategory.get(m))))
+                : zero
+            let headEnd = M.headEnd.get(m), headStart = M.headStart.get(m)
+            r[dict] = headEnd | headStart != 0
+                ? row(dStart, dShift, dWidth, FeatureHash.finish(FeatureHash.add(
+                    FeatureHash.add(h15, headEnd << 2 | M.headEndLength.get(m)), headStart)))
+                : zero
+            let known = M.known.get(m), place = M.placeStart.get(m) | M.placeEnd.get(m) << 1
+            r[dict &+ 1] = known | place != 0
+                ? row(dStart, dShift, dWidth, FeatureHash.finish(FeatureHash.add(
+                    FeatureHash.add(h16, known << 4 | M.knownCategory.get(m)), place)))
+                : zero
+            let other = M.subunitStart.get(m) | M.subunitEnd.get(m) << 1 | M.genericEnd.get(m) << 2
+                | M.modifier.get(m) << 3 | M.stop.get(m) << 4 | M.leadingStart.get(m) << 5 | M.leadingEnd.get(m) << 6
+            r[dict &+ 2] = other != 0 ? row(dStart, dShift, dWidth, FeatureHash.finish(FeatureHash.add(h17, other))) : zero
+            r += slots
+            c0 = c1; c1 = ch(j &+ 2)
+        }
+        out.base &+= (hi - lo + 2 * pad) &* slots
+    }
+
+    /// The bits of a mark that `standardKeys` reads: the rule tag and category, head words,
+    /// curated names, places, lead words, sub-units, generic words, stops and modifiers
+    /// (bits 0–31 and 42), not the distances.
+    static let standardMarks: UInt64 = 0xFFFF_FFFF | 1 << 42
 
     /// The rule recognizer's tag and category (absent outside its spans).
     @inline(__always) func rules(_ m: UInt64, _ slot: Int, _ sink: inout KeySink) {

@@ -53,11 +53,16 @@
 
     static let openers: [Unicode.Scalar] = ["(", "“", "《", "「", "‘", "【"]
     static let closers: [Unicode.Scalar] = [")", "”", "》", "」", "’", "】"]
+    static let bracketMarks = ScalarSet(openers + closers)
 
     /// The span itself when its brackets and quotes pair up; else the rule name over it,
     /// or the span widened to the missing mark (within 12 characters), or nil.
     static func balanced(_ s: (start: Int, end: Int), _ b: UnsafeBufferPointer<Unicode.Scalar>,
                          rules: [(start: Int, end: Int)]) -> (start: Int, end: Int)? {
+        // Most names hold no bracket or quote at all: one pass tells.
+        var marked = false
+        for k in s.start ..< s.end where bracketMarks.contains(b[k]) { marked = true; break }
+        if !marked { return s }
         var start = s.start, end = s.end
         for (open, close) in zip(openers, closers) {
             var depth = 0, unopened = false

@@ -54,6 +54,10 @@
     /// so one walk a position answers for all of them.
     let lexicon: PhraseTable
     let stops: ScalarSet
+    /// Whether `marks` works out the distances (`headAhead`, `placeBehind`): only the
+    /// `distances` templates read them, and the shipped model has none (`OrganizationModel`
+    /// turns them off for such a model: 14 M instructions on 1.5 MB of text).
+    var withDistances = true
 
     /// Bits of a lexicon value: the head word's and curated name's category + 1, and one bit
     /// for each plain list.
@@ -66,14 +70,16 @@
     public static let shared = OrganizationMarks()
 
     init() {
-        var entries: [(String, UInt32)] = []
+        // The lists as scalars (WordLists): splitting them as Characters cost more than the
+        // rest of the start-up.
+        var entries: [([Unicode.Scalar], UInt32)] = []
         func categorized(_ source: String, shift: UInt32) {
-            for (word, category) in OrganizationLexicon.lines(source) {
+            for (word, category) in WordLists.lines(source) {
                 entries.append((word, UInt32(OrganizationMarks.categoryNumber(category)) << shift))
             }
         }
         func plain(_ source: String, _ bit: UInt32) {
-            for w in source.split(whereSeparator: { $0 == " " || $0 == "\n" }) { entries.append((String(w), bit)) }
+            for w in WordLists.words(source) { entries.append((w, bit)) }
         }
         categorized(OrganizationTable.headSource, shift: Lists.headShift)
         categorized(OrganizationTable.knownSource, shift: Lists.knownShift)
@@ -81,9 +87,9 @@
         plain(OrganizationTable.leadingWordSource, Lists.leading)
         plain(OrganizationTable.genericSource, Lists.generic)
         plain(OrganizationTable.genericModifiers, Lists.modifier)
-        plain(PlaceTable.source, Lists.place)
+        for w in WordLists.places { entries.append((w, Lists.place)) }
         // A word in two lines of one categorized list keeps its first category (as the rules do).
-        var seen: [String: UInt32] = [:]
+        var seen: [[Unicode.Scalar]: UInt32] = [:]
         entries = entries.filter { word, value in
             let categories = value & 0xFF
             guard categories != 0 else { return true }
@@ -92,7 +98,7 @@
             seen[word, default: 0] |= categories
             return true
         }
-        lexicon = PhraseTable(values: entries)
+        lexicon = PhraseTable(scalarValues: entries)
         stops = ScalarSet(OrganizationTable.stopCharacters)
     }
 
@@ -112,7 +118,7 @@
                 }
             }
             mark(b, m)
-            distances(m)
+            if withDistances { distances(m) }
         }
         return marks
     }

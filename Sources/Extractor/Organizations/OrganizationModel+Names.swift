@@ -4,7 +4,10 @@ extension OrganizationModel {
     /// Names in cleaned offsets, in order. A name takes the category of the rule name it
     /// overlaps, else that of the head word it ends with (…局 government, …医院 hospital),
     /// else `other`.
-    func names(in source: SourceText) -> [OrganizationRecognizer.Found] {
+    func names(in text: SourceText) -> [OrganizationRecognizer.Found] {
+        // Traditional characters read as simplified ones (offsets stay): the model, the head words
+        // and the places were all made from simplified text.
+        let source = text.foldingTraditional()
         let recognizer = OrganizationRecognizer(source: source)
         let rules = recognizer.run()
         let m = source.withScalars { marks.marks($0, rules: rules.map { ($0.start, $0.end, $0.category) }) }

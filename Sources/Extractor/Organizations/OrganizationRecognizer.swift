@@ -15,6 +15,8 @@ struct OrganizationRecognizer {
         var start: Int
         var end: Int
         var category: String
+        /// The full name this one abbreviates (see `OrganizationDocument`).
+        var full: String? = nil
     }
 
     func run() -> [Found] {
@@ -341,38 +343,39 @@ final class OrganizationLexicon: Sendable {
     }
 
     init() {
-        heads = WordMatcher(OrganizationLexicon.lines(OrganizationTable.headSource))
-        subunits = WordMatcher(OrganizationLexicon.lines(OrganizationTable.subunitSource))
-        known = WordMatcher(OrganizationLexicon.lines(OrganizationTable.knownSource))
-        let leading = OrganizationLexicon.lines(OrganizationTable.leadingWordSource)
-        leadingWords = WordMatcher(leading)
+        // The lists as scalars (WordLists): no Characters taken apart, no Strings but the tags.
+        let headLines = WordLists.lines(OrganizationTable.headSource)
+        let knownLines = WordLists.lines(OrganizationTable.knownSource)
+        heads = WordMatcher(scalarWords: headLines)
+        subunits = WordMatcher(scalarWords: WordLists.lines(OrganizationTable.subunitSource))
+        known = WordMatcher(scalarWords: knownLines)
+        let leading = WordLists.lines(OrganizationTable.leadingWordSource)
+        leadingWords = WordMatcher(scalarWords: leading)
         // Verbs cut a name anywhere; 组织 and 联合 only at its front (社会组织党委, 联合会).
-        cutWords = WordMatcher(leading.filter { $0.0.count >= 2 && !["组织", "联合", "代表", "作为", "包括", "以及", "其中",
+        let frontOnly = Set(["组织", "联合", "代表", "作为", "包括", "以及", "其中",
             "同时", "目前", "近期", "当前", "今年", "去年", "全市", "全区", "全省", "全国", "当地", "有关", "相关", "基层", "本市",
-            "本区", "下属", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"].contains($0.0) })
-        places = WordMatcher(PlaceTable.names.map {
-            (String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))), "")
-        })
+            "本区", "下属", "所属", "会员企业", "会员单位", "成员单位", "共同", "积极", "主动", "全力", "先后", "分别"]
+            .map { Array($0.unicodeScalars) })
+        cutWords = WordMatcher(scalarWords: leading.filter { $0.0.count >= 2 && !frontOnly.contains($0.0) })
+        places = WordMatcher(scalarWords: WordLists.places.map { ($0, "") })
         placeFirsts = places.firsts
-        let all = OrganizationLexicon.lines(OrganizationTable.headSource)
-            + OrganizationLexicon.lines(OrganizationTable.knownSource)
-        firsts = ScalarSet(all.compactMap { $0.0.unicodeScalars.first })
+        firsts = ScalarSet((headLines + knownLines).compactMap { $0.0.first })
         stops = ScalarSet(OrganizationTable.stopCharacters)
-        leadingWordEnds = ScalarSet(leading.compactMap { $0.0.unicodeScalars.last })
-        genericNames = WordMatcher(OrganizationLexicon.lines(OrganizationTable.genericSource))
-        genericModifiers = WordMatcher(OrganizationTable.genericModifiers
-            .split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), "") })
-        genericTeamWords = WordMatcher(OrganizationTable.genericTeamWords.split(separator: " ")
-            .map { (String($0), "") })
+        leadingWordEnds = ScalarSet(leading.compactMap { $0.0.last })
+        genericNames = WordMatcher(scalarWords: WordLists.lines(OrganizationTable.genericSource))
+        genericModifiers = WordMatcher(scalarWords: WordLists.words(OrganizationTable.genericModifiers).map { ($0, "") })
+        genericTeamWords = WordMatcher(scalarWords: OrganizationTable.genericTeamWords.split(separator: " ")
+            .map { (Array($0.unicodeScalars), "") })
         let standaloneWords = standalone, locations = locationHeads, placeOnlyWords = placeOnlyHeads
-        headInfo = OrganizationLexicon.lines(OrganizationTable.headSource).map { (word, category) in
-            HeadInfo(category: category,
-                     after: OrganizationTable.afterBlockers[word].map { ScalarSet($0) },
-                     before: OrganizationTable.beforeBlockers[word].map { ScalarSet($0) },
-                     standalone: standaloneWords.contains(word) || (category == "government" && word.count >= 3),
-                     location: locations.contains(word),
-                     placeOnly: placeOnlyWords.contains(word),
-                     length: word.count)
+        headInfo = headLines.map { (scalars, category) in
+            let word = WordLists.string(scalars)
+            return HeadInfo(category: category,
+                            after: OrganizationTable.afterBlockers[word].map { ScalarSet($0) },
+                            before: OrganizationTable.beforeBlockers[word].map { ScalarSet($0) },
+                            standalone: standaloneWords.contains(word) || (category == "government" && word.count >= 3),
+                            location: locations.contains(word),
+                            placeOnly: placeOnlyWords.contains(word),
+                            length: word.count)
         }
     }
 }

@@ -29,31 +29,39 @@ struct WordMatcher: Sendable {
     }
 
     init(_ words: [(String, String)]) {
-        var map: [Unicode.Scalar: [([Unicode.Scalar], Int)]] = [:]
-        for (id, (w, _)) in words.enumerated() {
-            let s = Array(w.unicodeScalars)
+        self.init(scalarWords: words.map { (Array($0.0.unicodeScalars), $0.1) })
+    }
+
+    /// Words as scalars with their tags (`WordLists`: no Strings to take apart at start-up).
+    init(scalarWords words: [([Unicode.Scalar], String)]) {
+        // Groups in the order of their first character, longest word first in a group, and
+        // words of one length in input order: sorted once, without a dictionary of groups.
+        // One sort key a word: first character, 255 - length, input index.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(words.count)
+        for (id, (s, _)) in words.enumerated() {
             guard let f = s.first, f.value < ScalarSet.planeEnd, s.count < 256 else { continue }
-            map[f, default: []].append((s, id))
+            keys.append(UInt64(f.value) << 40 | UInt64(255 - s.count) << 32 | UInt64(id))
         }
+        keys.sort()
+        let order = keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         var scalars: [Unicode.Scalar] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
         var index = [Int32](repeating: 0, count: Int(ScalarSet.planeEnd))
-        for k in map.keys.sorted() {
-            index[Int(k.value)] = Int32(offsets.count + 1)
-            for (w, id) in (map[k] ?? []).sorted(by: { $0.0.count > $1.0.count }) {
-                offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
-                scalars.append(contentsOf: w)
-            }
+        for id in order {
+            let w = words[id].0
+            if index[Int(w[0].value)] == 0 { index[Int(w[0].value)] = Int32(offsets.count + 1) }
+            offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
+            scalars.append(contentsOf: w)
         }
         self.scalars = scalars; self.offsets = offsets; self.lengths = lengths; self.ids = ids
         self.tags = words.map { $0.1 }
         self.index = index
-        firsts = ScalarSet(map.keys)
-        lasts = ScalarSet(words.compactMap { $0.0.unicodeScalars.last })
-        let all = words.map { Array($0.0.unicodeScalars) }
-        singles = ScalarSet(all.filter { $0.count == 1 }.map { $0[0] })
-        seconds = ScalarSet(all.filter { $0.count >= 2 }.map { $0[1] })
+        firsts = ScalarSet(order.lazy.map { words[$0].0[0] })
+        lasts = ScalarSet(words.lazy.compactMap { $0.0.last })
+        singles = ScalarSet(words.lazy.filter { $0.0.count == 1 }.map { $0.0[0] })
+        seconds = ScalarSet(words.lazy.filter { $0.0.count >= 2 }.map { $0.0[1] })
         var bits = [UInt64](repeating: 0, count: 1 << 10)
-        for w in all where w.count >= 2 {
+        for (w, _) in words where w.count >= 2 {
             let k = WordMatcher.pairBit(w[0], w[1])
             bits[k >> 6] |= 1 << UInt64(k & 63)
         }

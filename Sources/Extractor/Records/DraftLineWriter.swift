@@ -95,9 +95,10 @@ struct DraftLineWriter: ~Copyable {
         let timex = d.timex >= 0 ? context.timex[Int(d.timex)] : nil
         let asOf = d.asOf >= 0 ? context.timex[Int(d.asOf)] : nil
         let category = d.organization >= 0 ? context.organizations[Int(d.organization)].category : nil
+        let full = d.organization >= 0 ? context.organizations[Int(d.organization)].full : nil
         if let u = d.unitEntry { strings += u.unit.utf8.count + u.dimension.utf8.count }
         strings += (d.currency?.utf8.count ?? 0) + (timex?.utf8.count ?? 0) + (asOf?.utf8.count ?? 0)
-        strings += category?.utf8.count ?? 0
+        strings += (category?.utf8.count ?? 0) + (full?.utf8.count ?? 0)
         reserve(head.count + 400 + 6 * strings)
         do {
             var w = JSONLineWriter.ByteCursor(p: buffer + count)
@@ -128,6 +129,7 @@ struct DraftLineWriter: ~Copyable {
                 w.put(",\"name\":"); DraftLineWriter.withoutBreaks(UnsafeBufferPointer(rebasing: u[text]), &w)
             }
             if let x = category { w.put(",\"category\":"); w.string(x) }
+            if let x = full { w.put(",\"full\":"); w.string(x) }
             if let x = d.damaged { w.put(x ? ",\"damaged\":true" : ",\"damaged\":false") }
             w.put("}\n")
             count += w.i

@@ -59,6 +59,7 @@ public enum JSONLineWriter {
         if let c = r.cumulative { fields.append(("cumulative", c ? "true" : "false")) }
         if let x = r.name { fields.append(("name", str(x))) }
         if let x = r.category { fields.append(("category", str(x))) }
+        if let x = r.full { fields.append(("full", str(x))) }
         if let x = r.damaged { fields.append(("damaged", x ? "true" : "false")) }
         fields.sort { $0.0 < $1.0 }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
@@ -74,7 +75,7 @@ public enum JSONLineWriter {
         var strings = r.doc.utf8.count + r.text.utf8.count
         strings += (r.unit?.utf8.count ?? 0) + (r.dimension?.utf8.count ?? 0) + (r.currency?.utf8.count ?? 0)
         strings += (r.object?.utf8.count ?? 0) + (r.timex?.utf8.count ?? 0) + (r.asOf?.utf8.count ?? 0)
-        strings += (r.name?.utf8.count ?? 0) + (r.category?.utf8.count ?? 0)
+        strings += (r.name?.utf8.count ?? 0) + (r.category?.utf8.count ?? 0) + (r.full?.utf8.count ?? 0)
         let bound = 400 + 6 * strings
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buf in
             guard let base = buf.baseAddress else { return }
@@ -98,6 +99,7 @@ public enum JSONLineWriter {
             if let c = r.cumulative { w.put(c ? ",\"cumulative\":true" : ",\"cumulative\":false") }
             if let x = r.name { w.put(",\"name\":"); w.string(x) }
             if let x = r.category { w.put(",\"category\":"); w.string(x) }
+            if let x = r.full { w.put(",\"full\":"); w.string(x) }
             if let x = r.damaged { w.put(x ? ",\"damaged\":true" : ",\"damaged\":false") }
             w.byte("}")
             o.append(contentsOf: UnsafeBufferPointer(start: base, count: w.i))

@@ -88,6 +88,9 @@ public struct Record: Sendable, Equatable, Codable {
     /// Organizations: government, party, association, company, hospital, school, research,
     /// media, team, military, group, international, other.
     public var category: String?
+    /// Organizations: the full name that this name abbreviates, when the document gave it
+    /// earlier (浙大 → 浙江大学; 中信证券 → 中信证券股份有限公司).
+    public var full: String?
     /// True when the mention touches bytes that could not be decoded (U+FFFD inside it or
     /// among the two characters on either side on its line, spaces aside): `33<FF>6 小时` may have
     /// said 3306 小时, so its 6 小时 is kept but marked, and a user can filter it out.
@@ -108,7 +111,7 @@ public struct Record: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case doc, type, text, start, end, line, value, unit, dimension, qualifier, currency, low, high, object
-        case timex, asOf = "as_of", cumulative, name, category, damaged
+        case timex, asOf = "as_of", cumulative, name, category, full, damaged
     }
 
     /// Encodes in contract order, omitting absent fields; numbers as exact decimals.
@@ -136,6 +139,7 @@ public struct Record: Sendable, Equatable, Codable {
         try c.encodeIfPresent(cumulative, forKey: .cumulative)
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(category, forKey: .category)
+        try c.encodeIfPresent(full, forKey: .full)
         try c.encodeIfPresent(damaged, forKey: .damaged)
     }
 
@@ -168,6 +172,7 @@ public struct Record: Sendable, Equatable, Codable {
         cumulative = try c.decodeIfPresent(Bool.self, forKey: .cumulative)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         category = try c.decodeIfPresent(String.self, forKey: .category)
+        full = try c.decodeIfPresent(String.self, forKey: .full)
         damaged = try c.decodeIfPresent(Bool.self, forKey: .damaged)
     }
 }

@@ -84,7 +84,10 @@ extension Record {
         if d.asOf >= 0 { asOf = c.timex[Int(d.asOf)] }
         cumulative = d.cumulative
         if d.type == .organization { name = SourceText.withoutBreaks(text) }
-        if d.organization >= 0 { category = c.organizations[Int(d.organization)].category }
+        if d.organization >= 0 {
+            category = c.organizations[Int(d.organization)].category
+            full = c.organizations[Int(d.organization)].full
+        }
         damaged = d.damaged
     }
 }

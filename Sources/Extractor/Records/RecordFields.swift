@@ -141,6 +141,9 @@ public enum RecordFields {
                     "the name as it stands, line breaks removed"),
         RecordField("category", .string, in: ["organization"], required: ["organization"], values: categories,
                     "the kind of organization, from its head word"),
+        RecordField("full", .string, in: ["organization"],
+                    "the full name that this name abbreviates, when the document gave it earlier: 浙大 → "
+                    + "浙江大学, 中信证券 → 中信证券股份有限公司 (absent otherwise)"),
         RecordField("damaged", .boolean, in: mentions,
                     "`true` when the mention touches bytes that could not be decoded (U+FFFD inside it or "
                     + "among the two characters on either side on its line, spaces aside): `33<FF>6 小时` gives "

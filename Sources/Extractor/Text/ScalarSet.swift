@@ -1,19 +1,30 @@
 /// A set of Unicode scalar values in the Basic Multilingual Plane as a bitmap:
 /// one load and a mask per lookup, no hashing (the hot loops ask a lot).
 ///
-/// The 8 KiB bitmap is allocated once and never freed or mutated after `init`
-/// (sets are static tables), so it is read through a raw pointer: no bounds
-/// check and no reference counting per lookup.
+/// The 8 KiB bitmap is never mutated after `init`, so it is read through a raw
+/// pointer: no bounds check and no reference counting per lookup. An owner object
+/// frees it with the last copy of the set (most sets are static tables, but a
+/// document's names get a `PhraseTable`, and so a set, of their own).
 struct ScalarSet: @unchecked Sendable {
     private let bits: UnsafeMutablePointer<UInt64>
+    private let owner: Bitmap
+
+    /// Holds the bitmap's memory.
+    private final class Bitmap {
+        let bits: UnsafeMutablePointer<UInt64>
+        init(_ bits: UnsafeMutablePointer<UInt64>) { self.bits = bits }
+        deinit { bits.deallocate() }
+    }
 
     /// The end of the Basic Multilingual Plane: the sets hold the scalars below it.
     @inline(__always) static var planeEnd: UInt32 { 0x10000 }
 
     init<S: Sequence>(_ values: S) where S.Element == UInt32 {
-        bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         bits.initialize(repeating: 0, count: 1024)
         for v in values where v < ScalarSet.planeEnd { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        self.bits = bits
+        owner = Bitmap(bits)
     }
 
     init<S: Sequence>(_ values: S) where S.Element == Unicode.Scalar { self.init(values.lazy.map(\.value)) }

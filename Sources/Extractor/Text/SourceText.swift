@@ -35,7 +35,7 @@ public struct SourceText: Sendable {
     /// Folded scalar values with removable white space dropped.
     ///
     ///     SourceText("共 １３ 万").scalars.count   // 4: 共 1 3 万
-    public let scalars: [UInt32]
+    public internal(set) var scalars: [UInt32]
     /// For each run of removed white space: the cleaned index of the scalar after
     /// it, and the total number of original scalars removed up to there.
     let removals: [(at: Int32, total: Int32)]

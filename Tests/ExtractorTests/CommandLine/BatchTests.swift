@@ -96,8 +96,8 @@ import Foundation
         let csv = try R.run(["--quiet", "--format", "csv", "Tests/Fixtures/batch/a.txt"])
         let lines = csv.out.components(separatedBy: "\r\n")
         #expect(lines[0] == "doc,type,text,start,end,line,value,unit,dimension,qualifier,currency,low,high,object,"
-                + "timex,as_of,cumulative,name,category,damaged,error")
-        #expect(lines[1] == "Tests/Fixtures/batch/a.txt,quantity,5 例,7,10,1,5,例,count,exact,,,,,,,,,,,")
+                + "timex,as_of,cumulative,name,category,full,damaged,error")
+        #expect(lines[1] == "Tests/Fixtures/batch/a.txt,quantity,5 例,7,10,1,5,例,count,exact,,,,,,,,,,,,")
         let tsv = try R.run(["--quiet", "--format", "tsv", "Tests/Fixtures/batch/a.txt"])
         #expect(tsv.out.hasPrefix("doc\ttype\ttext"))
         let empty = try R.run(["--quiet", "--format", "json", "Tests/Fixtures/batch/empty.txt"])

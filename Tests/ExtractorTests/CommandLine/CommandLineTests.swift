@@ -24,13 +24,26 @@ import Foundation
         return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
+    /// `run(args)` with the path of a temporary file `name-PID.ext` holding `bytes` last, removed after.
+    static func run(_ args: [String], file name: String, _ ext: String, bytes: [UInt8]) throws -> Run {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid()).\(ext)")
+        try Data(bytes).write(to: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        return try run(args + [tmp.path])
+    }
+
+    /// The bytes of `before`, an invalid UTF-8 byte (0xFF), then the bytes of `after`.
+    static func invalidUTF8(_ before: String, _ after: String) -> [UInt8] {
+        Array(before.utf8) + [0xFF] + Array(after.utf8)
+    }
+
     @Test func seedMatchesGolden() throws {
         let r = try Self.run(["Tests/Fixtures/seed-bulletin.txt"])
         #expect(r.status == 0)
         let golden = Fixtures.text("seed-bulletin.expected.jsonl")
             .replacingOccurrences(of: "\"doc\":\"seed-bulletin.txt\"", with: "\"doc\":\"Tests/Fixtures/seed-bulletin.txt\"")
         #expect(r.out == golden)
-        #expect(r.err.hasPrefix("extract: 1 documents, 139 records, 0 errors"))
+        #expect(r.err.hasPrefix("extract: 1 documents, 140 records, 0 errors"))
     }
 
     @Test func standardInputIsDocDash() throws {
@@ -77,22 +90,13 @@ import Foundation
     }
 
     @Test func directoryAndBinaryAreNamed() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-binary-\(getpid()).bin")
-        try Data([0x31, 0x00, 0x32, 0xFF]).write(to: tmp)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let bin = try Self.run([tmp.path])
+        let bin = try Self.run([], file: "extract-binary", "bin", bytes: [0x31, 0x00, 0x32, 0xFF])
         #expect(bin.status == 1)
         #expect(bin.err.contains("binary file"))
     }
 
     @Test func invalidUTF8IsReplacedWithAWarning() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-bad-\(getpid()).txt")
-        var bytes = Array("共 3 人".utf8)
-        bytes.append(0xFF)
-        bytes += Array("，捐款 5 万元".utf8)
-        try Data(bytes).write(to: tmp)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let r = try Self.run([tmp.path])
+        let r = try Self.run([], file: "extract-bad", "txt", bytes: Self.invalidUTF8("共 3 人", "，捐款 5 万元"))
         #expect(r.status == 0)
         #expect(r.err.contains("invalid UTF-8 at byte 9"))
         #expect(r.out.contains("\"text\":\"3 人\""))
@@ -142,13 +146,8 @@ import Foundation
     }
 
     @Test func jsonLinesWithInvalidUTF8AreReadLossily() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-jsonl-\(getpid()).jsonl")
-        var bytes = Array("{\"id\":7,\"text\":\"共 3 人".utf8)
-        bytes.append(0xFF)
-        bytes += Array("，5 元\"}\n".utf8)
-        try Data(bytes).write(to: tmp)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let r = try Self.run(["--input-format", "jsonl", tmp.path])
+        let bytes = Self.invalidUTF8("{\"id\":7,\"text\":\"共 3 人", "，5 元\"}\n")
+        let r = try Self.run(["--input-format", "jsonl"], file: "extract-jsonl", "jsonl", bytes: bytes)
         #expect(r.status == 0)
         #expect(r.out.contains("\"doc\":\"7\""))
         #expect(r.out.contains("\"text\":\"5 元\""))

@@ -30,8 +30,10 @@ import Glibc
         let out = Pipe(), err = Pipe()
         var sink: FileHandle? = nil
         if let path = stdoutPath {
-            sink = try #require(FileHandle(forWritingAtPath: path))
-            p.standardOutput = sink
+            // Bound to a FileHandle first: assigned to the optional, #require would not unwrap.
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            sink = handle
+            p.standardOutput = handle
         } else {
             p.standardOutput = out
         }
@@ -257,10 +259,10 @@ import Glibc
         let csv = try R.run(["--quiet", "--format", "csv", "Tests/Fixtures/batch/c.bin"])
         #expect(csv.status == 1)
         let rows = csv.out.components(separatedBy: "\r\n")
-        #expect(rows[1] == "Tests/Fixtures/batch/c.bin,error" + String(repeating: ",", count: 19)
+        #expect(rows[1] == "Tests/Fixtures/batch/c.bin,error" + String(repeating: ",", count: 20)
                 + "\"binary file (contains NUL bytes), skipped\"")
         let tsv = try R.run(["--quiet", "--format", "tsv", "Tests/Fixtures/batch/c.bin"])
-        #expect(tsv.out.split(separator: "\n")[1] == "Tests/Fixtures/batch/c.bin\terror" + String(repeating: "\t", count: 19)
+        #expect(tsv.out.split(separator: "\n")[1] == "Tests/Fixtures/batch/c.bin\terror" + String(repeating: "\t", count: 20)
                 + "binary file (contains NUL bytes), skipped")
     }
 
@@ -282,7 +284,7 @@ import Glibc
         try Data(bytes).write(to: file)
         let csv = try Self.run(["--quiet", "--format", "csv", file.path])
         let row = csv.out.components(separatedBy: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
-        #expect(row.count == 21)
-        #expect(row[19] == "true")
+        #expect(row.count == 22)
+        #expect(row[20] == "true")
     }
 }

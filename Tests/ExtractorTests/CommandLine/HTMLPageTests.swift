@@ -51,21 +51,21 @@ import Extractor
         let page = try Self.run(["--format", "html", "Tests/Fixtures/seed-bulletin.txt"])
         let records = try Self.run(["--quiet", "Tests/Fixtures/seed-bulletin.txt"])
         #expect(page.status == 0)
-        #expect(page.err.hasPrefix("extract: 1 documents, 139 records, 0 errors"))
+        #expect(page.err.hasPrefix("extract: 1 documents, 140 records, 0 errors"))
         let expected = try records.out.split(separator: "\n").map { line -> (String, Int, Int) in
             let r = try JSON.parse(line)
             guard case .int(let s)? = r["start"], case .int(let e)? = r["end"] else { return ("", -1, -1) }
             return (r["type"]?.string ?? "", s, e)
         }
         let marks = Self.marks(page.out)
-        #expect(marks.count == 139)
+        #expect(marks.count == 140)
         #expect(marks.map { "\($0.type) \($0.start) \($0.end)" } == expected.map { "\($0.0) \($0.1) \($0.2)" })
-        #expect(marks.map(\.id) == (1...139).map { "d1-r\($0)" })
+        #expect(marks.map(\.id) == (1...140).map { "d1-r\($0)" })
         // The marked text is the document, character for character.
         #expect(Self.texts(page.out) == [Fixtures.text("seed-bulletin.txt")])
-        #expect(page.out.contains("<p class=\"counts\">139 records: <span class=\"swatch t-quantity\">quantity 69"
+        #expect(page.out.contains("<p class=\"counts\">140 records: <span class=\"swatch t-quantity\">quantity 69"
             + "</span> <span class=\"swatch t-date\">date 14</span> <span class=\"swatch t-time\">time 6</span> "
-            + "<span class=\"swatch t-organization\">organization 50</span></p>"))
+            + "<span class=\"swatch t-organization\">organization 51</span></p>"))
         #expect(page.out.contains(
             "data-type=\"quantity\" data-start=\"498\" data-end=\"505\" data-value=\"≈315000000 元\""))
         #expect(page.out.hasSuffix("</section>\n</main>\n</div>\n</body>\n</html>\n"))

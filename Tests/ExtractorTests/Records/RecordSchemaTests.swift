@@ -105,7 +105,7 @@ import Foundation
     @Test func csvColumnsAreTheFieldTable() throws {
         let r = try CommandLineTests.run(["--format", "csv", "--quiet"], stdin: "共 3 人")
         #expect(r.out == "doc,type,text,start,end,line,value,unit,dimension,qualifier,currency,low,high,object,"
-                + "timex,as_of,cumulative,name,category,damaged,error\r\n-,quantity,3 人,2,5,1,3,人,count,exact"
-                + ",,,,,,,true,,,,\r\n")
+                + "timex,as_of,cumulative,name,category,full,damaged,error\r\n-,quantity,3 人,2,5,1,3,人,count,exact"
+                + ",,,,,,,true,,,,,\r\n")
     }
 }

@@ -27,29 +27,18 @@ import Testing
         let words = NonFigureTable.words.map { Array($0.unicodeScalars) }
         let characters = Array(Set(words.joined())) + Array("一二三十百千万零的了是在年月日".unicodeScalars)
         let index = NumeralWords(NonFigureTable.byNumeral)
-        var state: UInt64 = 11
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
-        var found = 0
-        for _ in 0..<3000 {
-            // Words and loose characters run together, so words overlap and break at the ends.
-            var text: [Unicode.Scalar] = []
-            for _ in 0..<(next() % 12) {
-                text += next() % 2 == 0 ? words[next() % words.count] : [characters[next() % characters.count]]
-            }
-            text.withUnsafeBufferPointer { b in
-                for i in b.indices {
-                    guard let list = NonFigureTable.byNumeral[b[i]] else { continue }
-                    let next: Unicode.Scalar = i + 1 < b.count ? b[i + 1] : "\0"
-                    let prev: Unicode.Scalar = i > 0 ? b[i - 1] : "\0"
-                    let expected = NonFigureTable.matches(list, b, at: i)
-                    #expect(index.matches(b, at: i, b[i], next: next, prev: prev) == expected)
-                    if expected { found += 1 }
-                }
-            }
-        }
+        // Words and loose characters run together, so words overlap and break at the ends.
+        let found = Self.positionsFound(seed: 11, pieces: 12, piece: { random in
+            random.next() % 2 == 0 ? words[random.next() % words.count]
+                : [characters[random.next() % characters.count]]
+        }, check: { b, i in
+            guard let list = NonFigureTable.byNumeral[b[i]] else { return false }
+            let next: Unicode.Scalar = i + 1 < b.count ? b[i + 1] : "\0"
+            let prev: Unicode.Scalar = i > 0 ? b[i - 1] : "\0"
+            let expected = NonFigureTable.matches(list, b, at: i)
+            #expect(index.matches(b, at: i, b[i], next: next, prev: prev) == expected)
+            return expected
+        })
         #expect(found > 1000)
     }
 
@@ -59,23 +48,39 @@ import Testing
         let surfaces = UnitTable.byFirst.values.joined().map(\.surface)
         let pieces = surfaces + surfaces.map { Array($0.prefix(1)) } + [["a"], ["Z"], ["3"], ["的"]]
         let index = UnitIndex(UnitTable.byFirst)
-        var state: UInt64 = 5
-        func next() -> Int {
+        let found = Self.positionsFound(seed: 5, pieces: 10, piece: { random in
+            pieces[random.next() % pieces.count]
+        }, check: { b, i in
+            let expected = UnitTable.byFirst[b[i].value].flatMap { UnitTable.longest($0, b, at: i) }
+            #expect(index.longest(b, at: i) === expected)
+            return expected != nil
+        })
+        #expect(found > 3000)
+    }
+
+    /// A linear congruential generator: the same numbers on every run.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33)
         }
+    }
+
+    /// How many positions `check` finds something at, over 3000 texts of up to `pieces - 1`
+    /// pieces each, drawn by `piece`, with one generator started at `seed`; `check` runs at
+    /// every position of every text.
+    static func positionsFound(seed: UInt64, pieces: Int, piece: (inout Random) -> [Unicode.Scalar],
+                               check: (UnsafeBufferPointer<Unicode.Scalar>, Int) -> Bool) -> Int {
+        var random = Random(state: seed)
         var found = 0
         for _ in 0..<3000 {
             var text: [Unicode.Scalar] = []
-            for _ in 0..<(next() % 10) { text += pieces[next() % pieces.count] }
+            for _ in 0..<(random.next() % pieces) { text += piece(&random) }
             text.withUnsafeBufferPointer { b in
-                for i in b.indices {
-                    let expected = UnitTable.byFirst[b[i].value].flatMap { UnitTable.longest($0, b, at: i) }
-                    #expect(index.longest(b, at: i) === expected)
-                    if expected != nil { found += 1 }
-                }
+                for i in b.indices where check(b, i) { found += 1 }
             }
         }
-        #expect(found > 3000)
+        return found
     }
 }

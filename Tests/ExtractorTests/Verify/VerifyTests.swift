@@ -156,7 +156,9 @@ import Extractor
         let p = Process()
         p.executableURL = try #require(Fixtures.productsDirectory).appendingPathComponent("extract")
         p.arguments = base + ["jsonl"]
-        p.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        // Bound to a FileHandle first: assigned to `Any?`, #require would not unwrap.
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        p.standardOutput = full
         let err = Pipe()
         p.standardError = err
         try p.run()
