@@ -15,6 +15,10 @@
     private let values: [UInt32]
     private let mask: Int
     private let firsts: ScalarSet
+    /// The words' first two characters, hashed to 16 bits (a word of one character: the
+    /// character and `PhraseTable.alone`): most positions whose first character starts a
+    /// word are rejected here, before a hash probe that misses the cache.
+    private let pairs: ScalarSet
     public let longestWord: Int
     static let continues: UInt32 = 1 << 31
 
@@ -46,11 +50,12 @@
         while capacity < total * 2 { capacity <<= 1 }
         var gatherKeys = [UInt64](repeating: 0, count: capacity), gatherIndex = [Int32](repeating: 0, count: capacity)
         var order: [UInt64] = [], entries: [UInt32] = []
-        var firstScalars: [UInt32] = []
+        var firstScalars: [UInt32] = [], pairHashes: [UInt32] = []
         var longest = 0
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
+            pairHashes.append(PhraseTable.pair(f, scalars.count > 1 ? scalars[1] : PhraseTable.alone))
             longest = max(longest, scalars.count)
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
@@ -79,6 +84,7 @@
         }
         self.keys = keys; self.values = values; mask = capacity - 1
         firsts = ScalarSet(firstScalars)
+        pairs = ScalarSet(pairHashes)
         longestWord = longest
     }
 
@@ -101,12 +107,27 @@
     /// Could a listed word start with this character?
     @inline(__always) public func mayStart(_ c: Unicode.Scalar) -> Bool { firsts.contains(c) }
 
+    /// What stands for the second character of a word of one.
+    static let alone: Unicode.Scalar = "\u{0}"
+
+    @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
+        (a.value &* 0x9E37_79B1 ^ b.value &* 0x85EB_CA77) >> 16
+    }
+
+    /// Could a listed word start at `i`: its first character, and its first two (or a word of one)?
+    @inline(__always) func mayStart(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        guard i < text.count, firsts.contains(text[i]) else { return false }
+        guard i + 1 < text.count else { return true }
+        return pairs.contains(PhraseTable.pair(text[i], text[i + 1]))
+            || pairs.contains(PhraseTable.pair(text[i], PhraseTable.alone))
+    }
+
     /// Calls `body(length, tag)` for each listed word starting at `i` and ending before
     /// `limit`, shortest first.
     @inline(__always)
     public func matches(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, limit: Int? = nil,
                         _ body: (Int, Int) -> Void) {
-        guard i < text.count, firsts.contains(text[i]) else { return }
+        guard mayStart(text, at: i) else { return }
         let end = min(limit ?? text.count, i + longestWord)
         var h = PhraseTable.seed
         var k = i
@@ -123,7 +144,7 @@
     /// starts at `i`, shortest first.
     @inline(__always)
     public func values(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ body: (Int, UInt32) -> Void) {
-        guard i < text.count, firsts.contains(text[i]) else { return }
+        guard mayStart(text, at: i) else { return }
         let end = min(text.count, i + longestWord)
         var h = PhraseTable.seed
         var k = i

@@ -106,7 +106,7 @@
                 k += 1
                 continue
             }
-            guard table.mayStart(b[i]) else { i += 1; continue }
+            guard table.mayStart(b, at: i) else { i += 1; continue }
             // The longest name in reach here that stops before the next found name.
             let limit = (k < found.count ? found[k].start : n) - i
             var best: (length: Int, entry: Entry)? = nil
