@@ -15,7 +15,9 @@ extension OrganizationModel {
         let (found, margins) = decode(in: source, marks: m, rules: ruleSpans,
                                       measuring: OrganizationHybrid.marginThreshold > 0)
         let decided = OrganizationHybrid.decide(model: found, rules: ruleSpans, margins: margins, source: source)
-        let spans = source.withScalars { b in Self.outsideTitles(Self.splitMerged(decided, rules: ruleSpans), b) }
+        let spans = source.withScalars { b in
+            Self.trimmed(Self.outsideTitles(Self.splitMerged(decided, rules: ruleSpans), b), b)
+        }
         var r = 0
         return source.withScalars { b in
             spans.map { s in
@@ -49,6 +51,18 @@ extension OrganizationModel {
             if inside.count >= 2 { out += inside } else { out.append(s) }
         }
         return out
+    }
+
+    /// A name never starts or ends with white space (`、 利民 公司 道路 桥函 队` in text spaced
+    /// word by word gives `利民 公司 道路 桥函 队`); a name of white space alone is none.
+    static func trimmed(_ spans: [(start: Int, end: Int)], _ b: UnsafeBufferPointer<Unicode.Scalar>)
+        -> [(start: Int, end: Int)] {
+        spans.compactMap { s in
+            var (start, end) = s
+            while start < end && (b[start].isASCIISpace || b[start] == "\u{3000}") { start += 1 }  // 　 ideographic space
+            while end > start && (b[end - 1].isASCIISpace || b[end - 1] == "\u{3000}") { end -= 1 }
+            return start < end ? (start: start, end: end) : nil
+        }
     }
 
     /// A name inside a longer title (人民日报社 in 《人民日报社论选编》) is part of the title; a

@@ -126,3 +126,12 @@ import Testing
         #expect(names.nameCount <= 4_700)
     }
 }
+
+@Suite struct OrganizationEdgeTests {
+    @Test func aNameNeverStartsWithWhiteSpace() {
+        // Text spaced word by word, as segmented corpora are: the model's span took the space after 、.
+        let records = Extractor(types: [.organization]).extract("建设单位、 利民 公司 道路 桥函 队参加。")
+        #expect(records.map(\.text) == ["利民 公司 道路 桥函 队"])
+        #expect(records.map(\.start) == [6])
+    }
+}
