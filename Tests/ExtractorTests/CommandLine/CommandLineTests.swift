@@ -16,8 +16,7 @@ import Foundation
         p.standardError = err
         p.standardInput = inp
         try p.run()
-        if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
-        try inp.fileHandleForWriting.close()
+        Fixtures.feed(inp.fileHandleForWriting, Data((stdin ?? "").utf8))
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -27,7 +27,7 @@ import Foundation
         if let d = stdin {
             // Written from another thread: a large input would fill the pipe before output is read.
             let writer = inp.fileHandleForWriting
-            DispatchQueue.global().async { writer.write(d); try? writer.close() }
+            DispatchQueue.global().async { Fixtures.feed(writer, d) }
         } else {
             try inp.fileHandleForWriting.close()
         }

@@ -18,7 +18,7 @@ import Foundation
         p.standardInput = inp
         try p.run()
         let writer = inp.fileHandleForWriting, data = Data(stdin.utf8)
-        DispatchQueue.global().async { writer.write(data); try? writer.close() }
+        DispatchQueue.global().async { Fixtures.feed(writer, data) }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -8,6 +8,17 @@ enum Fixtures {
 
     static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
+    /// Writes `data` to a child's standard input and closes it. A child that exits without
+    /// reading (a model that cannot load stops at once) closes the pipe: the write then fails
+    /// with EPIPE instead of killing the test process with SIGPIPE.
+    static func feed(_ writer: FileHandle, _ data: Data) {
+        _ = ignoreBrokenPipes
+        try? writer.write(contentsOf: data)
+        try? writer.close()
+    }
+
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static func text(_ name: String) -> String {
         (try? String(contentsOf: url(name), encoding: .utf8)) ?? ""
     }
