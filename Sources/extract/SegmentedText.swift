@@ -6,8 +6,9 @@ import Extractor
 ///
 /// Each line break of the original is one line break of the output, and white space is
 /// not written (not even inside a word: `１３ 万` is the word １３万); a word cut by a line
-/// break (PDF text) is written whole on the line where it starts, and the break follows it. A document that does not end with a line break
-/// gets one, so documents of a JSON Lines input come out a line each.
+/// break (PDF text) is written whole on the line where it starts, and the break follows
+/// it. A document that does not end with a line break gets one, so documents of a JSON
+/// Lines input come out a line each.
 ///
 ///     SegmentedText.render("共 １３ 万\n个口罩。", base: 0, records: tokens, last: true)
 ///     // "共 １３万\n个 口罩 。\n": the tokens 共, "１３ 万", 个, 口罩, 。 of a run with --types token

@@ -210,7 +210,8 @@ extension LinearModel {
                         if n == 0 && i &+ 4 <= length {
                             let raw = UnsafeRawPointer(u.baseAddress! + i)
                             let p0 = pair[Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))]
-                            let p1 = pair[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))]
+                            let k1 = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self))
+                            let p1 = pair[Int(k1)]
                             if (p0 | p1) & 0xF000 == 0 {
                                 let g = UInt32(p0) << 12 | UInt32(p1)
                                 out[o] = UInt8(truncatingIfNeeded: g >> 16)

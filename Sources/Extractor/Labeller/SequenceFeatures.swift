@@ -140,3 +140,40 @@ extension Labeller {
         if tags.count < n { tags = [UInt8](repeating: 0, count: max(n, tags.count * 2)) }
     }
 }
+
+/// Characters as the templates of every task read them: ASCII digits as one character (0)
+/// and Latin letters in lower case, so that 1998年 and 2022年 share their features; and
+/// the two values that stand for positions before and after the range decoded.
+enum CharacterKey {
+    static let before: UInt32 = 0x11_0001, after: UInt32 = 0x11_0002   // beyond the last scalar, U+10FFFF
+
+    /// The character as features see it.
+    ///
+    ///     CharacterKey.of("7") == CharacterKey.of("0")   // true
+    @inline(__always) static func of(_ c: Unicode.Scalar) -> UInt32 {
+        if c.isASCIIDigit { return ("0" as Unicode.Scalar).value }
+        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value {
+            return c.value | 0x20      // ASCII case bit: "A" | 0x20 == "a"
+        }
+        return c.value
+    }
+}
+
+/// The template groups of a task, gathered in order and each switched on or off, with
+/// where each group's keys start among a position's keys.
+///
+///     var layout = TemplateLayout()
+///     layout.add(true, TemplateGroup(name: "unigram", reach: [-2, -1, 0, 1, 2]))   // 0
+///     layout.add(false, TemplateGroup(name: "trigram", reach: [0]))                // -1: off
+struct TemplateLayout {
+    private(set) var groups: [TemplateGroup] = []
+    private var keys = 0
+
+    /// Adds `g` when `on`; returns where its keys start (-1 when it is off).
+    @discardableResult
+    mutating func add(_ on: Bool, _ g: TemplateGroup) -> Int {
+        guard on else { return -1 }
+        defer { groups.append(g); keys += g.keys }
+        return keys
+    }
+}

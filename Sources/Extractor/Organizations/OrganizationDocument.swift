@@ -251,16 +251,7 @@ final class ListedShortNames: Sendable {
 
     init() {
         var t: [UInt64: [(full: [Unicode.Scalar], short: [Unicode.Scalar])]] = [:]
-        var words: [[Unicode.Scalar]] = []
-        var word: [Unicode.Scalar] = []
-        for c in ListedCompanyTable.pairs.unicodeScalars {
-            if c == " " || c == "\n" {
-                if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
-            } else {
-                word.append(c)
-            }
-        }
-        if !word.isEmpty { words.append(word) }
+        let words = WordLists.words(ListedCompanyTable.pairs)
         var k = 0
         while k + 1 < words.count {
             t[ListedShortNames.key(words[k]), default: []].append((words[k], words[k + 1]))

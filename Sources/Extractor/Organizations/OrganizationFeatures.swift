@@ -65,39 +65,23 @@
     public init(templates: Set = .standard) {
         self.templates = templates
         let context = templates.contains(.ruleContext) ? [-1, 0, 1] : [0]
-        var groups: [TemplateGroup] = []
-        func add(_ on: Bool, _ g: TemplateGroup) -> Int {
-            guard on else { return -1 }
-            groups.append(g)
-            return groups.dropLast().reduce(0) { $0 + $1.keys }
-        }
+        var layout = TemplateLayout()
         let chars = templates.contains(.characters)
-        unigramSlot = add(chars, TemplateGroup(name: "unigram", reach: templates.contains(.wideUnigrams)
-                                                ? [-3, -2, -1, 0, 1, 2, 3]
-                                                : templates.contains(.narrowUnigrams) ? [-1, 0, 1] : [-2, -1, 0, 1, 2]))
-        bigramSlot = add(chars, TemplateGroup(name: "bigram", reach: [-1, 0, 1, 2]))
-        trigramSlot = add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0, 1, 2]))
-        skipSlot = add(templates.contains(.skipGram), TemplateGroup(name: "skip", reach: [0]))
-        classSlot = add(templates.contains(.classPattern), TemplateGroup(name: "classes", reach: [0]))
-        ruleSlot = add(templates.contains(.ruleSpans), TemplateGroup(name: "rules", reach: context))
+        let unigrams = templates.contains(.wideUnigrams) ? [-3, -2, -1, 0, 1, 2, 3]
+            : templates.contains(.narrowUnigrams) ? [-1, 0, 1] : [-2, -1, 0, 1, 2]
+        unigramSlot = layout.add(chars, TemplateGroup(name: "unigram", reach: unigrams))
+        bigramSlot = layout.add(chars, TemplateGroup(name: "bigram", reach: [-1, 0, 1, 2]))
+        trigramSlot = layout.add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0, 1, 2]))
+        skipSlot = layout.add(templates.contains(.skipGram), TemplateGroup(name: "skip", reach: [0]))
+        classSlot = layout.add(templates.contains(.classPattern), TemplateGroup(name: "classes", reach: [0]))
+        ruleSlot = layout.add(templates.contains(.ruleSpans), TemplateGroup(name: "rules", reach: context))
         compact = templates.contains(.compactDictionary)
-        dictionarySlot = add(templates.contains(.dictionary),
-                             TemplateGroup(name: "dictionary", reach: context, keys: compact ? 3 : 6))
-        distanceSlot = add(templates.contains(.distances),
-                           TemplateGroup(name: "distance", reach: [0], keys: compact ? 1 : 2))
-        self.groups = groups
+        dictionarySlot = layout.add(templates.contains(.dictionary),
+                                    TemplateGroup(name: "dictionary", reach: context, keys: compact ? 3 : 6))
+        distanceSlot = layout.add(templates.contains(.distances),
+                                  TemplateGroup(name: "distance", reach: [0], keys: compact ? 1 : 2))
+        groups = layout.groups
         keyCount = groups.reduce(0) { $0 + $1.keys }
-    }
-
-    static let before: UInt32 = 0x11_0001, after: UInt32 = 0x11_0002
-
-    /// The character as features see it: digits as 0, Latin letters in lower case.
-    @inline(__always) static func key(_ c: Unicode.Scalar) -> UInt32 {
-        if c.isASCIIDigit { return ("0" as Unicode.Scalar).value }
-        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value {
-            return c.value | 0x20      // ASCII case bit: "A" | 0x20 == "a"
-        }
-        return c.value
     }
 
     /// 1 Han, 2 digit (ASCII or Chinese numeral), 3 Latin, 4 punctuation or other, 0 outside the range.
@@ -124,8 +108,7 @@
         defer { out = sink }
         let lo = range.lowerBound, hi = range.upperBound
         @inline(__always) func ch(_ k: Int) -> UInt32 {
-            k < lo ? OrganizationFeatures.before
-                : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])
+            k < lo ? CharacterKey.before : k >= hi ? CharacterKey.after : CharacterKey.of(text[k])
         }
         @inline(__always) func cls(_ k: Int) -> UInt32 {
             k < lo || k >= hi ? 0 : OrganizationFeatures.characterClass(text[k])
@@ -185,8 +168,7 @@
             Int32(truncatingIfNeeded: start &+ Int(truncatingIfNeeded: hash &>> shift) &* width)
         }
         @inline(__always) func ch(_ k: Int) -> UInt32 {
-            k < lo ? OrganizationFeatures.before
-                : k >= hi ? OrganizationFeatures.after : OrganizationFeatures.key(text[k])
+            k < lo ? CharacterKey.before : k >= hi ? CharacterKey.after : CharacterKey.of(text[k])
         }
         let h1 = FeatureHash.start(1), h2 = FeatureHash.start(2)
         let h6 = FeatureHash.start(6), h15 = FeatureHash.start(15), h16 = FeatureHash.start(16)
@@ -222,7 +204,8 @@
                 : zero
             let other = M.subunitStart.get(m) | M.subunitEnd.get(m) << 1 | M.genericEnd.get(m) << 2
                 | M.modifier.get(m) << 3 | M.stop.get(m) << 4 | M.leadingStart.get(m) << 5 | M.leadingEnd.get(m) << 6
-            r[dict &+ 2] = other != 0 ? row(dStart, dShift, dWidth, FeatureHash.finish(FeatureHash.add(h17, other))) : zero
+            r[dict &+ 2] = other != 0
+                ? row(dStart, dShift, dWidth, FeatureHash.finish(FeatureHash.add(h17, other))) : zero
             r += slots
             c0 = c1; c1 = ch(j &+ 2)
         }

@@ -57,10 +57,12 @@ extension OrganizationModel {
     /// word by word gives `利民 公司 道路 桥函 队`); a name of white space alone is none.
     static func trimmed(_ spans: [(start: Int, end: Int)], _ b: UnsafeBufferPointer<Unicode.Scalar>)
         -> [(start: Int, end: Int)] {
-        spans.compactMap { s in
+        // ASCII white space and the ideographic space (U+3000, invisible when written as itself).
+        @inline(__always) func blank(_ c: Unicode.Scalar) -> Bool { c.isASCIISpace || c == "\u{3000}" }
+        return spans.compactMap { s in
             var (start, end) = s
-            while start < end && (b[start].isASCIISpace || b[start] == "\u{3000}") { start += 1 }  // 　 ideographic space
-            while end > start && (b[end - 1].isASCIISpace || b[end - 1] == "\u{3000}") { end -= 1 }
+            while start < end && blank(b[start]) { start += 1 }
+            while end > start && blank(b[end - 1]) { end -= 1 }
             return start < end ? (start: start, end: end) : nil
         }
     }

@@ -363,7 +363,8 @@ final class OrganizationLexicon: Sendable {
         stops = ScalarSet(OrganizationTable.stopCharacters)
         leadingWordEnds = ScalarSet(leading.compactMap { $0.0.last })
         genericNames = WordMatcher(scalarWords: WordLists.lines(OrganizationTable.genericSource))
-        genericModifiers = WordMatcher(scalarWords: WordLists.words(OrganizationTable.genericModifiers).map { ($0, "") })
+        genericModifiers = WordMatcher(scalarWords: WordLists.words(OrganizationTable.genericModifiers)
+            .map { ($0, "") })
         genericTeamWords = WordMatcher(scalarWords: OrganizationTable.genericTeamWords.split(separator: " ")
             .map { (Array($0.unicodeScalars), "") })
         let standaloneWords = standalone, locations = locationHeads, placeOnlyWords = placeOnlyHeads

@@ -23,10 +23,7 @@ final class TraditionalFold: Sendable {
 
     init() {
         var map: [UInt32: UInt32] = [:]
-        for pair in TraditionalTable.pairs.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let s = Array(pair.unicodeScalars)
-            if s.count == 2 { map[s[0].value] = s[1].value }
-        }
+        for s in WordLists.words(TraditionalTable.pairs) where s.count == 2 { map[s[0].value] = s[1].value }
         simplified = map
         folds = ScalarSet(map.keys)
     }

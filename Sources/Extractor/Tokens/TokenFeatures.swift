@@ -49,28 +49,20 @@
 
     public init(templates: Set = .standard) {
         self.templates = templates
-        var groups: [TemplateGroup] = []
-        func add(_ on: Bool, _ g: TemplateGroup) -> Int {
-            guard on else { return -1 }
-            groups.append(g)
-            return groups.dropLast().reduce(0) { $0 + $1.keys }
-        }
+        var layout = TemplateLayout()
         let chars = templates.contains(.characters)
-        unigramSlot = add(chars, TemplateGroup(name: "unigram", reach: [-2, -1, 0, 1, 2]))
-        bigramSlot = add(chars, TemplateGroup(name: "bigram", reach: [-2, -1, 0, 1]))
-        skipSlot = add(chars, TemplateGroup(name: "skip", reach: [0]))
-        classSlot = add(templates.contains(.classes), TemplateGroup(name: "classes", reach: [0]))
-        dictionarySlot = add(templates.contains(.dictionary),
-                             TemplateGroup(name: "dictionary",
-                                           reach: templates.contains(.dictionaryContext) ? [-1, 0, 1] : [0],
-                                           keys: 3))
-        trigramSlot = add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0]))
-        dictionaryCharacterSlot = add(templates.contains(.dictionaryCharacters),
-                                      TemplateGroup(name: "dictchar", reach: [0], keys: 3))
-        self.groups = groups
+        unigramSlot = layout.add(chars, TemplateGroup(name: "unigram", reach: [-2, -1, 0, 1, 2]))
+        bigramSlot = layout.add(chars, TemplateGroup(name: "bigram", reach: [-2, -1, 0, 1]))
+        skipSlot = layout.add(chars, TemplateGroup(name: "skip", reach: [0]))
+        classSlot = layout.add(templates.contains(.classes), TemplateGroup(name: "classes", reach: [0]))
+        let dictionaryReach = templates.contains(.dictionaryContext) ? [-1, 0, 1] : [0]
+        dictionarySlot = layout.add(templates.contains(.dictionary),
+                                    TemplateGroup(name: "dictionary", reach: dictionaryReach, keys: 3))
+        trigramSlot = layout.add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0]))
+        dictionaryCharacterSlot = layout.add(templates.contains(.dictionaryCharacters),
+                                             TemplateGroup(name: "dictchar", reach: [0], keys: 3))
+        groups = layout.groups
     }
-
-    static let before: UInt32 = 0x11_0001, after: UInt32 = 0x11_0002
 
     /// The three dictionary keys of marks `m` at `slot`: the longest listed word starting
     /// here, ending here, running through here (each with `character`; 0: none).
@@ -97,22 +89,13 @@
         }
     }
 
-    /// The character as features see it: ASCII digits as 0, Latin letters in lower case.
-    @inline(__always) static func key(_ c: Unicode.Scalar) -> UInt32 {
-        if c.isASCIIDigit { return ("0" as Unicode.Scalar).value }
-        if c.value >= ("A" as Unicode.Scalar).value && c.value <= ("Z" as Unicode.Scalar).value {
-            return c.value | 0x20      // ASCII case bit: "A" | 0x20 == "a"
-        }
-        return c.value
-    }
-
     public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
                      range: Range<Int>, pad: Int, into out: inout KeySink) {
         var sink = out
         defer { out = sink }
         let lo = range.lowerBound, hi = range.upperBound
         @inline(__always) func ch(_ k: Int) -> UInt32 {
-            k < lo ? TokenFeatures.before : k >= hi ? TokenFeatures.after : TokenFeatures.key(text[k])
+            k < lo ? CharacterKey.before : k >= hi ? CharacterKey.after : CharacterKey.of(text[k])
         }
         @inline(__always) func cls(_ k: Int) -> UInt32 {
             k < lo || k >= hi ? 0 : TokenCharacterClass.of(text[k]).rawValue
