@@ -141,6 +141,12 @@ enum HolidayTable {
     /// Characters after a context word that make it a holiday (清明节, 清明假期, 元宵佳节, 五一前后).
     static let contextAfter = ScalarSet("节節假期间間前后後当當天日夜佳长長小黄黃")
 
+    /// Words that, right after a holiday's name, make it a thing of the holiday, not its day:
+    /// 圣诞树, 圣诞老人, 腊八粥, 重阳糕, 中秋月饼 are no dates.
+    static let thingsAfter: [[Unicode.Scalar]] = WordLists.words("""
+        树 樹 老人 卡 帽 袜 襪 粥 蒜 糕 礼物 禮物 装饰 裝飾 贺卡 賀卡 歌 花环 花環 月饼 月餅 粽 大餐 彩灯 彩燈
+        """)
+
     static let entries: [Entry] = source.map { Entry(rule: $0.0, periodDays: 0, needsContext: false) }
         + contextSource.map { Entry(rule: $0.0, periodDays: 0, needsContext: true) }
         + periodSource.map { Entry(rule: $0.0, periodDays: $0.1, needsContext: false) }

@@ -70,6 +70,9 @@ extension TemporalRecognizer {
             // 二十一日 holds no 十一, and 去冬至今 no 冬至 (至今 is "until now").
             if i > 0, NumeralTable.role(b[i]) != nil, isNumeralStart(b[i - 1]) { continue }
             if b[e - 1] == "至", e < n, b[e] == "今" { continue }
+            if HolidayTable.thingsAfter.contains(where: { w in
+                e + w.count <= n && w.indices.allSatisfy { b[e + $0] == w[$0] }
+            }) { continue }
             return (entry, e)
         }
         return nil

@@ -87,6 +87,7 @@ enum NonFigureTable {
         "五角大楼", "五角大樓", "五角星", "三角形", "三角区", "八角楼", "冰山一角", "一丝一毫", "一毛不拔",
         "九牛一毛", "八角茴香",
         "零部件", "零件", "九台市", "九台区", "三台县", "五台县",
+        "腊八", "臘八", "十字", "二手", "三甲", "五湖四海", "六安",
     ]
 
     /// Characters that, directly before a Chinese numeral, make it part of a
