@@ -21,6 +21,9 @@ extension Extractor {
         let doc: String
         let mentions: [TemporalMention]
         let organizations: [OrganizationRecognizer.Found]
+        /// The source with traditional characters folded to simplified ones, as organization
+        /// names are read (the source itself when it holds none, or without organizations).
+        let folded: SourceText
         /// Figures with their cleaned spans, as and/or-context annotation needs them.
         let figures: [(draft: RecordDraft, span: Range<Int>)]
         /// Tokens (`--types token`): cleaned start and end of each word, one after the other.
@@ -125,7 +128,8 @@ extension Extractor {
         // Tokens end where figures and dates do, asked for or not (TokenBoundaries).
         let wantsMentions = wantsTemporal || types.contains(.quantity) || types.contains(.token)
         let mentions = wantsMentions ? TemporalRecognizer(source: source).run() : []
-        let organizations = types.contains(.organization) ? OrganizationModel.shared.names(in: source) : []
+        let folded = types.contains(.organization) ? source.foldingTraditional() : source
+        let organizations = types.contains(.organization) ? OrganizationModel.shared.names(inFolded: folded) : []
         var figures: [(draft: RecordDraft, span: Range<Int>)] = []
         if types.contains(.quantity) || types.contains(.number) {
             // News text holds about one figure in 90 characters: room for more, so the array never
@@ -137,7 +141,7 @@ extension Extractor {
             }
         }
         var piece = RecognizedPiece(source: source, doc: doc, mentions: mentions, organizations: organizations,
-                                    figures: figures)
+                                    folded: folded, figures: figures)
         if types.contains(.token) {
             piece.tokens = tokens(of: source, mentions: mentions, figures: figures, organizations: organizations)
         }
@@ -157,7 +161,8 @@ extension Extractor {
         }
         let timex = state.resolver?.resolve(piece.mentions, in: piece.source) ?? []
         let organizations = types.contains(.organization)
-            ? state.organizations.pass(piece.organizations, in: piece.source, at: state.scalarOffset) : []
+            ? state.organizations.pass(piece.organizations, in: piece.source, folded: piece.folded,
+                                     at: state.scalarOffset) : []
         let resolved = ResolvedPiece(piece: piece, timex: timex, organizations: organizations,
                                      scalarOffset: state.scalarOffset, lineOffset: state.lineOffset)
         state.advance(over: piece.source)

@@ -14,16 +14,18 @@
 ///     // + 浙大 (full 浙江大学), and any later 浙江大学
 @_spi(Training) public struct OrganizationDocument: Sendable {
     /// A name the document has shown (by its number in `names`): the full name it
-    /// abbreviates (-1: it is one), its category, and its family: the name whose mentions
-    /// keep it in reach (the full name, or itself).
+    /// abbreviates (-1: it is one) and that name as the document wrote it, its category, and
+    /// its family: the name whose mentions keep it in reach (the full name, or itself).
     struct Entry: Sendable {
         var full: Int
+        var fullText: String?
         var category: String
         var family: Int
     }
 
     /// The names met so far, numbered (strings are hashed by their scalars, not as
-    /// `String`s: Swift hashes non-ASCII strings through normalization, far slower).
+    /// `String`s: Swift hashes non-ASCII strings through normalization, far slower), with
+    /// traditional characters folded: 浙江大學 and 浙江大学 are one name, and 臺大 its short form.
     private var names = NameIndex()
     /// The names in reach at the end of the pieces read so far.
     private var known: [Int: Entry] = [:]
@@ -39,7 +41,8 @@
     /// the pass, each with the full name it abbreviates.
     public mutating func pass(spans: [(start: Int, end: Int)], in source: SourceText)
         -> [(start: Int, end: Int, full: String?)] {
-        pass(spans.map { .init(start: $0.start, end: $0.end, category: "other") }, in: source, at: 0)
+        pass(spans.map { .init(start: $0.start, end: $0.end, category: "other") }, in: source,
+             folded: source.foldingTraditional(), at: 0)
             .map { (start: $0.start, end: $0.end, full: $0.full) }
     }
 
@@ -50,21 +53,26 @@
     static let reach = 20_000
 
     /// `found` (cleaned offsets, in order) with the later mentions of their names and short
-    /// forms added and every short form's `full` set; `base` is where the piece starts in its
-    /// document (original scalars). Remembers the names in reach for later pieces.
+    /// forms added and every short form's `full` set (as the document wrote the full name);
+    /// names are compared in `folded`, the source with traditional characters folded
+    /// (`SourceText.foldingTraditional`); `base` is where the piece starts in its document
+    /// (original scalars). Remembers the names in reach for later pieces.
     ///
     /// One forward walk, the same whether the document comes whole or in pieces: a found name
     /// out of reach (or new) is registered afresh with its short forms; one in reach keeps
     /// its family in reach and gets the family's full name; elsewhere, the longest name in
     /// reach is taken.
-    mutating func pass(_ found: [OrganizationRecognizer.Found], in source: SourceText, at base: Int)
-        -> [OrganizationRecognizer.Found] {
+    mutating func pass(_ found: [OrganizationRecognizer.Found], in source: SourceText, folded: SourceText,
+                       at base: Int) -> [OrganizationRecognizer.Found] {
         defer { forget(before: base + source.originalCount - Self.reach) }
         guard !found.isEmpty || !known.isEmpty else { return found }
-        return source.withScalars { b in pass(found, b, source: source, base: base) }
+        return folded.withScalars { b in
+            source.withScalars { written in pass(found, b, written: written, source: source, base: base) }
+        }
     }
 
     private mutating func pass(_ found: [OrganizationRecognizer.Found], _ b: UnsafeBufferPointer<Unicode.Scalar>,
+                               written: UnsafeBufferPointer<Unicode.Scalar>,
                                source: SourceText, base: Int) -> [OrganizationRecognizer.Found] {
         // Every name the walk may take: those carried, those found, and their short forms.
         var ids = [Int](repeating: -1, count: found.count)
@@ -90,13 +98,15 @@
                     let span = source.originalSpan(f.start, f.end, hint: &hint)
                     let at = base + span.start
                     if let e = known[id], live(e, at: at) {
-                        if e.full >= 0 { f.full = names.string(e.full) }
+                        if e.full >= 0 { f.full = e.fullText }
                         lastSeen[e.family] = base + span.end
                     } else {
                         // New, or out of reach: a name of its own again, with its short forms.
-                        known[id] = Entry(full: -1, category: f.category, family: id)
-                        for s in forms[id] ?? [] where !(known[s].map { live($0, at: at) } ?? false) {
-                            known[s] = Entry(full: id, category: f.category, family: id)
+                        known[id] = Entry(full: -1, fullText: nil, category: f.category, family: id)
+                        let short = forms[id] ?? []
+                        let text = short.isEmpty ? nil : String(String.UnicodeScalarView(written[f.start ..< f.end]))
+                        for s in short where !(known[s].map { live($0, at: at) } ?? false) {
+                            known[s] = Entry(full: id, fullText: text, category: f.category, family: id)
                         }
                         lastSeen[id] = base + span.end
                     }
@@ -119,7 +129,7 @@
             }
             if let (length, e) = best {
                 out.append(.init(start: i, end: i + length, category: e.category,
-                                 full: e.full >= 0 ? names.string(e.full) : nil))
+                                 full: e.full >= 0 ? e.fullText : nil))
                 lastSeen[e.family] = base + source.originalSpan(i, i + length, hint: &hint).end
                 i += length
             } else {
@@ -158,7 +168,8 @@
         }
         var k: [Int: Entry] = [:], seen: [Int: Int] = [:]
         for (old, e) in known.sorted(by: { $0.key < $1.key }) {
-            k[id(old)] = Entry(full: e.full >= 0 ? id(e.full) : -1, category: e.category, family: id(e.family))
+            k[id(old)] = Entry(full: e.full >= 0 ? id(e.full) : -1, fullText: e.fullText, category: e.category,
+                               family: id(e.family))
         }
         for (family, offset) in lastSeen { seen[id(family)] = offset }
         names = index; known = k; lastSeen = seen
@@ -219,7 +230,6 @@ struct NameIndex: Sendable {
         return scalars.count - 1
     }
 
-    func string(_ id: Int) -> String { String(String.UnicodeScalarView(scalars[id])) }
     var count: Int { scalars.count }
 }
 

@@ -7,7 +7,11 @@ extension OrganizationModel {
     func names(in text: SourceText) -> [OrganizationRecognizer.Found] {
         // Traditional characters read as simplified ones (offsets stay): the model, the head words
         // and the places were all made from simplified text.
-        let source = text.foldingTraditional()
+        names(inFolded: text.foldingTraditional())
+    }
+
+    /// `names(in:)` of a text already folded (`SourceText.foldingTraditional`).
+    func names(inFolded source: SourceText) -> [OrganizationRecognizer.Found] {
         let recognizer = OrganizationRecognizer(source: source)
         let rules = recognizer.run()
         let m = source.withScalars { marks.marks($0, rules: rules.map { ($0.start, $0.end, $0.category) }) }

@@ -20,6 +20,14 @@ import Testing
         ])
     }
 
+    @Test func traditionalNamesHaveShortFormsAndMeetTheirSimplifiedSpelling() {
+        // Names compare with traditional characters folded; `full` is the name as written.
+        let text = "浙江大學與中信證券股份有限公司合作。\n浙大表示，中信證券將提供服務，浙江大学欢迎。\n"
+        #expect(Self.names(Self.extractor.extract(text)) == [
+            "浙江大學@0", "中信證券股份有限公司@5", "浙大→浙江大學@19", "中信證券→中信證券股份有限公司@24", "浙江大学@34",
+        ])
+    }
+
     @Test func aNameFoundOnceIsFoundAtItsLaterMentions() {
         // The model alone does not take the second 团区委 (机关团干部 after it): the seed bulletin's words.
         let text = "团区委组织开展志愿服务。\n名单上几乎涵盖了所有的团区委机关团干部和青少年社工的名字。\n"
@@ -118,7 +126,8 @@ import Testing
                 found.append(.init(start: start, end: start + name.unicodeScalars.count, category: "company"))
                 text += name + "。"
             }
-            let out = names.pass(found, in: SourceText(text), at: base)
+            let source = SourceText(text)
+            let out = names.pass(found, in: source, folded: source, at: base)
             #expect(out.count == 300)
             base += 30_000      // the next piece starts beyond the reach of this one's names
         }
