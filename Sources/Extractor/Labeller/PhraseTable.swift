@@ -20,6 +20,8 @@
     /// word are rejected here, before a hash probe that misses the cache.
     private let pairs: ScalarSet
     public let longestWord: Int
+    /// Whether any word is one character long (else `mayStart` never asks for one).
+    private let hasSingles: Bool
     static let continues: UInt32 = 1 << 31
 
     /// Words with their tags (0 …); a word listed twice keeps its first tag.
@@ -51,12 +53,13 @@
         var gatherKeys = [UInt64](repeating: 0, count: capacity), gatherIndex = [Int32](repeating: 0, count: capacity)
         var order: [UInt64] = [], entries: [UInt32] = []
         var firstScalars: [UInt32] = [], pairHashes: [UInt32] = []
-        var longest = 0
+        var longest = 0, singles = false
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
             pairHashes.append(PhraseTable.pair(f, scalars.count > 1 ? scalars[1] : PhraseTable.alone))
             longest = max(longest, scalars.count)
+            if scalars.count == 1 { singles = true }
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
                 h = PhraseTable.step(h, c)
@@ -86,6 +89,7 @@
         firsts = ScalarSet(firstScalars)
         pairs = ScalarSet(pairHashes)
         longestWord = longest
+        hasSingles = singles
     }
 
     static let seed = FeatureHash.start(0x5048_5241)   // "PHRA"
@@ -119,7 +123,7 @@
         guard i < text.count, firsts.contains(text[i]) else { return false }
         guard i + 1 < text.count else { return true }
         return pairs.contains(PhraseTable.pair(text[i], text[i + 1]))
-            || pairs.contains(PhraseTable.pair(text[i], PhraseTable.alone))
+            || hasSingles && pairs.contains(PhraseTable.pair(text[i], PhraseTable.alone))
     }
 
     /// Calls `body(length, tag)` for each listed word starting at `i` and ending before
