@@ -88,6 +88,7 @@ enum NonFigureTable {
         "九牛一毛", "八角茴香",
         "零部件", "零件", "九台市", "九台区", "三台县", "五台县",
         "腊八", "臘八", "十字", "二手", "三甲", "五湖四海", "六安",
+        "十五大", "十六大", "十七大", "十八大", "十九大", "二十大", "二十一大",    // party congresses
     ]
 
     /// Characters that, directly before a Chinese numeral, make it part of a

@@ -75,7 +75,7 @@ import Normalizer
     /// Numeral characters inside words are no bare numbers either (`--types number`).
     @Test(arguments: ["红十字会向灾区紧急驰援。", "路口十字交叉处设有信号灯。", "该小区二手房成交活跃。",
                       "患者被送往三甲医院救治。", "志愿者来自五湖四海。", "六安市组织医疗队驰援外地。",
-                      "家家户户喝腊八粥。", "汽车零部件企业复工复产。"])
+                      "家家户户喝腊八粥。", "汽车零部件企业复工复产。", "党的十九大报告提出新要求。"])
     func noBareNumber(_ sentence: String) {
         let records = Extractor(types: [.number]).extract(sentence)
         #expect(records.isEmpty, "\(sentence): got \(records.map(\.text))")
