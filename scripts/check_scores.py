@@ -15,7 +15,7 @@ import json, sys
 SEED_FLOORS = {("quantity", "value_f1"): 0.95, ("quantity", "full_f1"): 0.95,
                ("temporal", "value_f1"): 0.95, ("organization", "value_f1"): 0.95}
 NER_FLOOR = 0.85
-CWS_FLOORS = {"f1": 0.972, "oov_recall": 0.62}
+CWS_FLOORS = {"f1": 0.972, "oov_recall": 0.655}
 SUITE_FLOORS = {
     "recognizers/NumberModel": 0.95, "recognizers/PercentModel": 0.93,
     "recognizers/CurrencyModel": 0.92, "recognizers/DimensionModel": 0.94,

@@ -38,13 +38,16 @@ extension TokenModel {
     /// A training sentence for the perceptron: the cleaned text's keys (the words listed
     /// for fold `fold`: those of the other folds) and its words as BMES tags.
     public static func trainingSentence(_ text: String, words: [(start: Int, end: Int)], features: TokenFeatures,
-                                        dictionary: TokenDictionary, fold: Int,
+                                        dictionary: TokenDictionary, variety: TokenVariety = .empty, fold: Int,
                                         trainer: PerceptronTrainer) -> PerceptronTrainer.Sentence {
         let source = SourceText(text)
         let n = source.scalars.count
         var marks = [UInt64](repeating: 0, count: n)
         let rows = source.withScalars { b in
-            marks.withUnsafeMutableBufferPointer { m in dictionary.mark(b, range: 0 ..< n, into: m, fold: fold) }
+            marks.withUnsafeMutableBufferPointer { m in
+                dictionary.mark(b, range: 0 ..< n, into: m, fold: fold)
+                variety.mark(b, range: 0 ..< n, into: m)
+            }
             return marks.withUnsafeBufferPointer { m in trainer.rows(features, text: b, marks: m, positions: n) }
         }
         let gold = features.tagSet.tags(count: n, spans: cleanedSpans(source, words))
@@ -67,11 +70,29 @@ extension TokenModel {
     public let minimumCount: Int
     public let epochs: Int
     public let seed: UInt64
+    /// Taken off the score of every single-character word (S tag) of the trained model: the
+    /// perceptron learns from a corpus where most words are listed, so on new words it
+    /// falls back on single characters too readily (怀来 read as 怀 来).
+    public let singlePenalty: Int32
 
     public init(features: TokenFeatures, groups: [LinearModel.Group], folds: Int, minimumCount: Int, epochs: Int,
-                seed: UInt64) {
+                seed: UInt64, singlePenalty: Int32 = 0) {
         self.features = features; self.groups = groups; self.folds = max(2, min(folds, 30))
         self.minimumCount = max(1, minimumCount); self.epochs = max(1, epochs); self.seed = seed
+        self.singlePenalty = singlePenalty
+    }
+
+    /// `model` with `penalty` taken off every S tag: an S is entered from E or S, or first,
+    /// so those three scores carry it and decoding stays as it is.
+    public static func penalizingSingles(_ model: LinearModel, by penalty: Int32) -> LinearModel {
+        guard penalty != 0 else { return model }
+        var transitions = model.transitions, firsts = model.firsts
+        let s = 3, e = 2, n = model.tagCount                 // BMES
+        transitions[e * n + s] -= penalty
+        transitions[s * n + s] -= penalty
+        firsts[s] -= penalty
+        return LinearModel(tagCount: n, signature: model.signature, groups: model.groups, weights: model.weights,
+                           transitions: transitions, firsts: firsts, lasts: model.lasts)
     }
 
     /// The word list of the training sentences: each listable word seen at least
@@ -99,7 +120,10 @@ extension TokenModel {
     }
 
     /// The averaged perceptron's model and the shipped word list, from segmented sentences.
-    public func train<W: StringProtocol>(_ sentences: [[W]],
+    /// `varieties`: the accessor varieties the templates read (`TokenVariety.counted` over raw
+    /// text), one for each fold, counted without that fold's sentences (as the word list is), so
+    /// that training sees the varieties of words as new text will show them; or one for all.
+    public func train<W: StringProtocol>(_ sentences: [[W]], varieties: [TokenVariety] = [],
                                          log: (String) -> Void = { _ in }) -> (model: LinearModel, words: [String]) {
         let listed = wordList(sentences)
         let dictionary = TokenDictionary(folds: listed.training)
@@ -107,6 +131,8 @@ extension TokenModel {
         let data = sentences.enumerated().map { k, words in
             let s = TokenModel.sentence(words)
             return TokenModel.trainingSentence(s.text, words: s.spans, features: features, dictionary: dictionary,
+                                               variety: varieties.isEmpty ? .empty
+                                                   : varieties[varieties.count == folds ? k % folds : 0],
                                                fold: k % folds, trainer: trainer)
         }
         log("\(data.count) training sentences, \(listed.shipped.count) listed words")
@@ -118,6 +144,6 @@ extension TokenModel {
             for k in order where trainer.train(data[k]) { wrong += 1 }
             log("epoch \(epoch): \(wrong) of \(data.count) sentences wrong")
         }
-        return (trainer.averaged(), listed.shipped)
+        return (TokenTrainer.penalizingSingles(trainer.averaged(), by: singlePenalty), listed.shipped)
     }
 }

@@ -2,13 +2,13 @@
 // (LinearModel bytes, base64) and word list, decoded on first use by TokenModel.shipped().
 // Recipe (Sources/extract-train/Recipe.swift, SegmenterRecipe): pd1998.train.txt; word list in 2
 // folds, words seen 1+ times; templates 7; rows 2^(unigram 14, bigram 18, skip 16, classes 12,
-// dictionary 8); 8 epochs; seed c351998. Training sentences: 35342.
+// dictionary 8); 8 epochs; seed c351998; single-character penalty 6. Training sentences: 35342.
 
 extension TokenModel {
     static let weightsBase64 = """
 WExBQgIAAAAEAAAACAAAAGN3cy12MTo3BQAAAA4AAAABAAAABQAAAP7/////////AAAAAAEAAAACAAAAEgAAAAEAAAAEAAAA/v//
 //////8AAAAAAQAAABAAAAABAAAAAQAAAAAAAAAMAAAAAQAAAAEAAAAAAAAACAAAAAMAAAABAAAAAAAAAAAAAAD8////+P///wAA
-AAAAAAAABwAAAPz///8AAAAA9f///wAAAAAAAAAA/v///wUAAAAAAAAAAAAAABEAAAD6////AAAAAAAAAAAGAAAAAAAAAAAAAAAB
+AAAAAAAABwAAAPz///8AAAAA9f///wAAAAAAAAAA+P///wUAAAAAAAAAAAAAAAsAAAD6////AAAAAAAAAAAAAAAAAAAAAAAAAAAB
 AAAA/////wDkAQQAAgMAAgQDAAQTAAEIDAwJCQYDCgcAAQMEAgMAAQcKAAUJAAIKAAIJCgAcBAcFCgABDQoEBBEECgYJAwgTEBMY
 BBMBEgYPAAEKFAYPCQ0MDgsDAgMEABQFCgABAwABCAMDAAEIAAEHAAEIAAEHAAESCQcAyQEHEAcDCwQMBQABDxQAAQgLBAMIAAED
 AAIDBAAECQACCgQAAQkIAAIEAwAoBAUCAhkDAAEeFQYlNBwhFA0AAQsEBgQHCQwGBgkBAhADDQcWAwkAARAAAQ8RBBQDHAUJCwcG
@@ -34748,5 +34748,10 @@ extension TokenModel {
 龙海市 龙港 龙湖 龙潭 龙潭湖 龙灯 龙狮团 龙生 龙眼 龙窑 龙章 龙竹坪
 龙羊峡 龙胆草 龙脉 龙腾虎跃 龙舞 龙舟 龙舟节 龙舟赛 龙虎斗 龙虾 龙街子
 龙车 龙都 龙门 龙门镇 龙须沟 龙飞凤舞 龙马湖 龙骨坡 龙鼓
+"""
+}
+
+extension TokenModel {
+    static let varietyBase64 = """
 """
 }
