@@ -36,6 +36,11 @@ extension TemporalRecognizer {
             if let (d, e3) = readDay(b, at: j) { v.day = d; j = e3 }
         } else if rel.months != nil, let (d, e2) = readDay(b, at: j) {
             v.day = d; j = e2
+        } else if rel.years != nil, j < n {
+            // 本年度, 去年底, 今年初, 明年末, 去年年中: the year, as 2022年底 is (not 去年份额).
+            if b[j] == "度" { j += 1 }
+            if j + 1 < n, b[j] == "年", b[j + 1] != "份", skipPeriodSuffix(b, at: j + 1) > j + 1 { j += 1 }
+            if j < n, b[j] != "份" { j = skipPeriodSuffix(b, at: j) }
         }
         return (v, j, "relative")
     }

@@ -215,6 +215,10 @@ struct QuantityRecognizer {
             if !alone { return (nil, numStart + 1) }
         }
         var j = pn.end
+        // 一件件, 一个个, 一次次: one measure word twice after 一 means "one by one", not a count.
+        if first == "一", pn.length == 1, j + 1 < n, b[j] == b[j + 1], b[j].isHan, lex.unit(b, at: j) != nil {
+            return (nil, j + 2)
+        }
 
         // 1.2M, 1200K, 3.2k: Latin thousand/million suffixes on Arabic numbers (not 4K, 5G);
         // 12.32e+14, -12e-1: scientific notation.

@@ -283,6 +283,13 @@ public struct SourceText: Sendable {
                    u[i + 2] &- fullWidthZero.utf8[2] < 10 {
                     c = ","
                 }
+                // ２９·４％, ３·１５亿: a middle dot between digits is a decimal point in older print
+                // (People's Daily) when a percent sign or 万/亿 follows the digits after it; not
+                // in 3·15晚会 or 5·12地震, dates that name events.
+                if c == "·", prevOriginal.isASCIIDigit || prevOriginal.value &- fullWidthZero.value < 10,
+                   SourceText.decimalAfterMiddleDot(u, from: i) {
+                    c = "."
+                }
                 prevOriginal = c
                 if c == "\u{FFFD}" { replacements = true }   // the replacement character
                 c = SourceText.scalar(NumeralTable.fold(c.value))
@@ -312,6 +319,31 @@ public struct SourceText: Sendable {
             prev = c
         }
         return true
+    }
+
+    /// Do the UTF-8 bytes from `i` hold digits (ASCII or full-width) and then a percent sign
+    /// or 万/亿 (the fractional part of a figure written with a middle dot)?
+    static func decimalAfterMiddleDot(_ u: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
+        let n = u.count
+        var k = i, digits = 0
+        let zero = Array("０".utf8)
+        while k < n {
+            if u[k] &- 0x30 < 10 { k += 1; digits += 1; continue }
+            if k + 2 < n, u[k] == zero[0], u[k + 1] == zero[1], u[k + 2] &- zero[2] < 10 { k += 3; digits += 1; continue }
+            break
+        }
+        guard digits > 0, k < n else { return false }
+        if u[k] == 0x25 { return true }                                      // %
+        guard k + 2 < n else { return false }
+        let next = (u[k], u[k + 1], u[k + 2])
+        for word in SourceText.afterDecimalDot where next == word { return true }
+        return false
+    }
+
+    /// ％, 万, 亿 as UTF-8.
+    static let afterDecimalDot: [(UInt8, UInt8, UInt8)] = ["％", "万", "亿", "萬", "億"].map {
+        let b = Array($0.utf8)
+        return (b[0], b[1], b[2])
     }
 
     /// Original scalar offset of the cleaned index `i` (0 ≤ i ≤ scalars.count).
