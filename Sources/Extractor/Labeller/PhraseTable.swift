@@ -19,6 +19,9 @@
     /// character and `PhraseTable.alone`): most positions whose first character starts a
     /// word are rejected here, before a hash probe that misses the cache.
     private let pairs: ScalarSet
+    /// The words of one character (what `pairs` holds as the character and `alone`), as a set
+    /// of their own: `mayStart` asks it without hashing.
+    private let singles: ScalarSet
     public let longestWord: Int
     static let continues: UInt32 = 1 << 31
 
@@ -50,12 +53,13 @@
         while capacity < total * 2 { capacity <<= 1 }
         var gatherKeys = [UInt64](repeating: 0, count: capacity), gatherIndex = [Int32](repeating: 0, count: capacity)
         var order: [UInt64] = [], entries: [UInt32] = []
-        var firstScalars: [UInt32] = [], pairHashes: [UInt32] = []
+        var firstScalars: [UInt32] = [], pairHashes: [UInt32] = [], singleScalars: [UInt32] = []
         var longest = 0
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
             pairHashes.append(PhraseTable.pair(f, scalars.count > 1 ? scalars[1] : PhraseTable.alone))
+            if scalars.count == 1 { singleScalars.append(f.value) }
             longest = max(longest, scalars.count)
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
@@ -85,6 +89,7 @@
         self.keys = keys; self.values = values; mask = capacity - 1
         firsts = ScalarSet(firstScalars)
         pairs = ScalarSet(pairHashes)
+        singles = ScalarSet(singleScalars)
         longestWord = longest
     }
 
@@ -116,10 +121,15 @@
 
     /// Could a listed word start at `i`: its first character, and its first two (or a word of one)?
     @inline(__always) func mayStart(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        guard i < text.count, firsts.contains(text[i]) else { return false }
-        guard i + 1 < text.count else { return true }
-        return pairs.contains(PhraseTable.pair(text[i], text[i + 1]))
-            || pairs.contains(PhraseTable.pair(text[i], PhraseTable.alone))
+        guard i < text.count else { return false }
+        // The three bitmap tests combined without branches, then one branch: on running text
+        // each test alone was a coin toss for the branch predictor.
+        let a = text[i], last = i + 1 >= text.count
+        let b = text[last ? i : i + 1]
+        // (A word of one character is asked of `singles`, not of `pairs` with `alone`: the
+        // same words, one hash fewer; the walk after this filter decides either way.)
+        let pair = pairs.bit(PhraseTable.pair(a, b)) | singles.bit(a.value) | (last ? 1 : 0)
+        return firsts.bit(a.value) & pair != 0
     }
 
     /// Calls `body(length, tag)` for each listed word starting at `i` and ending before

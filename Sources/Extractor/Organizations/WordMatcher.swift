@@ -70,13 +70,18 @@ struct WordMatcher: Sendable {
 
     /// Could a word start at `i`? (One-character words, or a known first pair.)
     @inline(__always) func mayStart(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        let c = b[i]
-        if singles.contains(c) { return true }
-        guard i + 1 < b.count else { return false }
-        let d = b[i + 1]
-        guard seconds.contains(d) else { return false }
+        mayStartBit(b, at: i) != 0
+    }
+
+    /// `mayStart` as 1 or 0, computed without branches (`i` must be in `b`): a scan can
+    /// combine the tests of several matchers and branch once, where each test alone was a
+    /// coin toss for the branch predictor on running text.
+    @inline(__always) func mayStartBit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UInt64 {
+        let c = b[i], more = i + 1 < b.count
+        let d = b[more ? i + 1 : i]
         let k = WordMatcher.pairBit(c, d)
-        return bigrams.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
+        let pair = bigrams.withUnsafeBufferPointer { ($0[k >> 6] >> UInt64(k & 63)) & 1 }
+        return singles.bit(c.value) | (seconds.bit(d.value) & pair & (more ? 1 : 0))
     }
 
     /// The longest word at `i`: (length, tag).
