@@ -8,11 +8,12 @@
 ///     let t = PhraseTable([("委员会", 1), ("委员", 2)])
 ///     t.matches(text, at: i) { length, tag in … }   // 3, 1 then 2, 2 at "委员会…"
 @_spi(Training) public struct PhraseTable: Sendable {
-    /// Keys are prefix hashes (0: empty slot); a value is 1 << 31 when longer words
-    /// continue the prefix, plus the value of the word it completes (tag + 1 for
-    /// tagged words; 0: none).
-    private let keys: [UInt64]
-    private let values: [UInt32]
+    /// Slot k holds its key at `slots[2k]` and its value at `slots[2k + 1]`, side by side so
+    /// that a probe touches one cache line (the keys and values in two arrays cost two misses
+    /// a probe). Keys are prefix hashes (0: empty slot); a value is 1 << 31 when longer words
+    /// continue the prefix, plus the value of the word it completes (tag + 1 for tagged
+    /// words; 0: none).
+    private let slots: [UInt64]
     private let mask: Int
     private let firsts: ScalarSet
     /// The words' first two characters, hashed to 16 bits (a word of one character: the
@@ -80,13 +81,13 @@
         }
         capacity = 16
         while capacity < order.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity), values = [UInt32](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: 2 * capacity)
         for (e, h) in order.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h; values[slot] = entries[e]
+            while slots[2 * slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[2 * slot] = h; slots[2 * slot + 1] = UInt64(entries[e])
         }
-        self.keys = keys; self.values = values; mask = capacity - 1
+        self.slots = slots; mask = capacity - 1
         firsts = ScalarSet(firstScalars)
         pairs = ScalarSet(pairHashes)
         singles = ScalarSet(singleScalars)
@@ -102,8 +103,8 @@
     @inline(__always) private func value(_ h: UInt64) -> UInt32? {
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let k = keys[slot]
-            if k == h { return values[slot] }
+            let k = slots[2 &* slot]
+            if k == h { return UInt32(truncatingIfNeeded: slots[2 &* slot &+ 1]) }
             if k == 0 { return nil }
             slot = (slot + 1) & mask
         }
