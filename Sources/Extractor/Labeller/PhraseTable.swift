@@ -8,20 +8,22 @@
 ///     let t = PhraseTable([("委员会", 1), ("委员", 2)])
 ///     t.matches(text, at: i) { length, tag in … }   // 3, 1 then 2, 2 at "委员会…"
 @_spi(Training) public struct PhraseTable: Sendable {
-    /// Keys are prefix hashes (0: empty slot); a value is 1 << 31 when longer words
-    /// continue the prefix, plus the value of the word it completes (tag + 1 for
-    /// tagged words; 0: none).
-    private let keys: [UInt64]
-    private let values: [UInt32]
+    /// Slot k holds its key at `slots[2k]` and its value at `slots[2k + 1]`, side by side so
+    /// that a probe touches one cache line (the keys and values in two arrays cost two misses
+    /// a probe). Keys are prefix hashes (0: empty slot); a value is 1 << 31 when longer words
+    /// continue the prefix, plus the value of the word it completes (tag + 1 for tagged
+    /// words; 0: none).
+    private let slots: [UInt64]
     private let mask: Int
     private let firsts: ScalarSet
     /// The words' first two characters, hashed to 16 bits (a word of one character: the
     /// character and `PhraseTable.alone`): most positions whose first character starts a
     /// word are rejected here, before a hash probe that misses the cache.
     private let pairs: ScalarSet
+    /// The words of one character (what `pairs` holds as the character and `alone`), as a set
+    /// of their own: `mayStart` asks it without hashing.
+    private let singles: ScalarSet
     public let longestWord: Int
-    /// Whether any word is one character long (else `mayStart` never asks for one).
-    private let hasSingles: Bool
     static let continues: UInt32 = 1 << 31
 
     /// Words with their tags (0 …); a word listed twice keeps its first tag.
@@ -52,14 +54,14 @@
         while capacity < total * 2 { capacity <<= 1 }
         var gatherKeys = [UInt64](repeating: 0, count: capacity), gatherIndex = [Int32](repeating: 0, count: capacity)
         var order: [UInt64] = [], entries: [UInt32] = []
-        var firstScalars: [UInt32] = [], pairHashes: [UInt32] = []
-        var longest = 0, singles = false
+        var firstScalars: [UInt32] = [], pairHashes: [UInt32] = [], singleScalars: [UInt32] = []
+        var longest = 0
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
             pairHashes.append(PhraseTable.pair(f, scalars.count > 1 ? scalars[1] : PhraseTable.alone))
+            if scalars.count == 1 { singleScalars.append(f.value) }
             longest = max(longest, scalars.count)
-            if scalars.count == 1 { singles = true }
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
                 h = PhraseTable.step(h, c)
@@ -79,17 +81,17 @@
         }
         capacity = 16
         while capacity < order.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity), values = [UInt32](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: 2 * capacity)
         for (e, h) in order.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h; values[slot] = entries[e]
+            while slots[2 * slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[2 * slot] = h; slots[2 * slot + 1] = UInt64(entries[e])
         }
-        self.keys = keys; self.values = values; mask = capacity - 1
+        self.slots = slots; mask = capacity - 1
         firsts = ScalarSet(firstScalars)
         pairs = ScalarSet(pairHashes)
+        singles = ScalarSet(singleScalars)
         longestWord = longest
-        hasSingles = singles
     }
 
     static let seed = FeatureHash.start(0x5048_5241)   // "PHRA"
@@ -101,8 +103,8 @@
     @inline(__always) private func value(_ h: UInt64) -> UInt32? {
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let k = keys[slot]
-            if k == h { return values[slot] }
+            let k = slots[2 &* slot]
+            if k == h { return UInt32(truncatingIfNeeded: slots[2 &* slot &+ 1]) }
             if k == 0 { return nil }
             slot = (slot + 1) & mask
         }
@@ -120,10 +122,15 @@
 
     /// Could a listed word start at `i`: its first character, and its first two (or a word of one)?
     @inline(__always) func mayStart(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        guard i < text.count, firsts.contains(text[i]) else { return false }
-        guard i + 1 < text.count else { return true }
-        return pairs.contains(PhraseTable.pair(text[i], text[i + 1]))
-            || hasSingles && pairs.contains(PhraseTable.pair(text[i], PhraseTable.alone))
+        guard i < text.count else { return false }
+        // The three bitmap tests combined without branches, then one branch: on running text
+        // each test alone was a coin toss for the branch predictor.
+        let a = text[i], last = i + 1 >= text.count
+        let b = text[last ? i : i + 1]
+        // (A word of one character is asked of `singles`, not of `pairs` with `alone`: the
+        // same words, one hash fewer; the walk after this filter decides either way.)
+        let pair = pairs.bit(PhraseTable.pair(a, b)) | singles.bit(a.value) | (last ? 1 : 0)
+        return firsts.bit(a.value) & pair != 0
     }
 
     /// Calls `body(length, tag)` for each listed word starting at `i` and ending before

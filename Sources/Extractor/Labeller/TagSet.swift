@@ -64,7 +64,19 @@
         var open = -1
         // The outside tag (most characters) closes any open span, whatever the other tags are.
         let plain: Int = outside.map { o in o == single || o == begin || o == end || o == inside ? -1 : Int(o) } ?? -1
-        for (k, t) in tags.enumerated() {
+        guard let base = tags.baseAddress else { return }
+        let n = tags.count
+        // Eight outside tags in a row (most of a text) are passed over with one compare: they
+        // only close an open span.
+        let plainRun: UInt64? = plain >= 0 ? UInt64(plain) &* 0x0101_0101_0101_0101 : nil
+        var k = 0
+        while k < n {
+            if let plainRun, k &+ 8 <= n,
+               UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) == plainRun {
+                open = -1; k &+= 8; continue
+            }
+            let t = base[k]
+            defer { k &+= 1 }
             if Int(t) == plain { open = -1; continue }
             if t == single { out.append((offset + k, offset + k + 1)); open = -1 }
             else if t == begin { open = k }

@@ -128,9 +128,10 @@
         typealias M = OrganizationMarks
         var knownUntil = 0
         for i in 0 ..< b.count {
-            let c = b[i]
-            if stops.contains(c) { M.stop.set(&m[i], 1) }
-            guard lexicon.mayStart(c) else { continue }
+            // The stop bit set without a branch (a stop character is a coin toss on running text),
+            // and one combined test for a word starting here.
+            m[i] |= stops.bit(b[i].value) << M.stop.shift
+            guard lexicon.mayStart(b, at: i) else { continue }
             var head = (0, 0), known = (0, 0), place = 0, leading = 0, subunit = 0, generic = 0, modifier = false
             lexicon.values(b, at: i) { len, v in
                 let h = Int((v >> Lists.headShift) & 0xF), k = Int((v >> Lists.knownShift) & 0xF)

@@ -10,9 +10,14 @@ struct WordMatcher: Sendable {
     let ids: [Int32]
     /// Tags by id.
     let tags: [String]
-    /// `index[c]` is 1 + the first word (in group order) starting with c (0: none); the
-    /// group runs while the first scalar stays c.
-    let index: [Int32]
+    /// The first characters as a bitmap (bit c of `firstBits[c >> 6]`), the number of first
+    /// characters below each word of it, and for the k-th first character (in scalar order)
+    /// the first word of its group (in group order); the group runs while the first scalar
+    /// stays c. (A table of 65,536 entries a matcher, 256 KiB, was read at a cache line of its
+    /// own for each character, in six matchers: the misses cost more than the words.)
+    let firstBits: [UInt64]
+    let rankBase: [Int32]
+    let groupStart: [Int32]
     let firsts: ScalarSet
     let lasts: ScalarSet
     /// First characters of one-character words, and the first two characters of longer ones:
@@ -46,16 +51,23 @@ struct WordMatcher: Sendable {
         keys.sort()
         let order = keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         var scalars: [Unicode.Scalar] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
-        var index = [Int32](repeating: 0, count: Int(ScalarSet.planeEnd))
+        // Groups come in scalar order of their first character (the sort above), so the k-th
+        // group started is the k-th first character's.
+        var firstBits = [UInt64](repeating: 0, count: Int(ScalarSet.planeEnd) >> 6), groupStart: [Int32] = []
         for id in order {
-            let w = words[id].0
-            if index[Int(w[0].value)] == 0 { index[Int(w[0].value)] = Int32(offsets.count + 1) }
+            let w = words[id].0, f = w[0].value
+            if firstBits[Int(f >> 6)] & (1 << UInt64(f & 63)) == 0 {
+                firstBits[Int(f >> 6)] |= 1 << UInt64(f & 63)
+                groupStart.append(Int32(offsets.count))
+            }
             offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
             scalars.append(contentsOf: w)
         }
         self.scalars = scalars; self.offsets = offsets; self.lengths = lengths; self.ids = ids
         self.tags = words.map { $0.1 }
-        self.index = index
+        var rankBase: [Int32] = [], below: Int32 = 0
+        for word in firstBits { rankBase.append(below); below += Int32(word.nonzeroBitCount) }
+        self.firstBits = firstBits; self.rankBase = rankBase; self.groupStart = groupStart
         firsts = ScalarSet(order.lazy.map { words[$0].0[0] })
         lasts = ScalarSet(words.lazy.compactMap { $0.0.last })
         singles = ScalarSet(words.lazy.filter { $0.0.count == 1 }.map { $0.0[0] })
@@ -70,13 +82,18 @@ struct WordMatcher: Sendable {
 
     /// Could a word start at `i`? (One-character words, or a known first pair.)
     @inline(__always) func mayStart(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
-        let c = b[i]
-        if singles.contains(c) { return true }
-        guard i + 1 < b.count else { return false }
-        let d = b[i + 1]
-        guard seconds.contains(d) else { return false }
+        mayStartBit(b, at: i) != 0
+    }
+
+    /// `mayStart` as 1 or 0, computed without branches (`i` must be in `b`): a scan can
+    /// combine the tests of several matchers and branch once, where each test alone was a
+    /// coin toss for the branch predictor on running text.
+    @inline(__always) func mayStartBit(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UInt64 {
+        let c = b[i], more = i + 1 < b.count
+        let d = b[more ? i + 1 : i]
         let k = WordMatcher.pairBit(c, d)
-        return bigrams.withUnsafeBufferPointer { $0[k >> 6] & (1 << UInt64(k & 63)) != 0 }
+        let pair = bigrams.withUnsafeBufferPointer { ($0[k >> 6] >> UInt64(k & 63)) & 1 }
+        return singles.bit(c.value) | (seconds.bit(d.value) & pair & (more ? 1 : 0))
     }
 
     /// The longest word at `i`: (length, tag).
@@ -101,8 +118,11 @@ struct WordMatcher: Sendable {
         let c = b[i]
         guard c.value < ScalarSet.planeEnd, firsts.contains(c) else { return nil }
         if length == nil, !mayStart(b, at: i) { return nil }
-        let first = Int(index[Int(c.value)]) - 1
-        guard first >= 0 else { return nil }
+        // The group of c: its rank among the first characters (`firsts` holds c).
+        let v = Int(c.value), word = firstBits.withUnsafeBufferPointer { $0[v >> 6] }
+        let rank = rankBase.withUnsafeBufferPointer { Int($0[v >> 6]) }
+            + (word & ((1 << UInt64(v & 63)) &- 1)).nonzeroBitCount
+        let first = groupStart.withUnsafeBufferPointer { Int($0[rank]) }
         return scalars.withUnsafeBufferPointer { w -> (Int, Int)? in
             var k = first
             while k < offsets.count {
