@@ -215,8 +215,10 @@ struct QuantityRecognizer {
             if !alone { return (nil, numStart + 1) }
         }
         var j = pn.end
-        // 一件件, 一个个, 一次次: one measure word twice after 一 means "one by one", not a count.
-        if first == "一", pn.length == 1, j + 1 < n, b[j] == b[j + 1], b[j].isHan, lex.unit(b, at: j) != nil {
+        // 一件件, 一个个, 一次次: one measure word twice after 一 means "one by one", not a count
+        // (but 一个个体户, 一项项目, 一家家具厂 count one of a word that begins with the measure word).
+        if first == "一", pn.length == 1, j + 2 < n, b[j] == b[j + 1], b[j].isHan, lex.unit(b, at: j) != nil,
+           !NonFigureTable.measureWordStarts.contains(where: { $0[0] == b[j + 1] && $0[1] == b[j + 2] }) {
             return (nil, j + 2)
         }
 
