@@ -8,6 +8,10 @@ extension TemporalRecognizer {
     func readRelative(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         guard let (rel, e) = matchRelative(b, at: i) else { return nil }
+        // 即将来临, 将来自: 将 is "about to", not the first half of 将来; 探明天然气: 天然 is a word.
+        if b[i] == "将", e == i + 2, b[i + 1] == "来",
+           i > 0 && b[i - 1] == "即" || e < n && "自到临".unicodeScalars.contains(b[e]) { return nil }
+        if b[e - 1] == "天", e < n, b[e] == "然" { return nil }
         var v = TemporalValue()
         v.relDays = rel.days; v.relYears = rel.years; v.relMonths = rel.months; v.relWeeks = rel.weeks
         v.anaphoric = rel.anaphoric; v.reference = rel.reference; v.partOfDay = rel.partOfDay
