@@ -27,10 +27,14 @@
     /// `String`s: Swift hashes non-ASCII strings through normalization, far slower), with
     /// traditional characters folded: 浙江大學 and 浙江大学 are one name, and 臺大 its short form.
     private var names = NameIndex()
-    /// The names in reach at the end of the pieces read so far.
-    private var known: [Int: Entry] = [:]
-    /// For each family, the document offset (original scalars) after its last mention.
-    private var lastSeen: [Int: Int] = [:]
+    /// The names in reach at the end of the pieces read so far, by number (nil: not in reach),
+    /// and how many there are. (Arrays by number, not dictionaries: hashing every look-up
+    /// cost a fifth of the pass.)
+    private var known: [Entry?] = []
+    private var knownCount = 0
+    /// For each family (by number), the document offset (original scalars) after its last
+    /// mention; -1: none.
+    private var lastSeen: [Int] = []
 
     public init() {}
 
@@ -65,7 +69,7 @@
     mutating func pass(_ found: [OrganizationRecognizer.Found], in source: SourceText, folded: SourceText,
                        at base: Int) -> [OrganizationRecognizer.Found] {
         defer { forget(before: base + source.originalCount - Self.reach) }
-        guard !found.isEmpty || !known.isEmpty else { return found }
+        guard !found.isEmpty || knownCount > 0 else { return found }
         return folded.withScalars { b in
             source.withScalars { written in pass(found, b, written: written, source: source, base: base) }
         }
@@ -76,16 +80,30 @@
                                source: SourceText, base: Int) -> [OrganizationRecognizer.Found] {
         // Every name the walk may take: those carried, those found, and their short forms.
         var ids = [Int](repeating: -1, count: found.count)
-        var forms: [Int: [Int]] = [:]
+        // The short forms of each found name (by number: 1 + its index in `formLists`; 0: not yet).
+        var formOf: [Int32] = [], formLists: [[Int]] = []
         for (k, f) in found.enumerated() where f.end - f.start >= Self.shortest {
             let id = names.id(b[f.start ..< f.end])
             ids[k] = id
-            if forms[id] == nil { forms[id] = Self.shortForms(of: b[f.start ..< f.end]).map { names.id($0[...]) } }
+            if id >= formOf.count { formOf += repeatElement(0, count: names.count - formOf.count) }
+            if formOf[id] == 0 {
+                formLists.append(Self.shortForms(of: b[f.start ..< f.end]).map { names.id($0[...]) })
+                formOf[id] = Int32(formLists.count)
+            }
         }
-        var candidates = Set(known.keys)
-        for (id, short) in forms { candidates.insert(id); candidates.formUnion(short) }
-        guard !candidates.isEmpty else { return found }
-        let table = PhraseTable(scalarValues: candidates.sorted().map { (names.scalars[$0], UInt32($0 + 1)) })
+        grow()
+        @inline(__always) func forms(_ id: Int) -> [Int] {
+            id < formOf.count && formOf[id] > 0 ? formLists[Int(formOf[id]) - 1] : []
+        }
+        var candidate = known.map { $0 != nil }
+        var any = knownCount > 0
+        for id in formOf.indices where formOf[id] > 0 {
+            candidate[id] = true; any = true
+            for s in formLists[Int(formOf[id]) - 1] { candidate[s] = true }
+        }
+        guard any else { return found }
+        let table = PhraseTable(scalarValues: candidate.indices.filter { candidate[$0] }
+            .map { (names.scalars[$0], UInt32($0 + 1)) })
         var out: [OrganizationRecognizer.Found] = []
         out.reserveCapacity(found.count * 2)
         var k = 0, i = 0, hint = 0
@@ -102,11 +120,11 @@
                         lastSeen[e.family] = base + span.end
                     } else {
                         // New, or out of reach: a name of its own again, with its short forms.
-                        known[id] = Entry(full: -1, fullText: nil, category: f.category, family: id)
-                        let short = forms[id] ?? []
-                        let text = short.isEmpty ? nil : String(String.UnicodeScalarView(written[f.start ..< f.end]))
+                        set(id, Entry(full: -1, fullText: nil, category: f.category, family: id))
+                        let short = forms(id)
+                        let text = short.isEmpty ? nil : Self.string(written[f.start ..< f.end])
                         for s in short where !(known[s].map { live($0, at: at) } ?? false) {
-                            known[s] = Entry(full: id, fullText: text, category: f.category, family: id)
+                            set(s, Entry(full: id, fullText: text, category: f.category, family: id))
                         }
                         lastSeen[id] = base + span.end
                     }
@@ -139,40 +157,73 @@
         return out
     }
 
+    /// The scalars as a String, through UTF-8 (a UnicodeScalarView appended one scalar at a
+    /// time cost 26,000 instructions a name).
+    static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for c in scalars { UTF8.encode(c) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Room in `known` and `lastSeen` for every name numbered so far.
+    private mutating func grow() {
+        let more = names.count - known.count
+        guard more > 0 else { return }
+        known += repeatElement(nil, count: more)
+        lastSeen += repeatElement(-1, count: more)
+    }
+
+    private mutating func set(_ id: Int, _ e: Entry) {
+        if known[id] == nil { knownCount += 1 }
+        known[id] = e
+    }
+
     /// Was the name's family mentioned within `reach` before `at` (document offset)?
     private func live(_ e: Entry, at: Int) -> Bool {
-        guard let last = lastSeen[e.family] else { return false }
-        return at - last <= Self.reach
+        let last = lastSeen[e.family]
+        return last >= 0 && at - last <= Self.reach
     }
 
     /// Drops the names whose families were last mentioned before `offset`: out of reach for
     /// every later piece, as they would be read whole.
     private mutating func forget(before offset: Int) {
-        guard offset > 0, !lastSeen.isEmpty else { return }
-        let gone = Set(lastSeen.filter { $0.value < offset }.map(\.key))
-        guard !gone.isEmpty else { return }
-        for f in gone { lastSeen[f] = nil }
-        known = known.filter { !gone.contains($0.value.family) }
-        if names.count > 4096 && names.count > 4 * known.count { compact() }
+        guard offset > 0 else { return }
+        let gone = -2
+        var any = false
+        for f in lastSeen.indices where lastSeen[f] >= 0 && lastSeen[f] < offset { lastSeen[f] = gone; any = true }
+        guard any else { return }
+        for id in known.indices {
+            if let e = known[id], lastSeen[e.family] == gone { known[id] = nil; knownCount -= 1 }
+        }
+        for f in lastSeen.indices where lastSeen[f] == gone { lastSeen[f] = -1 }
+        if names.count > 4096 && names.count > 4 * knownCount { compact() }
     }
 
     /// Renumbers the names still known, so that a long archive holds only its last articles'.
     private mutating func compact() {
         var index = NameIndex()
-        var renumbered: [Int: Int] = [:]
+        var renumbered = [Int](repeating: -1, count: names.count)
         func id(_ old: Int) -> Int {
-            if let new = renumbered[old] { return new }
+            if renumbered[old] >= 0 { return renumbered[old] }
             let new = index.id(names.scalars[old])
             renumbered[old] = new
             return new
         }
-        var k: [Int: Entry] = [:], seen: [Int: Int] = [:]
-        for (old, e) in known.sorted(by: { $0.key < $1.key }) {
-            k[id(old)] = Entry(full: e.full >= 0 ? id(e.full) : -1, fullText: e.fullText, category: e.category,
-                               family: id(e.family))
+        var entries: [(Int, Entry)] = [], seen: [(Int, Int)] = []
+        for old in known.indices {
+            guard let e = known[old] else { continue }
+            let new = id(old)
+            entries.append((new, Entry(full: e.full >= 0 ? id(e.full) : -1, fullText: e.fullText,
+                                       category: e.category, family: id(e.family))))
         }
-        for (family, offset) in lastSeen { seen[id(family)] = offset }
-        names = index; known = k; lastSeen = seen
+        for family in lastSeen.indices where lastSeen[family] >= 0 { seen.append((id(family), lastSeen[family])) }
+        names = index
+        known = Array(repeating: nil, count: index.count)
+        lastSeen = Array(repeating: -1, count: index.count)
+        for (k, e) in entries { known[k] = e }
+        for (f, offset) in seen { lastSeen[f] = offset }
+        knownCount = entries.count
     }
 
     /// The short forms a document may use for a name: without its legal form (中信证券股份
@@ -214,20 +265,42 @@
     }
 }
 
-/// Names numbered by their scalars: the same scalars, the same number.
+/// Names numbered by their scalars: the same scalars, the same number. An open-addressing
+/// table of numbers keyed by a hash of the scalars (a Dictionary hashed each key again).
 struct NameIndex: Sendable {
     private(set) var scalars: [[Unicode.Scalar]] = []
-    private var byHash: [UInt64: [Int]] = [:]
+    private var hashes: [UInt64] = []
+    /// A name's number at its hash's slot, or the next free one; -1: free.
+    private var slots = [Int32](repeating: -1, count: 64)
 
     mutating func id<C: Collection>(_ name: C) -> Int where C.Element == Unicode.Scalar {
         var h = FeatureHash.start(0x4E41_4D45)   // "NAME"
         for c in name { h = FeatureHash.add(h, c.value) }
-        if let same = byHash[h] {
-            for id in same where scalars[id].elementsEqual(name) { return id }
+        h = FeatureHash.finish(h)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == h && scalars[id].elementsEqual(name) { return id }
+            slot = (slot + 1) & mask
         }
+        let id = scalars.count
         scalars.append(Array(name))
-        byHash[h, default: []].append(scalars.count - 1)
-        return scalars.count - 1
+        hashes.append(h)
+        slots[slot] = Int32(id)
+        if scalars.count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    /// Twice the slots, every number placed again.
+    private mutating func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
     }
 
     var count: Int { scalars.count }
