@@ -47,6 +47,9 @@ final class Lexicon: Sendable {
     let relativesByFirst = TemporalTable.relativesByFirst
     let relatives = TemporalTable.relatives
     let relativeLeftBlockers = TemporalTable.relativeLeftBlockers
+    let relativeRightBlockers = TemporalTable.relativeRightBlockers
+    let jiangLaiLeftBlockers = TemporalTable.jiangLaiLeftBlockers
+    let holidayThingsAfter = HolidayTable.thingsAfter
     let partOfDayFirsts = TemporalTable.partOfDayFirsts
     let partsOfDay = TemporalTable.partsOfDay
     let holidayFirsts = HolidayTable.firsts

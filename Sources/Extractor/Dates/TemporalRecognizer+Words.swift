@@ -8,10 +8,6 @@ extension TemporalRecognizer {
     func readRelative(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (TemporalValue, Int, StaticString)? {
         let n = b.count
         guard let (rel, e) = matchRelative(b, at: i) else { return nil }
-        // 即将来临, 将来自: 将 is "about to", not the first half of 将来; 探明天然气: 天然 is a word.
-        if b[i] == "将", e == i + 2, b[i + 1] == "来",
-           i > 0 && b[i - 1] == "即" || e < n && "自到临".unicodeScalars.contains(b[e]) { return nil }
-        if b[e - 1] == "天", e < n, b[e] == "然" { return nil }
         var v = TemporalValue()
         v.relDays = rel.days; v.relYears = rel.years; v.relMonths = rel.months; v.relWeeks = rel.weeks
         v.anaphoric = rel.anaphoric; v.reference = rel.reference; v.partOfDay = rel.partOfDay
@@ -42,7 +38,7 @@ extension TemporalRecognizer {
             v.day = d; j = e2
         } else if rel.years != nil, j < n {
             // 本年度, 去年底, 今年初, 明年末, 去年年中: the year, as 2022年底 is (not 去年份额).
-            if b[j] == "度" { j += 1 }
+            if b[j] == "度", !(j + 1 < n && lex.isBlockedUnitWord("度", b[j + 1])) { j += 1 }   // not 今年度过
             if j + 1 < n, b[j] == "年", b[j + 1] != "份", skipPeriodSuffix(b, at: j + 1) > j + 1 { j += 1 }
             if j < n, b[j] != "份" { j = skipPeriodSuffix(b, at: j) }
         }
@@ -79,9 +75,10 @@ extension TemporalRecognizer {
             // 二十一日 holds no 十一, and 去冬至今 no 冬至 (至今 is "until now").
             if i > 0, NumeralTable.role(b[i]) != nil, isNumeralStart(b[i - 1]) { continue }
             if b[e - 1] == "至", e < n, b[e] == "今" { continue }
-            if HolidayTable.thingsAfter.contains(where: { w in
+            // 圣诞树, 中秋节月饼: a thing of the holiday, and no shorter holiday word (圣诞) either.
+            if lex.holidayThingsAfter.contains(where: { w in
                 e + w.count <= n && w.indices.allSatisfy { b[e + $0] == w[$0] }
-            }) { continue }
+            }) { return nil }
             return (entry, e)
         }
         return nil
@@ -155,12 +152,27 @@ extension TemporalRecognizer {
             if ok {
                 // 出现在 is not 现在; 当晚上 is 当 + 晚上 (the clock after it is read with 晚上).
                 if i > 0, lex.relativeLeftBlockers.contains(b[i - 1]), w.first == "现" || w.first == "現" { return nil }
+                let e = i + w.count
+                if isBlockedOnTheRight(w, b, end: e) { return nil }
+                if w.count == 2, w[1] == "来" || w[1] == "來", w[0] == "将" || w[0] == "將", i > 0,
+                   lex.jiangLaiLeftBlockers.contains(b[i - 1]) { return nil }
                 let rel = lex.relatives[idx].1
                 if rel.anaphoric, rel.partOfDay != nil, i + w.count < n, b[i + w.count] == "上" { return nil }
                 return (rel, i + w.count)
             }
         }
         return nil
+    }
+
+    /// The relative word `w`, ending at `e`, begins another word with what follows
+    /// (`TemporalTable.relativeRightBlockers`).
+    private func isBlockedOnTheRight(_ w: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, end e: Int) -> Bool {
+        guard e < b.count else { return false }
+        for r in lex.relativeRightBlockers where w.count >= r.end.count && r.next.contains(b[e]) {
+            guard zip(w.suffix(r.end.count), r.end).allSatisfy({ $0 == $1 }) else { continue }
+            return !(e + 1 < b.count && r.unless.contains(b[e + 1]))
+        }
+        return false
     }
 
     func matchWeekdayPrefix(_ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
