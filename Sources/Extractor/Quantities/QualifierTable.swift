@@ -95,10 +95,18 @@ enum NonFigureTable {
         "一针一线", "一砖一瓦", "一如既往", "一目了然", "一鼓作气", "一马当先", "一丝不苟", "一往无前", "一应俱全",
         "一锤定音", "一劳永逸", "一以贯之", "一脉相承", "千辛万苦", "千变万化", "千军万马", "万无一失", "九死一生",
         "百花齐放", "百家争鸣", "百尺竿头", "三令五申", "三头六臂", "四通八达", "五颜六色", "六神无主", "七嘴八舌",
-        "八仙过海", "九霄云外", "十拿九稳", "一分为二", "一视同仁", "一无所有", "一事无成", 
+        "八仙过海", "九霄云外", "十拿九稳", "一分为二", "一视同仁", "一无所有", "一事无成",
         "年复一年", "日复一日", "成百上千", "成千上万", "一波三折", "聚一堂", "集一堂", "四人帮", "一时间", "一时期", "小两口", "两口子",
-        "十五大", "十六大", "十七大", "十八大", "十九大", "二十大", "二十一大",    // party congresses
     ]
+
+    /// Party congresses (十九大, the 19th National Congress: 党的十九大精神, 落实十五大的要求) are
+    /// not the number 19 and 大 "big", unless a noun of "N big things" follows (十五大城市 are
+    /// fifteen big cities, 二十大类商品 twenty big classes of goods).
+    static let partyCongresses = WordLists.words("十五 十六 十七 十八 十九 二十 二十一")
+    static let bigThingsAfterNumeral = WordLists.words("""
+        城市 都市 类 類 行业 行業 产业 產業 领域 領域 项目 項目 工程 品牌 企业 企業 公司 集团 集團 银行 銀行 景区 景點 景点
+        战略 戰略 任务 任務 举措 舉措 成果 亮点 亮點 特色 板块 板塊 区域 區域 市场 市場 港口 机场 機場 湖泊 河流 名山 岛屿
+        """)
 
     /// Words that begin with a measure word, so that 一 and the measure word before them count
     /// (一个个体户 is one 个体户, 一项项目 one 项目), where 一个个, 一项项 alone mean "one by one".

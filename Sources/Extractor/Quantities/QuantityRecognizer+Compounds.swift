@@ -37,6 +37,13 @@ extension QuantityRecognizer {
         return matched ? (delta, k) : nil
     }
 
+    /// The numeral `b[s..<e]` and the 大 after it name a party congress (`NonFigureTable.partyCongresses`).
+    func isPartyCongress(_ b: UnsafeBufferPointer<Unicode.Scalar>, from s: Int, to e: Int) -> Bool {
+        e < b.count && b[e] == "大"
+            && NonFigureTable.partyCongresses.contains(where: { $0.count == e - s && Self.matches($0, b, at: s) })
+            && !NonFigureTable.bigThingsAfterNumeral.contains(where: { Self.matches($0, b, at: e + 1) })
+    }
+
     /// True when `w` stands at `i`.
     static func matches(_ w: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
         guard i + w.count <= b.count else { return false }

@@ -217,10 +217,11 @@ struct QuantityRecognizer {
         var j = pn.end
         // 一件件, 一个个, 一次次: one measure word twice after 一 means "one by one", not a count
         // (but 一个个体户, 一项项目, 一家家具厂 count one of a word that begins with the measure word).
-        if first == "一", pn.length == 1, j + 2 < n, b[j] == b[j + 1], b[j].isHan, lex.unit(b, at: j) != nil,
-           !NonFigureTable.measureWordStarts.contains(where: { $0[0] == b[j + 1] && $0[1] == b[j + 2] }) {
+        if first == "一", pn.length == 1, j + 1 < n, b[j] == b[j + 1], b[j].isHan, lex.unit(b, at: j) != nil,
+           !(j + 2 < n && NonFigureTable.measureWordStarts.contains(where: { $0[0] == b[j + 1] && $0[1] == b[j + 2] })) {
             return (nil, j + 2)
         }
+        if !arabic, isPartyCongress(b, from: numStart, to: j) { return (nil, j + 1) }
 
         // 1.2M, 1200K, 3.2k: Latin thousand/million suffixes on Arabic numbers (not 4K, 5G);
         // 12.32e+14, -12e-1: scientific notation.
