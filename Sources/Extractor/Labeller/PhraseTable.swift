@@ -16,12 +16,11 @@
     private let slots: [UInt64]
     private let mask: Int
     private let firsts: ScalarSet
-    /// The words' first two characters, hashed to 16 bits (a word of one character: the
-    /// character and `PhraseTable.alone`): most positions whose first character starts a
-    /// word are rejected here, before a hash probe that misses the cache.
+    /// The first two characters of the words of two or more, hashed to 16 bits: most positions
+    /// whose first character starts a word are rejected here, before a hash probe that misses
+    /// the cache.
     private let pairs: ScalarSet
-    /// The words of one character (what `pairs` holds as the character and `alone`), as a set
-    /// of their own: `mayStart` asks it without hashing.
+    /// The words of one character: `mayStart` asks them without hashing.
     private let singles: ScalarSet
     public let longestWord: Int
     static let continues: UInt32 = 1 << 31
@@ -59,8 +58,7 @@
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
-            pairHashes.append(PhraseTable.pair(f, scalars.count > 1 ? scalars[1] : PhraseTable.alone))
-            if scalars.count == 1 { singleScalars.append(f.value) }
+            if scalars.count > 1 { pairHashes.append(PhraseTable.pair(f, scalars[1])) } else { singleScalars.append(f.value) }
             longest = max(longest, scalars.count)
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {
@@ -113,9 +111,6 @@
     /// Could a listed word start with this character?
     @inline(__always) public func mayStart(_ c: Unicode.Scalar) -> Bool { firsts.contains(c) }
 
-    /// What stands for the second character of a word of one.
-    static let alone: Unicode.Scalar = "\u{0}"
-
     @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
         (a.value &* 0x9E37_79B1 ^ b.value &* 0x85EB_CA77) >> 16
     }
@@ -127,8 +122,7 @@
         // each test alone was a coin toss for the branch predictor.
         let a = text[i], last = i + 1 >= text.count
         let b = text[last ? i : i + 1]
-        // (A word of one character is asked of `singles`, not of `pairs` with `alone`: the
-        // same words, one hash fewer; the walk after this filter decides either way.)
+        // (A word of one character is asked of `singles`; the walk after this filter decides.)
         let pair = pairs.bit(PhraseTable.pair(a, b)) | singles.bit(a.value) | (last ? 1 : 0)
         return firsts.bit(a.value) & pair != 0
     }

@@ -14,10 +14,9 @@
 ///     // + 浙大 (full 浙江大学), and any later 浙江大学
 @_spi(Training) public struct OrganizationDocument: Sendable {
     /// A name the document has shown (by its number in `names`): the full name it
-    /// abbreviates (-1: it is one) and that name as the document wrote it, its category, and
-    /// its family: the name whose mentions keep it in reach (the full name, or itself).
+    /// abbreviates, as the document wrote it (nil: it is one), its category, and its family:
+    /// the name whose mentions keep it in reach (the full name, or itself).
     struct Entry: Sendable {
-        var full: Int
         var fullText: String?
         var category: String
         var family: Int
@@ -116,15 +115,15 @@
                     let span = source.originalSpan(f.start, f.end, hint: &hint)
                     let at = base + span.start
                     if let e = known[id], live(e, at: at) {
-                        if e.full >= 0 { f.full = e.fullText }
+                        if let t = e.fullText { f.full = t }
                         lastSeen[e.family] = base + span.end
                     } else {
                         // New, or out of reach: a name of its own again, with its short forms.
-                        set(id, Entry(full: -1, fullText: nil, category: f.category, family: id))
+                        set(id, Entry(fullText: nil, category: f.category, family: id))
                         let short = forms(id)
                         let text = short.isEmpty ? nil : Self.string(written[f.start ..< f.end])
                         for s in short where !(known[s].map { live($0, at: at) } ?? false) {
-                            set(s, Entry(full: id, fullText: text, category: f.category, family: id))
+                            set(s, Entry(fullText: text, category: f.category, family: id))
                         }
                         lastSeen[id] = base + span.end
                     }
@@ -147,7 +146,7 @@
             }
             if let (length, e) = best {
                 out.append(.init(start: i, end: i + length, category: e.category,
-                                 full: e.full >= 0 ? e.fullText : nil))
+                                 full: e.fullText))
                 lastSeen[e.family] = base + source.originalSpan(i, i + length, hint: &hint).end
                 i += length
             } else {
@@ -214,8 +213,7 @@
         for old in known.indices {
             guard let e = known[old] else { continue }
             let new = id(old)
-            entries.append((new, Entry(full: e.full >= 0 ? id(e.full) : -1, fullText: e.fullText,
-                                       category: e.category, family: id(e.family))))
+            entries.append((new, Entry(fullText: e.fullText, category: e.category, family: id(e.family))))
         }
         for family in lastSeen.indices where lastSeen[family] >= 0 { seen.append((id(family), lastSeen[family])) }
         names = index

@@ -10,15 +10,14 @@ struct WordMatcher: Sendable {
     let ids: [Int32]
     /// Tags by id.
     let tags: [String]
-    /// The first characters as a bitmap (bit c of `firstBits[c >> 6]`), the number of first
-    /// characters below each word of it, and for the k-th first character (in scalar order)
-    /// the first word of its group (in group order); the group runs while the first scalar
-    /// stays c. (A table of 65,536 entries a matcher, 256 KiB, was read at a cache line of its
-    /// own for each character, in six matchers: the misses cost more than the words.)
-    let firstBits: [UInt64]
+    /// The first characters, `firsts`'s rank bases, and for the k-th first character (in
+    /// scalar order, `ScalarSet.rank`) the first word of its group (in group order); the group
+    /// runs while the first scalar stays c. (A table of 65,536 entries a matcher, 256 KiB, was
+    /// read at a cache line of its own for each character, in six matchers: the misses cost
+    /// more than the words.)
+    let firsts: ScalarSet
     let rankBase: [Int32]
     let groupStart: [Int32]
-    let firsts: ScalarSet
     let lasts: ScalarSet
     /// First characters of one-character words, and the first two characters of longer ones:
     /// most positions are rejected by these before any word is compared.
@@ -53,22 +52,17 @@ struct WordMatcher: Sendable {
         var scalars: [Unicode.Scalar] = [], offsets: [Int32] = [], lengths: [UInt8] = [], ids: [Int32] = []
         // Groups come in scalar order of their first character (the sort above), so the k-th
         // group started is the k-th first character's.
-        var firstBits = [UInt64](repeating: 0, count: Int(ScalarSet.planeEnd) >> 6), groupStart: [Int32] = []
+        var groupStart: [Int32] = [], previous: Unicode.Scalar? = nil
         for id in order {
-            let w = words[id].0, f = w[0].value
-            if firstBits[Int(f >> 6)] & (1 << UInt64(f & 63)) == 0 {
-                firstBits[Int(f >> 6)] |= 1 << UInt64(f & 63)
-                groupStart.append(Int32(offsets.count))
-            }
+            let w = words[id].0
+            if w[0] != previous { previous = w[0]; groupStart.append(Int32(offsets.count)) }
             offsets.append(Int32(scalars.count)); lengths.append(UInt8(w.count)); ids.append(Int32(id))
             scalars.append(contentsOf: w)
         }
         self.scalars = scalars; self.offsets = offsets; self.lengths = lengths; self.ids = ids
         self.tags = words.map { $0.1 }
-        var rankBase: [Int32] = [], below: Int32 = 0
-        for word in firstBits { rankBase.append(below); below += Int32(word.nonzeroBitCount) }
-        self.firstBits = firstBits; self.rankBase = rankBase; self.groupStart = groupStart
         firsts = ScalarSet(order.lazy.map { words[$0].0[0] })
+        rankBase = firsts.rankBases(); self.groupStart = groupStart
         lasts = ScalarSet(words.lazy.compactMap { $0.0.last })
         singles = ScalarSet(words.lazy.filter { $0.0.count == 1 }.map { $0.0[0] })
         seconds = ScalarSet(words.lazy.filter { $0.0.count >= 2 }.map { $0.0[1] })
@@ -119,9 +113,7 @@ struct WordMatcher: Sendable {
         guard c.value < ScalarSet.planeEnd, firsts.contains(c) else { return nil }
         if length == nil, !mayStart(b, at: i) { return nil }
         // The group of c: its rank among the first characters (`firsts` holds c).
-        let v = Int(c.value), word = firstBits.withUnsafeBufferPointer { $0[v >> 6] }
-        let rank = rankBase.withUnsafeBufferPointer { Int($0[v >> 6]) }
-            + (word & ((1 << UInt64(v & 63)) &- 1)).nonzeroBitCount
+        let rank = rankBase.withUnsafeBufferPointer { firsts.rank(c.value, base: $0) }
         let first = groupStart.withUnsafeBufferPointer { Int($0[rank]) }
         return scalars.withUnsafeBufferPointer { w -> (Int, Int)? in
             var k = first

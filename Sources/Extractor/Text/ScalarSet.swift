@@ -46,4 +46,20 @@ struct ScalarSet: @unchecked Sendable {
         let inPlane = UInt64((c &- ScalarSet.planeEnd) >> 31)
         return (bits[Int(truncatingIfNeeded: (c & 0xFFFF) >> 6)] >> UInt64(c & 63)) & inPlane
     }
+
+    /// The rank of `c` (below U+10000) among the set's characters: how many of them are below it,
+    /// with `base` from `rankBases()`. Tables indexed by rank hold one entry a member, where a
+    /// table indexed by character would hold 65,536.
+    @inline(__always) func rank(_ c: UInt32, base: UnsafeBufferPointer<Int32>) -> Int {
+        let w = Int(c >> 6)
+        return Int(base[w]) + (bits[w] & ((1 << UInt64(c & 63)) &- 1)).nonzeroBitCount
+    }
+
+    /// For each 64-character word of the bitmap, the number of members below it (for `rank`).
+    func rankBases() -> [Int32] {
+        var out: [Int32] = [], below: Int32 = 0
+        out.reserveCapacity(1024)
+        for w in 0 ..< 1024 { out.append(below); below += Int32(bits[w].nonzeroBitCount) }
+        return out
+    }
 }
