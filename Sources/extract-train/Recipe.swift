@@ -61,15 +61,9 @@ struct SegmenterRecipe: CustomStringConvertible {
     /// (2: held-out F1 0.9640, OOV recall 0.652: more new words, fewer words right).
     var minimumCount = 1
     var templates: TokenFeatures.Set = .standard
-    /// Raw text for the accessor varieties (when the templates read them): the training
-    /// sentences unsegmented (only those trained on), and the sentences of these corpora of
-    /// `../shared/data/ner` (`NAME.train.jsonl`).
-    var rawCorpora = ["msra", "cluener", "resume"]
-    /// N-grams of a smaller variety are not shipped (they read as bucket 0).
-    var varietyMinimum = 3
     /// Rows of each template group's table, as powers of two (see TokenFeatures.groups).
     var bits: [String: Int] = ["unigram": 14, "bigram": 18, "skip": 16, "classes": 12, "dictionary": 8, "dictchar": 16,
-                               "trigram": 18, "variety": 8]
+                               "trigram": 18]
     var epochs = 8
     var seed: UInt64 = 0x0C35_1998
     /// Taken off the score of each single-character word after training (TokenTrainer).
@@ -86,9 +80,6 @@ struct SegmenterRecipe: CustomStringConvertible {
             .joined(separator: ", ")
         return "pd1998.train.txt\(tuning ? " without its last \(holdoutPercent)%" : ""); word list in \(folds) "
             + "folds, words seen \(minimumCount)+ times; templates \(templates.rawValue); rows 2^(\(rows)); "
-            + (templates.contains(.variety)
-               ? "varieties of \(varietyMinimum)+ from the training text and \(rawCorpora.joined(separator: ", ")); "
-               : "")
             + "\(epochs) epochs; seed "
             + String(seed, radix: 16) + "; single-character penalty \(singlePenalty)"
     }

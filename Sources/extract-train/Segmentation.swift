@@ -11,8 +11,7 @@ enum Segmentation {
     static let usage = """
         usage: extract-train segment train --data TRAIN.txt [--out FILE.swift] [--model-out FILE.bin] [--no-source]
                                            [--eval DEV.txt]… [--tune] [--epochs N] [--folds N] [--min-count N]
-                                           [--templates N] [--bits GROUP=BITS]… [--raw NAME,…|none]
-                                           [--variety-min N] [--single-penalty N]
+                                           [--templates N] [--bits GROUP=BITS]… [--single-penalty N]
                                            [--seed HEX]
                extract-train segment eval --data DEV.txt [--train TRAIN.txt] [--model FILE.bin] [--examples N]
                extract-train segment speed --text FILE [--model FILE.bin] [--runs N]
@@ -46,9 +45,7 @@ enum Segmentation {
         if let f = options.one("--folds").flatMap(Int.init), f >= 2, f <= 30 { recipe.folds = f }
         if let m = options.one("--min-count").flatMap(Int.init), m >= 1 { recipe.minimumCount = m }
         if let t = options.one("--templates").flatMap(Int.init) { recipe.templates = TokenFeatures.Set(rawValue: t) }
-        if let r = options.one("--raw") { recipe.rawCorpora = r == "none" ? [] : r.split(separator: ",").map(String.init) }
         if let p = options.one("--single-penalty").flatMap(Int32.init) { recipe.singlePenalty = p }
-        if let m = options.one("--variety-min").flatMap(Int.init), m >= 2 { recipe.varietyMinimum = m }
         if let e = options.one("--seed").flatMap({ UInt64($0, radix: 16) }) { recipe.seed = e }
         for b in options.all("--bits") {
             let kv = b.split(separator: "=")
@@ -58,44 +55,12 @@ enum Segmentation {
     }
 
     /// Trains a model on `sentences` by `recipe`: the same sentences give the same bytes.
-    static func train(_ sentences: [[Substring]], recipe: SegmenterRecipe, varieties: [TokenVariety],
-                      log: (String) -> Void) -> (model: LinearModel, words: [String]) {
+    static func train(_ sentences: [[Substring]], recipe: SegmenterRecipe, log: (String) -> Void) -> (model: LinearModel, words: [String]) {
         let trainer = TokenTrainer(features: TokenFeatures(templates: recipe.templates),
                                    groups: recipe.groups(TokenFeatures(templates: recipe.templates)),
                                    folds: recipe.folds, minimumCount: recipe.minimumCount, epochs: recipe.epochs,
                                    seed: recipe.seed, singlePenalty: recipe.singlePenalty)
-        return trainer.train(sentences, varieties: varieties, log: log)
-    }
-
-    /// The accessor varieties of the recipe: over the training sentences (unsegmented, cleaned
-    /// as `extract` cleans) and the sentences of its NER corpora, found beside `data`'s folder.
-    /// The shipped table counts every sentence; the table of fold k (for training) leaves out
-    /// the sentences of fold k.
-    static func varieties(_ sentences: [[Substring]], data: String,
-                          recipe: SegmenterRecipe) throws -> (shipped: TokenVariety, folds: [TokenVariety]) {
-        guard recipe.templates.contains(.variety) else { return (.empty, []) }
-        let own = sentences.map { scalars(SourceText($0.joined())) }
-        var raw: [[Unicode.Scalar]] = []
-        let folder = URL(fileURLWithPath: data).deletingLastPathComponent().deletingLastPathComponent()
-        for name in recipe.rawCorpora {
-            let url = folder.appendingPathComponent("ner").appendingPathComponent("\(name).train.jsonl")
-            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-            for line in lines {
-                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let text = object["text"] as? String else { continue }
-                raw.append(scalars(SourceText(text)))
-            }
-        }
-        let folds = (0 ..< recipe.folds).map { f in
-            TokenVariety.counted(raw + own.enumerated().filter { $0.offset % recipe.folds != f }.map(\.element),
-                                 minimum: recipe.varietyMinimum)
-        }
-        return (TokenVariety.counted(raw + own, minimum: recipe.varietyMinimum), folds)
-    }
-
-    /// The cleaned scalars of a text.
-    static func scalars(_ source: SourceText) -> [Unicode.Scalar] {
-        source.scalars.map { Unicode.Scalar($0) ?? " " }
+        return trainer.train(sentences, log: log)
     }
 
     static func train(_ options: Options) throws {
@@ -110,9 +75,7 @@ enum Segmentation {
             sentences = Array(sentences[..<keep])
         }
         let clock = ContinuousClock(), started = clock.now
-        let (variety, foldVarieties) = try varieties(sentences, data: path, recipe: recipe)
-        if recipe.templates.contains(.variety) { say("varieties: \(variety.entries.count) n-grams (\(clock.now - started))") }
-        let (model, words) = train(sentences, recipe: recipe, varieties: foldVarieties) {
+        let (model, words) = train(sentences, recipe: recipe) {
             FileHandle.standardError.write(($0 + "\n").data(using: .utf8) ?? Data())
         }
         let bytes = model.encoded()
@@ -120,9 +83,7 @@ enum Segmentation {
         if let out = options.one("--model-out") {
             let list = Array(words.joined(separator: "\n").utf8)
             guard FileManager.default.createFile(atPath: out, contents: Data(bytes)),
-                  FileManager.default.createFile(atPath: out + ".words", contents: Data(list)),
-                  variety.entries.isEmpty
-                    || FileManager.default.createFile(atPath: out + ".variety", contents: Data(variety.bytes)) else {
+                  FileManager.default.createFile(atPath: out + ".words", contents: Data(list)) else {
                 fail("cannot write \(out)")
             }
         }
@@ -141,19 +102,10 @@ enum Segmentation {
                 line += (line.isEmpty ? "" : " ") + w
             }
             source += line + "\n\"\"\"\n}\n"
-            source += "\nextension TokenModel {\n    static let varietyBase64 = \"\"\"\n"
-            let encoded = Data(variety.bytes).base64EncodedString()
-            var at = encoded.startIndex
-            while at < encoded.endIndex {
-                let next = encoded.index(at, offsetBy: 100, limitedBy: encoded.endIndex) ?? encoded.endIndex
-                source += encoded[at ..< next] + "\n"
-                at = next
-            }
-            source += "\"\"\"\n}\n"
             do { try source.write(toFile: out, atomically: true, encoding: .utf8) } catch { fail("\(out): \(error)") }
             say("wrote \(out) (\(source.utf8.count) bytes)")
         }
-        let segmenter = try TokenModel(model: model, dictionary: TokenDictionary(words: words), variety: variety)
+        let segmenter = try TokenModel(model: model, dictionary: TokenDictionary(words: words))
         let vocabulary = Set(sentences.joined().map(String.init))
         if !heldOut.isEmpty {
             say(SegmentationScore.of(segmenter, heldOut, vocabulary: vocabulary).line("held-out slice"))
@@ -168,10 +120,8 @@ enum Segmentation {
         guard let path = options.one("--model") else { return try TokenModel.shipped() }
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let words = try String(contentsOfFile: path + ".words", encoding: .utf8)
-        let variety = FileManager.default.contents(atPath: path + ".variety").map { TokenVariety(bytes: [UInt8]($0)) }
         return try TokenModel(model: try LinearModel(bytes: bytes),
-                              dictionary: TokenDictionary(words: words.split(separator: "\n").map(String.init)),
-                              variety: variety ?? .empty)
+                              dictionary: TokenDictionary(words: words.split(separator: "\n").map(String.init)))
     }
 
     static func eval(_ options: Options) throws {

@@ -12,9 +12,9 @@
 /// can compare them on the held-out slice (F1, OOV recall; shipped 0.9677, 0.629):
 /// trigrams (0.9677, 0.626), dictionary keys that also score the neighbours (0.9671,
 /// 0.581, with ten folds), dictionary keys with the character as well (0.9679, 0.627;
-/// instead of the plain ones, 0.9651, 0.665), no dictionary at all (0.9550, 0.691),
-/// accessor-variety buckets of raw text (`TokenVariety`, counted without the sentence's
-/// fold: 0.9657, 0.617). All before the single-character penalty of `SegmenterRecipe`,
+/// instead of the plain ones, 0.9651, 0.665), no dictionary at all (0.9550, 0.691).
+/// Accessor-variety buckets of raw text (counted without the sentence's fold: 0.9657, 0.617)
+/// were measured and removed (template bit 64; the code is in commit a91b8fa). All before the single-character penalty of `SegmenterRecipe`,
 /// which moves F1 and OOV recall along one curve (6 points: 0.9668, 0.653).
 ///
 /// ASCII digits read as one character (0) and Latin letters as lower case, so 1998年
@@ -38,8 +38,6 @@
         public static let trigrams = Set(rawValue: 16)
         /// Dictionary facts together with the character they are about, as more keys.
         public static let dictionaryCharacters = Set(rawValue: 32)
-        /// Accessor-variety buckets (`TokenVariety`) of the 2-, 3- and 4-grams starting and ending here.
-        public static let variety = Set(rawValue: 64)
         /// What the shipped model uses.
         public static let standard: Set = [.characters, .classes, .dictionary]
     }
@@ -50,7 +48,7 @@
     public let groups: [TemplateGroup]
     /// Where each group's keys start among a position's keys (-1: off).
     let unigramSlot: Int, bigramSlot: Int, skipSlot: Int, classSlot: Int, dictionarySlot: Int, trigramSlot: Int
-    let dictionaryCharacterSlot: Int, varietySlot: Int
+    let dictionaryCharacterSlot: Int
 
     public init(templates: Set = .standard) {
         self.templates = templates
@@ -66,7 +64,6 @@
         trigramSlot = layout.add(templates.contains(.trigrams), TemplateGroup(name: "trigram", reach: [0]))
         dictionaryCharacterSlot = layout.add(templates.contains(.dictionaryCharacters),
                                              TemplateGroup(name: "dictchar", reach: [0], keys: 3))
-        varietySlot = layout.add(templates.contains(.variety), TemplateGroup(name: "variety", reach: [0], keys: 6))
         groups = layout.groups
     }
 
@@ -95,22 +92,6 @@
         }
     }
 
-    /// The six variety keys at `j`: for n = 2, 3, 4 the bucket of the n-gram starting at `j`
-    /// and of the one ending there (each key names its length, side and bucket).
-    @inline(__always)
-    static func variety(_ marks: UnsafeBufferPointer<UInt64>, at j: Int, from lo: Int, slot: Int,
-                        _ sink: inout KeySink) {
-        let h = FeatureHash.start(9)
-        let m = marks[j]
-        for n in TokenVariety.shortest ... TokenVariety.longest {
-            let k = n - TokenVariety.shortest
-            let starting = TokenVariety.bucket(m, length: n)
-            let ending = j - n + 1 >= lo ? TokenVariety.bucket(marks[j - n + 1], length: n) : 0
-            sink.put(slot + 2 * k, FeatureHash.finish(FeatureHash.add(h, UInt32(k << 4) | starting)))
-            sink.put(slot + 2 * k + 1, FeatureHash.finish(FeatureHash.add(h, UInt32(k << 4 | 8) | ending)))
-        }
-    }
-
     public func keys(_ text: UnsafeBufferPointer<Unicode.Scalar>, marks: UnsafeBufferPointer<UInt64>,
                      range: Range<Int>, pad: Int, into out: inout KeySink) {
         var sink = out
@@ -124,7 +105,7 @@
         }
         let hasMarks = !marks.isEmpty
         let uni = unigramSlot, bi = bigramSlot, skip = skipSlot, classes = classSlot, dict = dictionarySlot
-        let tri = trigramSlot, dictChar = dictionaryCharacterSlot, variety = varietySlot
+        let tri = trigramSlot, dictChar = dictionaryCharacterSlot
         let h1 = FeatureHash.start(1), h2 = FeatureHash.start(2), h3 = FeatureHash.start(3)
         let h4 = FeatureHash.start(4)
         let h8 = FeatureHash.start(8)
@@ -147,13 +128,6 @@
             }
             if tri >= 0 {
                 sink.put(tri, FeatureHash.finish(FeatureHash.add(FeatureHash.add(FeatureHash.add(h8, cm1), c0), c1)))
-            }
-            if variety >= 0 {
-                if hasMarks && j >= lo && j < hi {
-                    TokenFeatures.variety(marks, at: j, from: lo, slot: variety, &sink)
-                } else {
-                    sink.absent(variety, count: 6)
-                }
             }
             sink.next()
             cm1 = c0; c0 = c1; c1 = ch(j + 2)

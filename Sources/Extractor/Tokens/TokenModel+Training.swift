@@ -38,7 +38,7 @@ extension TokenModel {
     /// A training sentence for the perceptron: the cleaned text's keys (the words listed
     /// for fold `fold`: those of the other folds) and its words as BMES tags.
     public static func trainingSentence(_ text: String, words: [(start: Int, end: Int)], features: TokenFeatures,
-                                        dictionary: TokenDictionary, variety: TokenVariety = .empty, fold: Int,
+                                        dictionary: TokenDictionary, fold: Int,
                                         trainer: PerceptronTrainer) -> PerceptronTrainer.Sentence {
         let source = SourceText(text)
         let n = source.scalars.count
@@ -46,7 +46,6 @@ extension TokenModel {
         let rows = source.withScalars { b in
             marks.withUnsafeMutableBufferPointer { m in
                 dictionary.mark(b, range: 0 ..< n, into: m, fold: fold)
-                variety.mark(b, range: 0 ..< n, into: m)
             }
             return marks.withUnsafeBufferPointer { m in trainer.rows(features, text: b, marks: m, positions: n) }
         }
@@ -120,10 +119,7 @@ extension TokenModel {
     }
 
     /// The averaged perceptron's model and the shipped word list, from segmented sentences.
-    /// `varieties`: the accessor varieties the templates read (`TokenVariety.counted` over raw
-    /// text), one for each fold, counted without that fold's sentences (as the word list is), so
-    /// that training sees the varieties of words as new text will show them; or one for all.
-    public func train<W: StringProtocol>(_ sentences: [[W]], varieties: [TokenVariety] = [],
+    public func train<W: StringProtocol>(_ sentences: [[W]],
                                          log: (String) -> Void = { _ in }) -> (model: LinearModel, words: [String]) {
         let listed = wordList(sentences)
         let dictionary = TokenDictionary(folds: listed.training)
@@ -131,8 +127,6 @@ extension TokenModel {
         let data = sentences.enumerated().map { k, words in
             let s = TokenModel.sentence(words)
             return TokenModel.trainingSentence(s.text, words: s.spans, features: features, dictionary: dictionary,
-                                               variety: varieties.isEmpty ? .empty
-                                                   : varieties[varieties.count == folds ? k % folds : 0],
                                                fold: k % folds, trainer: trainer)
         }
         log("\(data.count) training sentences, \(listed.shipped.count) listed words")

@@ -34808,8 +34808,3 @@ extension TokenModel {
 龙车 龙都 龙门 龙门镇 龙须沟 龙飞凤舞 龙马湖 龙骨坡 龙鼓
 """
 }
-
-extension TokenModel {
-    static let varietyBase64 = """
-"""
-}

@@ -16,8 +16,6 @@ import Foundation
     public let model: LinearModel
     public let features: TokenFeatures
     public let dictionary: TokenDictionary
-    /// Accessor varieties of n-grams in raw text (empty when the templates do not read them).
-    public let variety: TokenVariety
     let pad: Int
     let keysPerPosition: Int
     /// Transition, first and last scores (BMES: B 0, M 1, E 2, S 3).
@@ -28,8 +26,7 @@ import Foundation
     static let longestRun = 4096
 
     /// A model read with the templates its signature names.
-    public init(model: LinearModel, dictionary: TokenDictionary,
-                variety: TokenVariety = .empty) throws(TokenModelError) {
+    public init(model: LinearModel, dictionary: TokenDictionary) throws(TokenModelError) {
         let prefix = "cws-v1:"
         guard model.signature.hasPrefix(prefix), let raw = Int(model.signature.dropFirst(prefix.count)) else {
             throw TokenModelError(reason: "its signature \(model.signature) is not a segmenter's")
@@ -42,7 +39,6 @@ import Foundation
         self.model = model
         self.features = features
         self.dictionary = dictionary
-        self.variety = variety
         pad = features.pad
         keysPerPosition = features.keysPerPosition
         let t = model.transitions.map(Int64.init)
@@ -51,21 +47,13 @@ import Foundation
         lastE = Int64(model.lasts[2]); lastS = Int64(model.lasts[3])
     }
 
-    /// A model from its bytes (base64), its word list (words separated by white space) and its
-    /// varieties (`TokenVariety.bytes`, base64).
-    public convenience init(base64: String, words: String, variety: String = "") throws(TokenModelError) {
+    /// A model from its bytes (base64) and its word list (words separated by white space).
+    public convenience init(base64: String, words: String) throws(TokenModelError) {
         let model: LinearModel
         do { model = try LinearModel(base64: base64) } catch { throw TokenModelError(reason: "\(error)") }
         let dictionary = TokenDictionary(wordList: words)
         guard dictionary.isEmpty == false else { throw TokenModelError(reason: "its word list is empty") }
-        var table = TokenVariety.empty
-        if !variety.isEmpty {
-            guard let bytes = Data(base64Encoded: variety, options: .ignoreUnknownCharacters) else {
-                throw TokenModelError(reason: "its variety table is not base64")
-            }
-            table = TokenVariety(bytes: [UInt8](bytes))
-        }
-        try self.init(model: model, dictionary: dictionary, variety: table)
+        try self.init(model: model, dictionary: dictionary)
     }
 
     /// The shipped model, decoded on first use (only runs that ask for tokens pay for it).
@@ -75,8 +63,7 @@ import Foundation
     /// written by `extract-train segment train --model-out FILE` (and its `FILE.words`), that one.
     static let loaded: Result<TokenModel, TokenModelError> = Result { () throws(TokenModelError) -> TokenModel in
         if let path = ProcessInfo.processInfo.environment["EXTRACT_TOKEN_MODEL"] { return try load(path) }
-        return try TokenModel(base64: TokenModel.weightsBase64, words: TokenModel.wordList,
-                              variety: TokenModel.varietyBase64)
+        return try TokenModel(base64: TokenModel.weightsBase64, words: TokenModel.wordList)
     }
 
     /// A model from its file and word list (`extract-train segment train --model-out FILE`).
@@ -94,9 +81,7 @@ import Foundation
             throw TokenModelError(reason: "\(path): \(error)")
         }
         let list = TokenDictionary(wordList: String(decoding: words, as: UTF8.self))
-        // Models without variety templates have no FILE.variety.
-        let variety = FileManager.default.contents(atPath: path + ".variety").map { TokenVariety(bytes: [UInt8]($0)) }
-        return try TokenModel(model: model, dictionary: list, variety: variety ?? .empty)
+        return try TokenModel(model: model, dictionary: list)
     }
 
     /// Calls `body(start, end)` with the cleaned span of each token of `source`, in order.
@@ -153,7 +138,6 @@ import Foundation
         scratch.reserve(positions: n, keys: (n + 2 * pad) * keysPerPosition)
         scratch.marks.withUnsafeMutableBufferPointer { marks in
             dictionary.mark(text, range: 0 ..< n, into: marks)
-            variety.mark(text, range: 0 ..< n, into: marks)
         }
         scratch.rows.withUnsafeMutableBufferPointer { r in
         scratch.emissions.withUnsafeMutableBufferPointer { e in
