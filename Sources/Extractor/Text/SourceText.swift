@@ -278,9 +278,7 @@ public struct SourceText: Sendable {
             } else if v <= ideographicSpace || v >= fullWidthFirst {
                 // ４，５６５: a full-width comma between full-width digits is a thousands
                 // separator. ０–９ share their first two UTF-8 bytes; the last counts up.
-                if c == "，", prevOriginal.value &- fullWidthZero.value < 10, i + 2 < n,
-                   u[i] == fullWidthZero.utf8[0], u[i + 1] == fullWidthZero.utf8[1],
-                   u[i + 2] &- fullWidthZero.utf8[2] < 10 {
+                if c == "，", prevOriginal.value &- fullWidthZero.value < 10, SourceText.isFullWidthDigit(u, at: i) {
                     c = ","
                 }
                 // ２９·４％, ３·１５亿: a middle dot between digits is a decimal point in older print
@@ -326,10 +324,9 @@ public struct SourceText: Sendable {
     static func decimalAfterMiddleDot(_ u: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
         let n = u.count
         var k = i, digits = 0
-        let zero = Array("０".utf8)
         while k < n {
             if u[k] &- 0x30 < 10 { k += 1; digits += 1; continue }
-            if k + 2 < n, u[k] == zero[0], u[k + 1] == zero[1], u[k + 2] &- zero[2] < 10 { k += 3; digits += 1; continue }
+            if isFullWidthDigit(u, at: k) { k += 3; digits += 1; continue }
             break
         }
         guard digits > 0, k < n else { return false }
@@ -339,6 +336,19 @@ public struct SourceText: Sendable {
         for word in SourceText.afterDecimalDot where next == word { return true }
         return false
     }
+
+    /// Do the UTF-8 bytes at `i` hold a full-width digit? (０–９ share their first two bytes;
+    /// the last counts up.)
+    @inline(__always) static func isFullWidthDigit(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let z = fullWidthZeroUTF8
+        return i + 2 < u.count && u[i] == z.0 && u[i + 1] == z.1 && u[i + 2] &- z.2 < 10
+    }
+
+    /// ０ as UTF-8.
+    static let fullWidthZeroUTF8: (UInt8, UInt8, UInt8) = {
+        let b = Array("０".utf8)
+        return (b[0], b[1], b[2])
+    }()
 
     /// ％, 万, 亿 as UTF-8.
     static let afterDecimalDot: [(UInt8, UInt8, UInt8)] = ["％", "万", "亿", "萬", "億"].map {
