@@ -48,7 +48,6 @@ final class Lexicon: Sendable {
     let relatives = TemporalTable.relatives
     let relativeLeftBlockers = TemporalTable.relativeLeftBlockers
     let relativeRightBlockers = TemporalTable.relativeRightBlockers
-    let jiangLaiLeftBlockers = TemporalTable.jiangLaiLeftBlockers
     let holidayThingsAfter = HolidayTable.thingsAfter
     let partOfDayFirsts = TemporalTable.partOfDayFirsts
     let partsOfDay = TemporalTable.partsOfDay

@@ -55,7 +55,8 @@ enum Segmentation {
     }
 
     /// Trains a model on `sentences` by `recipe`: the same sentences give the same bytes.
-    static func train(_ sentences: [[Substring]], recipe: SegmenterRecipe, log: (String) -> Void) -> (model: LinearModel, words: [String]) {
+    static func train(_ sentences: [[Substring]], recipe: SegmenterRecipe,
+                      log: (String) -> Void) -> (model: LinearModel, words: [String]) {
         let trainer = TokenTrainer(features: TokenFeatures(templates: recipe.templates),
                                    groups: recipe.groups(TokenFeatures(templates: recipe.templates)),
                                    folds: recipe.folds, minimumCount: recipe.minimumCount, epochs: recipe.epochs,
@@ -118,10 +119,7 @@ enum Segmentation {
     /// The shipped model, or `--model FILE.bin` (with its word list in FILE.bin.words).
     static func model(_ options: Options) throws -> TokenModel {
         guard let path = options.one("--model") else { return try TokenModel.shipped() }
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let words = try String(contentsOfFile: path + ".words", encoding: .utf8)
-        return try TokenModel(model: try LinearModel(bytes: bytes),
-                              dictionary: TokenDictionary(words: words.split(separator: "\n").map(String.init)))
+        return try TokenModel.load(path)
     }
 
     static func eval(_ options: Options) throws {

@@ -150,15 +150,16 @@ extension TemporalRecognizer {
             var ok = true
             for (k, s) in w.enumerated() where b[i + k] != s { ok = false; break }
             if ok {
-                // 出现在 is not 现在; 当晚上 is 当 + 晚上 (the clock after it is read with 晚上).
-                if i > 0, lex.relativeLeftBlockers.contains(b[i - 1]), w.first == "现" || w.first == "現" { return nil }
+                // 出现在 is not 现在, 即将来临 not 将来, 探明天然气 not 明天; 当晚上 is 当 + 晚上
+                // (the clock after it is read with 晚上).
+                if i > 0, lex.relativeLeftBlockers.contains(where: {
+                    $0.first.contains(w[0]) && $0.before.contains(b[i - 1])
+                }) { return nil }
                 let e = i + w.count
                 if isBlockedOnTheRight(w, b, end: e) { return nil }
-                if w.count == 2, w[1] == "来" || w[1] == "來", w[0] == "将" || w[0] == "將", i > 0,
-                   lex.jiangLaiLeftBlockers.contains(b[i - 1]) { return nil }
                 let rel = lex.relatives[idx].1
-                if rel.anaphoric, rel.partOfDay != nil, i + w.count < n, b[i + w.count] == "上" { return nil }
-                return (rel, i + w.count)
+                if rel.anaphoric, rel.partOfDay != nil, e < n, b[e] == "上" { return nil }
+                return (rel, e)
             }
         }
         return nil
@@ -166,7 +167,8 @@ extension TemporalRecognizer {
 
     /// The relative word `w`, ending at `e`, begins another word with what follows
     /// (`TemporalTable.relativeRightBlockers`).
-    private func isBlockedOnTheRight(_ w: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, end e: Int) -> Bool {
+    private func isBlockedOnTheRight(_ w: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>,
+                                     end e: Int) -> Bool {
         guard e < b.count else { return false }
         for r in lex.relativeRightBlockers where w.count >= r.end.count && r.next.contains(b[e]) {
             guard zip(w.suffix(r.end.count), r.end).allSatisfy({ $0 == $1 }) else { continue }

@@ -79,21 +79,22 @@ enum TemporalTable {
     static let dateCharacters = ScalarSet("年月日号號时時点點季")
     static let rangeConnectors = ScalarSet("-~～至到—–〜")
 
-    /// Characters that, before a relative word, make a different word (出现在, 发现在, 实现在).
-    static let relativeLeftBlockers = ScalarSet("出发發表实實体體展呈涌再显顯兑")
+    /// Characters that, before a relative word, make a different word, by the word's first
+    /// character: 出现在, 发现在, 实现在 (not 现在); 即将来临 (即将 "about to", not 将来).
+    static let relativeLeftBlockers: [(first: ScalarSet, before: ScalarSet)] = [
+        (ScalarSet("现現"), ScalarSet("出发發表实實体體展呈涌再显顯兑")),
+        (ScalarSet("将將"), ScalarSet("即")),
+    ]
 
     /// Relative words whose end begins another word with the characters after them, unless
     /// the character after those makes them a word again: (end of the relative word, the
-    /// character after it, what undoes the block). 即将来临, 将来自, 将来到: 将 is "about to"
+    /// character after it, what undoes the block). 将来自, 将来到: 将 is "about to"
     /// (but 将来自己); 探明天然气: 天然 is a word (but 明天然后, 今天然而).
     static let relativeRightBlockers: [(end: [Unicode.Scalar], next: ScalarSet, unless: ScalarSet)] = [
         (["将", "来"], ScalarSet("自到临臨"), ScalarSet("己")),
         (["將", "來"], ScalarSet("自到临臨"), ScalarSet("己")),
         (["天"], ScalarSet("然"), ScalarSet("后後而")),
     ]
-
-    /// A character before 将来 that makes 将 "about to": 即将来临, 即将来京.
-    static let jiangLaiLeftBlockers = ScalarSet("即")
 
     /// Parts of day, longest first: word → TIMEX3 part, and the hour shift for a clock after it
     /// (下午 3 点 → 15:00; 晚上 7 点 → 19:00; 凌晨 2 点 stays 02:00).

@@ -58,7 +58,11 @@
         for (scalars, value) in words {
             guard let f = scalars.first else { continue }
             firstScalars.append(f.value)
-            if scalars.count > 1 { pairHashes.append(PhraseTable.pair(f, scalars[1])) } else { singleScalars.append(f.value) }
+            if scalars.count > 1 {
+                pairHashes.append(PhraseTable.pair(f, scalars[1]))
+            } else {
+                singleScalars.append(f.value)
+            }
             longest = max(longest, scalars.count)
             var h = PhraseTable.seed
             for (k, c) in scalars.enumerated() {

@@ -14,7 +14,8 @@
 /// 0.581, with ten folds), dictionary keys with the character as well (0.9679, 0.627;
 /// instead of the plain ones, 0.9651, 0.665), no dictionary at all (0.9550, 0.691).
 /// Accessor-variety buckets of raw text (counted without the sentence's fold: 0.9657, 0.617)
-/// were measured and removed (template bit 64; the code is in commit a91b8fa). All before the single-character penalty of `SegmenterRecipe`,
+/// were measured and removed (template bit 64; the code is in commit a91b8fa). All before
+/// the single-character penalty of `SegmenterRecipe`,
 /// which moves F1 and OOV recall along one curve (6 points: 0.9668, 0.653).
 ///
 /// ASCII digits read as one character (0) and Latin letters as lower case, so 1998年
